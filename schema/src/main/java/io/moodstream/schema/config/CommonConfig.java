@@ -1,0 +1,102 @@
+package io.moodstream.schema.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Keys shared by every module: where Kafka and HBase are, and the tunables of the topics and tables
+ * declared in {@code io.moodstream.schema.kafka.KafkaTopics} and {@code
+ * io.moodstream.schema.hbase.HBaseLayout}. Module-specific keys live in the module's own config
+ * class and are loaded together with {@link #KEYS}.
+ */
+public final class CommonConfig {
+  private CommonConfig() {}
+
+  public static final ConfigKey<String> KAFKA_BOOTSTRAP_SERVERS =
+      ConfigKey.string(
+          "kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port]");
+
+  public static final ConfigKey<Integer> KAFKA_REPLICATION_FACTOR =
+      ConfigKey.integer(
+          "kafka.replication.factor",
+          1,
+          1,
+          7,
+          "replication factor of the topics schema apply creates");
+
+  public static final ConfigKey<Integer> POSTS_PARTITIONS =
+      ConfigKey.integer(
+          "kafka.topic.posts.partitions",
+          4,
+          1,
+          10_000,
+          "partitions of moodstream.posts: the Spark job reads one task per partition");
+
+  public static final ConfigKey<Duration> POSTS_RETENTION =
+      ConfigKey.duration(
+          "kafka.topic.posts.retention",
+          Duration.ofDays(7),
+          Duration.ofMinutes(1),
+          "how long moodstream.posts keeps posts (replays from Kafka reach back this far)");
+
+  public static final ConfigKey<Integer> DELETES_PARTITIONS =
+      ConfigKey.integer(
+          "kafka.topic.deletes.partitions", 1, 1, 10_000, "partitions of moodstream.deletes");
+
+  public static final ConfigKey<Duration> DELETES_RETENTION =
+      ConfigKey.duration(
+          "kafka.topic.deletes.retention",
+          Duration.ofDays(30),
+          Duration.ofMinutes(1),
+          "how long moodstream.deletes keeps delete events");
+
+  public static final ConfigKey<Integer> DLQ_PARTITIONS =
+      ConfigKey.integer("kafka.topic.dlq.partitions", 1, 1, 10_000, "partitions of moodstream.dlq");
+
+  public static final ConfigKey<Duration> DLQ_RETENTION =
+      ConfigKey.duration(
+          "kafka.topic.dlq.retention",
+          Duration.ofDays(30),
+          Duration.ofMinutes(1),
+          "how long moodstream.dlq keeps rejected records for inspection");
+
+  public static final ConfigKey<String> HBASE_ZOOKEEPER_QUORUM =
+      ConfigKey.string(
+          "hbase.zookeeper.quorum",
+          "127.0.0.1",
+          "ZooKeeper hosts of the HBase cluster, comma-separated");
+
+  public static final ConfigKey<Integer> HBASE_ZOOKEEPER_PORT =
+      ConfigKey.integer("hbase.zookeeper.port", 2181, 1, 65_535, "ZooKeeper client port of HBase");
+
+  public static final ConfigKey<String> HBASE_COMPRESSION =
+      ConfigKey.choice(
+          "hbase.compression",
+          "GZ",
+          List.of("NONE", "GZ", "SNAPPY", "LZ4", "ZSTD"),
+          "compression of every Moodstream column family (SNAPPY/LZ4/ZSTD need the codec on the"
+              + " region servers, as on EMR)");
+
+  public static final ConfigKey<Duration> HBASE_EXTREMES_TTL =
+      ConfigKey.duration(
+          "hbase.extremes.ttl",
+          Duration.ofDays(90),
+          Duration.ofHours(1),
+          "how long the extreme posts (which hold post text) are kept");
+
+  /** All of the above, in documentation order. */
+  public static final List<ConfigKey<?>> KEYS =
+      List.of(
+          KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_REPLICATION_FACTOR,
+          POSTS_PARTITIONS,
+          POSTS_RETENTION,
+          DELETES_PARTITIONS,
+          DELETES_RETENTION,
+          DLQ_PARTITIONS,
+          DLQ_RETENTION,
+          HBASE_ZOOKEEPER_QUORUM,
+          HBASE_ZOOKEEPER_PORT,
+          HBASE_COMPRESSION,
+          HBASE_EXTREMES_TTL);
+}

@@ -1,0 +1,223 @@
+package io.moodstream.schema.config;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One configuration key: its name, type, default, validation and a one-line doc. Keys are declared
+ * as constants in one config class per module (see {@link CommonConfig}).
+ *
+ * <p>The environment variable of key {@code kafka.bootstrap.servers} is {@code
+ * MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS}: upper case, dots and dashes become underscores.
+ *
+ * @param <T> the parsed value type
+ */
+public final class ConfigKey<T> {
+  private final String name;
+  private final String type;
+  private final T defaultValue;
+  private final Function<String, T> parser;
+  private final String doc;
+  private final boolean secret;
+
+  private ConfigKey(
+      String name,
+      String type,
+      T defaultValue,
+      Function<String, T> parser,
+      String doc,
+      boolean secret) {
+    if (!name.matches("[a-z][a-z0-9]*([.-][a-z0-9]+)*")) {
+      throw new IllegalArgumentException("bad config key name: " + name);
+    }
+    this.name = name;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.parser = Objects.requireNonNull(parser);
+    this.doc = Objects.requireNonNull(doc);
+    this.secret = secret;
+  }
+
+  public static ConfigKey<String> string(String name, String defaultValue, String doc) {
+    return new ConfigKey<>(name, "string", defaultValue, s -> s, doc, false);
+  }
+
+  /**
+   * A secret: read only from the environment or a file named by {@code <ENV>_FILE}; never logged.
+   */
+  public static ConfigKey<String> secret(String name, String doc) {
+    return new ConfigKey<>(name, "secret", null, s -> s, doc, true);
+  }
+
+  public static ConfigKey<Integer> integer(
+      String name, int defaultValue, int min, int max, String doc) {
+    return new ConfigKey<>(
+        name,
+        "int [" + min + ".." + max + "]",
+        defaultValue,
+        s -> {
+          int v;
+          try {
+            v = Integer.parseInt(s.trim());
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be an integer between " + min + " and " + max);
+          }
+          if (v < min || v > max) {
+            throw new IllegalArgumentException("must be between " + min + " and " + max);
+          }
+          return v;
+        },
+        doc,
+        false);
+  }
+
+  public static ConfigKey<Boolean> bool(String name, boolean defaultValue, String doc) {
+    return new ConfigKey<>(
+        name,
+        "boolean",
+        defaultValue,
+        s -> {
+          String v = s.trim().toLowerCase(Locale.ROOT);
+          if (v.equals("true") || v.equals("false")) {
+            return Boolean.parseBoolean(v);
+          }
+          throw new IllegalArgumentException("must be true or false");
+        },
+        doc,
+        false);
+  }
+
+  /** A duration written as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 90d}. */
+  public static ConfigKey<Duration> duration(
+      String name, Duration defaultValue, Duration min, String doc) {
+    return new ConfigKey<>(
+        name,
+        "duration",
+        defaultValue,
+        s -> {
+          Duration d = parseDuration(s);
+          if (d.compareTo(min) < 0) {
+            throw new IllegalArgumentException("must be at least " + format(min));
+          }
+          return d;
+        },
+        doc,
+        false);
+  }
+
+  /** One of a fixed set of words, compared case-sensitively. */
+  public static ConfigKey<String> choice(
+      String name, String defaultValue, List<String> choices, String doc) {
+    return new ConfigKey<>(
+        name,
+        "one of " + String.join("|", choices),
+        defaultValue,
+        s -> {
+          if (!choices.contains(s.trim())) {
+            throw new IllegalArgumentException("must be one of " + String.join(", ", choices));
+          }
+          return s.trim();
+        },
+        doc,
+        false);
+  }
+
+  /** A comma-separated list; blanks around items are trimmed, empty items dropped. */
+  public static ConfigKey<List<String>> list(String name, List<String> defaultValue, String doc) {
+    return new ConfigKey<>(
+        name,
+        "list",
+        List.copyOf(defaultValue),
+        s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList(),
+        doc,
+        false);
+  }
+
+  static Duration parseDuration(String s) {
+    String v = s.trim();
+    int i = 0;
+    while (i < v.length() && Character.isDigit(v.charAt(i))) {
+      i++;
+    }
+    if (i == 0 || i == v.length()) {
+      throw new IllegalArgumentException("must be a duration such as 500ms, 30s, 5m, 2h or 90d");
+    }
+    long n = Long.parseLong(v.substring(0, i));
+    return switch (v.substring(i)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      case "d" -> Duration.ofDays(n);
+      default ->
+          throw new IllegalArgumentException(
+              "must be a duration such as 500ms, 30s, 5m, 2h or 90d");
+    };
+  }
+
+  static String format(Duration d) {
+    long ms = d.toMillis();
+    if (ms % 86_400_000 == 0 && ms > 0) {
+      return ms / 86_400_000 + "d";
+    } else if (ms % 3_600_000 == 0 && ms > 0) {
+      return ms / 3_600_000 + "h";
+    } else if (ms % 60_000 == 0 && ms > 0) {
+      return ms / 60_000 + "m";
+    } else if (ms % 1000 == 0) {
+      return ms / 1000 + "s";
+    }
+    return ms + "ms";
+  }
+
+  T parse(String raw) {
+    return parser.apply(raw);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String type() {
+    return type;
+  }
+
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  public String doc() {
+    return doc;
+  }
+
+  public boolean isSecret() {
+    return secret;
+  }
+
+  /** {@code kafka.bootstrap.servers} → {@code MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS}. */
+  public String envName() {
+    return "MOODSTREAM_" + name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+  }
+
+  /** The default as it would be written in moodstream.properties. */
+  public String defaultText() {
+    if (defaultValue == null) {
+      return "";
+    }
+    if (defaultValue instanceof Duration d) {
+      return format(d);
+    }
+    if (defaultValue instanceof List<?> l) {
+      return String.join(",", l.stream().map(String::valueOf).toList());
+    }
+    return String.valueOf(defaultValue);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,19 @@
+package io.moodstream.schema.event;
+
+import java.util.Objects;
+
+/**
+ * The author of a post as the source identifies them.
+ *
+ * @param id the platform's stable author id (a Twitter user id, a Bluesky DID)
+ * @param handle the display handle without a leading {@code @}
+ */
+public record Author(String id, String handle) {
+  public Author {
+    Objects.requireNonNull(id, "author.id");
+    Objects.requireNonNull(handle, "author.handle");
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException("author.id must not be empty");
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package io.moodstream.schema.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The JSON wire form of the events: a strict parser (unknown fields tolerated; a missing or invalid
+ * required field rejected with a reason that names it) and a writer. Thread-safe.
+ */
+public final class EventJson {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private EventJson() {}
+
+  // ---------------------------------------------------------------- parsing
+
+  public static ParseResult<PostEvent> parsePost(byte[] json) {
+    return parse(json, EventJson::readPost);
+  }
+
+  public static ParseResult<PostEvent> parsePost(String json) {
+    return parsePost(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static ParseResult<DeleteEvent> parseDelete(byte[] json) {
+    return parse(json, EventJson::readDelete);
+  }
+
+  public static ParseResult<DeleteEvent> parseDelete(String json) {
+    return parseDelete(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static ParseResult<DeadLetter> parseDeadLetter(String json) {
+    return parse(json.getBytes(StandardCharsets.UTF_8), EventJson::readDeadLetter);
+  }
+
+  private static <T> ParseResult<T> parse(byte[] json, Function<JsonNode, T> reader) {
+    if (json == null) {
+      return ParseResult.rejected("$", "record is empty (null value)");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      return ParseResult.rejected("$", "record is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (root == null || !root.isObject()) {
+      return ParseResult.rejected("$", "record is not a JSON object");
+    }
+    try {
+      return ParseResult.parsed(reader.apply(root));
+    } catch (InvalidEventException e) {
+      return ParseResult.rejected(e.field(), e.getMessage());
+    }
+  }
+
+  private static PostEvent readPost(JsonNode n) {
+    String id = requiredString(n, "id", "id", false);
+    Source source = source(n);
+    Instant createdAt = instant(n, "createdAt");
+    String text = requiredString(n, "text", "text", true);
+    if (text.length() > PostEvent.MAX_TEXT_LENGTH) {
+      throw new InvalidEventException(
+          "text",
+          "field 'text' is "
+              + text.length()
+              + " characters, more than the limit of "
+              + PostEvent.MAX_TEXT_LENGTH);
+    }
+    String lang = optionalString(n, "lang", "lang");
+    JsonNode a = n.get("author");
+    if (a == null || a.isNull()) {
+      throw missing("author");
+    }
+    if (!a.isObject()) {
+      throw new InvalidEventException("author", "field 'author' must be an object {id, handle}");
+    }
+    Author author =
+        new Author(
+            requiredString(a, "id", "author.id", false),
+            requiredString(a, "handle", "author.handle", true));
+    List<String> topics = topics(n);
+    String url = optionalString(n, "url", "url");
+    return new PostEvent(id, source, createdAt, text, lang, author, topics, url);
+  }
+
+  private static DeleteEvent readDelete(JsonNode n) {
+    Source source = source(n);
+    return new DeleteEvent(source, requiredString(n, "id", "id", false));
+  }
+
+  private static DeadLetter readDeadLetter(JsonNode n) {
+    return new DeadLetter(
+        requiredString(n, "raw", "raw", true),
+        requiredString(n, "reason", "reason", false),
+        requiredString(n, "source", "source", false),
+        instant(n, "at"));
+  }
+
+  private static Source source(JsonNode n) {
+    String s = requiredString(n, "source", "source", false);
+    return Source.fromWireName(s)
+        .orElseThrow(
+            () ->
+                new InvalidEventException(
+                    "source",
+                    "field 'source' is '"
+                        + s
+                        + "', expected one of twitter-v1, x-v2, bluesky, synthetic, replay"));
+  }
+
+  private static List<String> topics(JsonNode n) {
+    JsonNode t = n.get("topics");
+    if (t == null || t.isNull()) {
+      throw missing("topics");
+    }
+    if (!t.isArray()) {
+      throw new InvalidEventException("topics", "field 'topics' must be an array of strings");
+    }
+    List<String> topics = new ArrayList<>(t.size());
+    boolean hasAll = false;
+    for (int i = 0; i < t.size(); i++) {
+      JsonNode e = t.get(i);
+      if (!e.isTextual() || e.asText().isEmpty()) {
+        throw new InvalidEventException(
+            "topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string");
+      }
+      hasAll |= PostEvent.ALL.equals(e.asText());
+      topics.add(e.asText());
+    }
+    if (!hasAll) {
+      throw new InvalidEventException("topics", "field 'topics' must include \"all\"");
+    }
+    return topics;
+  }
+
+  private static Instant instant(JsonNode n, String field) {
+    String s = requiredString(n, field, field, false);
+    try {
+      return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new InvalidEventException(
+          field,
+          "field '"
+              + field
+              + "' is '"
+              + s
+              + "', expected an ISO-8601 instant such as 2026-11-24T21:56:35Z");
+    }
+  }
+
+  private static String requiredString(JsonNode n, String name, String path, boolean emptyOk) {
+    JsonNode v = n.get(name);
+    if (v == null || v.isNull()) {
+      throw missing(path);
+    }
+    if (!v.isTextual()) {
+      throw new InvalidEventException(
+          path, "field '" + path + "' must be a string, found " + v.getNodeType());
+    }
+    if (!emptyOk && v.asText().isEmpty()) {
+      throw new InvalidEventException(path, "field '" + path + "' must not be empty");
+    }
+    return v.asText();
+  }
+
+  private static String optionalString(JsonNode n, String name, String path) {
+    JsonNode v = n.get(name);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new InvalidEventException(
+          path, "field '" + path + "' must be a string or null, found " + v.getNodeType());
+    }
+    return v.asText();
+  }
+
+  private static InvalidEventException missing(String path) {
+    return new InvalidEventException(path, "required field '" + path + "' is missing");
+  }
+
+  // ---------------------------------------------------------------- writing
+
+  public static byte[] toJson(PostEvent p) {
+    return write(
+        g -> {
+          g.writeStringField("id", p.id());
+          g.writeStringField("source", p.source().wireName());
+          g.writeStringField("createdAt", p.createdAt().toString());
+          g.writeStringField("text", p.text());
+          g.writeStringField("lang", p.lang());
+          g.writeObjectFieldStart("author");
+          g.writeStringField("id", p.author().id());
+          g.writeStringField("handle", p.author().handle());
+          g.writeEndObject();
+          g.writeArrayFieldStart("topics");
+          for (String t : p.topics()) {
+            g.writeString(t);
+          }
+          g.writeEndArray();
+          if (p.url() != null) {
+            g.writeStringField("url", p.url());
+          }
+        });
+  }
+
+  public static byte[] toJson(DeleteEvent d) {
+    return write(
+        g -> {
+          g.writeStringField("source", d.source().wireName());
+          g.writeStringField("id", d.id());
+        });
+  }
+
+  public static byte[] toJson(DeadLetter d) {
+    return write(
+        g -> {
+          g.writeStringField("raw", d.raw());
+          g.writeStringField("reason", d.reason());
+          g.writeStringField("source", d.source());
+          g.writeStringField("at", d.at().toString());
+        });
+  }
+
+  private interface Fields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static byte[] write(Fields fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.writeStartObject();
+      fields.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,62 @@
+package io.moodstream.schema.event;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The normalized post event on {@code moodstream.posts} (key = {@link #id()}). Its JSON form is
+ * described by {@code post-event.schema.json} and read by {@link EventJson#parsePost}.
+ *
+ * @param id the post id, unique within its source
+ * @param source where the post came from
+ * @param createdAt when the post was created (event time), UTC
+ * @param text the full text of the post (for retweets the retweeted text)
+ * @param lang BCP 47 language tag as the platform reports it, or {@code null} when unknown
+ * @param author who wrote it
+ * @param topics the matched track terms, always including {@link #ALL}; no duplicates
+ * @param url the original post's URL where the source has one, else {@code null}
+ */
+public record PostEvent(
+    String id,
+    Source source,
+    Instant createdAt,
+    String text,
+    String lang,
+    Author author,
+    List<String> topics,
+    String url) {
+
+  /** The topic every post belongs to. */
+  public static final String ALL = "all";
+
+  /** Longest text accepted, in UTF-16 units; far above any platform's limit (X long posts: 25k). */
+  public static final int MAX_TEXT_LENGTH = 100_000;
+
+  public PostEvent {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(author, "author");
+    Objects.requireNonNull(topics, "topics");
+    if (id.isEmpty()) {
+      throw new IllegalArgumentException("id must not be empty");
+    }
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw new IllegalArgumentException(
+          "text is " + text.length() + " characters, more than " + MAX_TEXT_LENGTH);
+    }
+    LinkedHashSet<String> set = new LinkedHashSet<>();
+    set.add(ALL);
+    for (String topic : topics) {
+      Objects.requireNonNull(topic, "topics[]");
+      if (topic.isEmpty()) {
+        throw new IllegalArgumentException("topics must not contain an empty topic");
+      }
+      set.add(topic);
+    }
+    topics = List.copyOf(set);
+  }
+}

@@ -1,0 +1,98 @@
+package io.moodstream.schema.hbase;
+
+import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.MoodstreamConfig;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The HBase layout: namespace, tables, column families and their settings. One definition, used by
+ * {@code ./moodstream schema apply}, rendered as the HBase-shell script by {@link
+ * HBaseShellScript}, and explained in schema/HBASE-SCHEMA.md.
+ *
+ * @param namespace the HBase namespace holding every table
+ * @param tables the tables
+ */
+public record HBaseLayout(String namespace, List<TableSpec> tables) {
+  public static final String NAMESPACE = "moodstream";
+
+  /**
+   * Aggregate family and its single qualifier: the bucket's state as one cell ({@link
+   * AggregateCodec}).
+   */
+  public static final byte[] AGG_FAMILY = bytes("a");
+
+  public static final byte[] AGG_QUALIFIER = bytes("v");
+
+  /** Extremes family; qualifiers {@code p} (most positive) and {@code n} (most negative). */
+  public static final byte[] EXTREMES_FAMILY = bytes("e");
+
+  public static final byte[] EXTREMES_POSITIVE = bytes("p");
+  public static final byte[] EXTREMES_NEGATIVE = bytes("n");
+
+  /** Table names without the namespace. */
+  public static final String EXTREMES_TABLE = "extremes_1m";
+
+  public HBaseLayout {
+    Objects.requireNonNull(namespace, "namespace");
+    tables = List.copyOf(tables);
+  }
+
+  /** A column family's settings; a {@code ttl} of {@code null} keeps data forever. */
+  public record FamilySpec(
+      String name,
+      int versions,
+      Duration ttl,
+      String compression,
+      String blockEncoding,
+      String bloom) {}
+
+  /** A table: its name within the namespace, what it holds, and its families. */
+  public record TableSpec(String name, String holds, List<FamilySpec> families) {
+    public TableSpec {
+      families = List.copyOf(families);
+    }
+  }
+
+  /** The aggregates table of a step: {@code agg_1m}, {@code agg_1h}, {@code agg_1d}. */
+  public static String aggregatesTable(Step step) {
+    return "agg_" + step.label();
+  }
+
+  /** {@code moodstream:agg_1m} and so on: the name a client opens. */
+  public String qualified(String table) {
+    return namespace + ":" + table;
+  }
+
+  /** The layout with compression and the extremes TTL taken from configuration. */
+  public static HBaseLayout from(MoodstreamConfig config) {
+    return of(
+        config.get(CommonConfig.HBASE_COMPRESSION), config.get(CommonConfig.HBASE_EXTREMES_TTL));
+  }
+
+  public static HBaseLayout of(String compression, Duration extremesTtl) {
+    List<TableSpec> tables =
+        List.of(
+            aggregates(Step.MINUTE, compression),
+            aggregates(Step.HOUR, compression),
+            aggregates(Step.DAY, compression),
+            new TableSpec(
+                EXTREMES_TABLE,
+                "top-k most positive (e:p) and most negative (e:n) posts of each topic-minute, JSON",
+                List.of(new FamilySpec("e", 1, extremesTtl, compression, "FAST_DIFF", "ROW"))));
+    return new HBaseLayout(NAMESPACE, tables);
+  }
+
+  private static TableSpec aggregates(Step step, String compression) {
+    return new TableSpec(
+        aggregatesTable(step),
+        "per-topic " + step.label() + " aggregates: counts, compound sums, histogram (a:v)",
+        List.of(new FamilySpec("a", 1, null, compression, "FAST_DIFF", "ROW")));
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}

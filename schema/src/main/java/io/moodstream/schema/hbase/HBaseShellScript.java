@@ -1,0 +1,59 @@
+package io.moodstream.schema.hbase;
+
+import io.moodstream.schema.hbase.HBaseLayout.FamilySpec;
+import io.moodstream.schema.hbase.HBaseLayout.TableSpec;
+import java.time.Duration;
+
+/**
+ * Renders the layout as a bash script that feeds {@code hbase shell}, with the overridable defaults
+ * as environment variables ({@code COMPRESSION}, {@code EXTREMES_TTL_SECONDS}). The committed
+ * schema/hbase/create_tables.sh is this output; HBaseShellScriptTest keeps the two identical.
+ */
+public final class HBaseShellScript {
+  private HBaseShellScript() {}
+
+  public static String render(HBaseLayout layout) {
+    TableSpec extremes =
+        layout.tables().stream()
+            .filter(t -> t.name().equals(HBaseLayout.EXTREMES_TABLE))
+            .findFirst()
+            .orElseThrow();
+    Duration ttl = extremes.families().get(0).ttl();
+    String compression = extremes.families().get(0).compression();
+    StringBuilder b = new StringBuilder();
+    b.append("#!/usr/bin/env bash\n");
+    b.append("# Creates the Moodstream HBase tables with the HBase shell.\n");
+    b.append(
+        "# Generated from io.moodstream.schema.hbase.HBaseLayout; `./moodstream schema apply`\n");
+    b.append(
+        "# applies the same definition (idempotently). Layout explained in ../HBASE-SCHEMA.md.\n");
+    b.append("#\n");
+    b.append(
+        "# Usage: [COMPRESSION=SNAPPY] [EXTREMES_TTL_SECONDS=2592000] [HBASE_HOME=...] ./create_tables.sh\n");
+    b.append("set -euo pipefail\n");
+    b.append("COMPRESSION=${COMPRESSION:-").append(compression).append("}\n");
+    b.append("EXTREMES_TTL_SECONDS=${EXTREMES_TTL_SECONDS:-").append(ttl.toSeconds()).append("}\n");
+    b.append("HBASE=${HBASE_HOME:+$HBASE_HOME/bin/}hbase\n");
+    b.append("\n");
+    b.append("exec \"$HBASE\" shell -n <<EOF\n");
+    b.append("create_namespace '").append(layout.namespace()).append("' rescue nil\n");
+    for (TableSpec t : layout.tables()) {
+      b.append("# ").append(t.holds()).append('\n');
+      b.append("create '").append(layout.qualified(t.name())).append("'");
+      for (FamilySpec f : t.families()) {
+        b.append(",\n  {NAME => '").append(f.name()).append("'");
+        b.append(", VERSIONS => ").append(f.versions());
+        b.append(", COMPRESSION => '$COMPRESSION'");
+        b.append(", DATA_BLOCK_ENCODING => '").append(f.blockEncoding()).append("'");
+        b.append(", BLOOMFILTER => '").append(f.bloom()).append("'");
+        if (f.ttl() != null) {
+          b.append(", TTL => $EXTREMES_TTL_SECONDS");
+        }
+        b.append("}");
+      }
+      b.append('\n');
+    }
+    b.append("EOF\n");
+    return b.toString();
+  }
+}
