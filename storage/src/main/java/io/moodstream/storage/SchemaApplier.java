@@ -1,0 +1,174 @@
+package io.moodstream.storage;
+
+import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.hbase.HBaseLayout.FamilySpec;
+import io.moodstream.schema.hbase.HBaseLayout.TableSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.hadoop.hbase.HConstants;
+import org.apache.hadoop.hbase.NamespaceDescriptor;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
+import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
+import org.apache.hadoop.hbase.client.TableDescriptor;
+import org.apache.hadoop.hbase.client.TableDescriptorBuilder;
+import org.apache.hadoop.hbase.io.compress.Compression;
+import org.apache.hadoop.hbase.io.encoding.DataBlockEncoding;
+import org.apache.hadoop.hbase.regionserver.BloomType;
+
+/**
+ * Applies an {@link HBaseLayout} idempotently: creates what is missing, modifies families whose
+ * settings differ, and changes nothing when the cluster already matches. Never drops a table or a
+ * family: families HBase has but the layout does not are reported and left alone.
+ */
+public final class SchemaApplier {
+  private final Admin admin;
+
+  public SchemaApplier(Admin admin) {
+    this.admin = admin;
+  }
+
+  /** What an apply did (or, with {@code dryRun}, would do). Empty changes mean "up to date". */
+  public record Report(List<String> changes, List<String> notes) {
+    public Report {
+      changes = List.copyOf(changes);
+      notes = List.copyOf(notes);
+    }
+
+    public boolean upToDate() {
+      return changes.isEmpty();
+    }
+  }
+
+  public Report apply(HBaseLayout layout, boolean dryRun) throws IOException {
+    List<String> changes = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    boolean nsExists =
+        Arrays.stream(admin.listNamespaces()).anyMatch(n -> n.equals(layout.namespace()));
+    if (!nsExists) {
+      changes.add("create namespace " + layout.namespace());
+      if (!dryRun) {
+        admin.createNamespace(NamespaceDescriptor.create(layout.namespace()).build());
+      }
+    }
+    for (TableSpec t : layout.tables()) {
+      TableName name = TableName.valueOf(layout.qualified(t.name()));
+      if (!nsExists || !admin.tableExists(name)) {
+        changes.add("create table " + name + " " + describe(t));
+        if (!dryRun) {
+          TableDescriptorBuilder b = TableDescriptorBuilder.newBuilder(name);
+          t.families().forEach(f -> b.setColumnFamily(descriptor(f)));
+          admin.createTable(b.build());
+        }
+        continue;
+      }
+      TableDescriptor current = admin.getDescriptor(name);
+      for (FamilySpec f : t.families()) {
+        ColumnFamilyDescriptor have = current.getColumnFamily(bytes(f.name()));
+        ColumnFamilyDescriptor want = descriptor(f);
+        if (have == null) {
+          changes.add("add family " + name + ":" + f.name() + " " + describe(f));
+          if (!dryRun) {
+            admin.addColumnFamily(name, want);
+          }
+        } else {
+          List<String> diff = differences(have, want);
+          if (!diff.isEmpty()) {
+            changes.add(
+                "modify family " + name + ":" + f.name() + " (" + String.join(", ", diff) + ")");
+            if (!dryRun) {
+              admin.modifyColumnFamily(name, want);
+            }
+          }
+        }
+      }
+      Set<String> wanted = t.families().stream().map(FamilySpec::name).collect(Collectors.toSet());
+      for (ColumnFamilyDescriptor extra : current.getColumnFamilies()) {
+        if (!wanted.contains(extra.getNameAsString())) {
+          notes.add(
+              "family "
+                  + name
+                  + ":"
+                  + extra.getNameAsString()
+                  + " is not in the layout; left alone");
+        }
+      }
+    }
+    return new Report(changes, notes);
+  }
+
+  static ColumnFamilyDescriptor descriptor(FamilySpec f) {
+    return ColumnFamilyDescriptorBuilder.newBuilder(bytes(f.name()))
+        .setMaxVersions(f.versions())
+        .setTimeToLive(ttlSeconds(f))
+        .setCompressionType(Compression.Algorithm.valueOf(f.compression()))
+        .setDataBlockEncoding(DataBlockEncoding.valueOf(f.blockEncoding()))
+        .setBloomFilterType(BloomType.valueOf(f.bloom()))
+        .build();
+  }
+
+  private static List<String> differences(
+      ColumnFamilyDescriptor have, ColumnFamilyDescriptor want) {
+    List<String> d = new ArrayList<>();
+    if (have.getMaxVersions() != want.getMaxVersions()) {
+      d.add("VERSIONS " + have.getMaxVersions() + " -> " + want.getMaxVersions());
+    }
+    if (have.getTimeToLive() != want.getTimeToLive()) {
+      d.add("TTL " + ttlText(have.getTimeToLive()) + " -> " + ttlText(want.getTimeToLive()));
+    }
+    if (have.getCompressionType() != want.getCompressionType()) {
+      d.add("COMPRESSION " + have.getCompressionType() + " -> " + want.getCompressionType());
+    }
+    if (have.getDataBlockEncoding() != want.getDataBlockEncoding()) {
+      d.add(
+          "DATA_BLOCK_ENCODING "
+              + have.getDataBlockEncoding()
+              + " -> "
+              + want.getDataBlockEncoding());
+    }
+    if (have.getBloomFilterType() != want.getBloomFilterType()) {
+      d.add("BLOOMFILTER " + have.getBloomFilterType() + " -> " + want.getBloomFilterType());
+    }
+    return d;
+  }
+
+  private static int ttlSeconds(FamilySpec f) {
+    return f.ttl() == null
+        ? HConstants.FOREVER
+        : (int) Math.min(Integer.MAX_VALUE - 1L, f.ttl().toSeconds());
+  }
+
+  private static String ttlText(int seconds) {
+    return seconds == HConstants.FOREVER ? "FOREVER" : seconds + "s";
+  }
+
+  static String describe(TableSpec t) {
+    return t.families().stream().map(SchemaApplier::describe).collect(Collectors.joining(" "));
+  }
+
+  static String describe(FamilySpec f) {
+    return "{"
+        + f.name()
+        + ": VERSIONS="
+        + f.versions()
+        + " TTL="
+        + ttlText(ttlSeconds(f))
+        + " COMPRESSION="
+        + f.compression()
+        + " DATA_BLOCK_ENCODING="
+        + f.blockEncoding()
+        + " BLOOMFILTER="
+        + f.bloom()
+        + "}";
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+}

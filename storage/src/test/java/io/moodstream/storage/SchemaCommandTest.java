@@ -1,0 +1,71 @@
+package io.moodstream.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.hbase.HBaseLayout;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SchemaCommandTest {
+  final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  int run(String... args) {
+    return SchemaCommand.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpPrintsUsageAndSucceeds() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: moodstream schema")
+        .contains("apply")
+        .contains("show");
+  }
+
+  @Test
+  void noArgumentsOrUnknownCommandsAreUsageErrors() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(run("drop")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'drop'");
+    assertThat(run("apply", "--force")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--force'");
+  }
+
+  @Test
+  void showPrintsTablesRowKeyAndTopics() {
+    assertThat(run("show")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("moodstream:agg_1m")
+        .contains("moodstream:extremes_1m")
+        .contains("TTL=7776000s")
+        .contains("50 6170706c65 00 6b0607f0")
+        .contains("moodstream.posts")
+        .contains("partitions=4");
+  }
+
+  @Test
+  void showHBaseShellIsTheCommittedScript() {
+    assertThat(run("show", "--hbase-shell")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("#!/usr/bin/env bash")
+        .contains("create 'moodstream:agg_1d'");
+  }
+
+  @Test
+  void layoutFollowsConfiguration() {
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            CommonConfig.KEYS, Map.of("MOODSTREAM_HBASE_COMPRESSION", "NONE"), null);
+    assertThat(HBaseLayout.from(c).tables())
+        .allSatisfy(t -> assertThat(t.families().get(0).compression()).isEqualTo("NONE"));
+  }
+}
