@@ -93,7 +93,7 @@ public final class SchemaCommand {
           "moodstream schema apply: cannot apply the schema to HBase at "
               + where
               + ": "
-              + e.getMessage());
+              + summary(e));
       err.println(
           "Is HBase running? (./moodstream up starts one; see hbase.zookeeper.* in docs/CONFIGURATION.md)");
       return 1;
@@ -113,6 +113,18 @@ public final class SchemaCommand {
       out.println((dryRun ? "Dry run: " : "Applied ") + r.changes().size() + " change(s).");
     }
     return r;
+  }
+
+  /** The root cause in one line: HBase's retry exceptions list every attempt, keep the last. */
+  static String summary(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    String msg = String.valueOf(root.getMessage()).strip();
+    String last = msg.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse(msg);
+    int cut = last.lastIndexOf("}, ");
+    return cut >= 0 ? last.substring(cut + 3) : root.getClass().getSimpleName() + ": " + last;
   }
 
   static String show(HBaseLayout layout, MoodstreamConfig config) {

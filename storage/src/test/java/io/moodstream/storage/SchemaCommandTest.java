@@ -68,4 +68,18 @@ class SchemaCommandTest {
     assertThat(HBaseLayout.from(c).tables())
         .allSatisfy(t -> assertThat(t.families().get(0).compression()).isEqualTo("NONE"));
   }
+
+  @Test
+  void hbaseRetryFailuresAreSummarisedToTheirLastCause() {
+    String msg =
+        "Failed after attempts=4, exceptions:\n"
+            + "2026-11-24T22:09:31Z, RpcRetryingCaller{pause=100}, java.io.IOException: first\n"
+            + "2026-11-24T22:09:37Z, RpcRetryingCaller{pause=100}, java.io.IOException: ConnectionLoss\n";
+    assertThat(SchemaCommand.summary(new java.io.IOException(msg)))
+        .isEqualTo("java.io.IOException: ConnectionLoss");
+    assertThat(
+            SchemaCommand.summary(
+                new RuntimeException("outer", new IllegalStateException("inner"))))
+        .isEqualTo("IllegalStateException: inner");
+  }
 }
