@@ -101,7 +101,7 @@ public final class ConfigKey<T> {
         s -> {
           Duration d = parseDuration(s);
           if (d.compareTo(min) < 0) {
-            throw new IllegalArgumentException("must be at least " + format(min));
+            throw new IllegalArgumentException("must be at least " + formatDuration(min));
           }
           return d;
         },
@@ -159,7 +159,7 @@ public final class ConfigKey<T> {
     };
   }
 
-  static String format(Duration d) {
+  public static String formatDuration(Duration d) {
     long ms = d.toMillis();
     if (ms % 86_400_000 == 0 && ms > 0) {
       return ms / 86_400_000 + "d";
@@ -208,7 +208,7 @@ public final class ConfigKey<T> {
       return "";
     }
     if (defaultValue instanceof Duration d) {
-      return format(d);
+      return formatDuration(d);
     }
     if (defaultValue instanceof List<?> l) {
       return String.join(",", l.stream().map(String::valueOf).toList());

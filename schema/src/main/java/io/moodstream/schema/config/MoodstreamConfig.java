@@ -193,7 +193,7 @@ public final class MoodstreamConfig {
           if (k.isSecret()) {
             shown = v == null ? "(unset)" : "******";
           } else if (v instanceof java.time.Duration d) {
-            shown = ConfigKey.format(d);
+            shown = ConfigKey.formatDuration(d);
           } else {
             shown = String.valueOf(v);
           }
