@@ -8,7 +8,9 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  * The module layering of Moodstream as one ArchUnit rule: {@code schema} and {@code sentiment}
  * depend on nothing of ours; {@code storage} and {@code ingest} on {@code schema}; {@code
  * streaming} and {@code rest} on {@code schema}, {@code sentiment}, {@code storage}; nothing
- * depends on {@code ingest}, {@code streaming}, {@code rest} or {@code local}.
+ * depends on {@code ingest}, {@code streaming}, {@code rest} or {@code local}; the Kafka broker
+ * launcher ({@code kafka-broker}) depends on nothing of ours and only the local stack uses it (tests
+ * of any module may).
  */
 final class Layering {
   private Layering() {}
@@ -28,6 +30,8 @@ final class Layering {
         .definedBy("io.moodstream.streaming..")
         .layer("rest")
         .definedBy("io.moodstream.rest..")
+        .layer("broker")
+        .definedBy("io.moodstream.broker..")
         .layer("local")
         .definedBy("io.moodstream.local..")
         .whereLayer("schema")
@@ -41,6 +45,8 @@ final class Layering {
         .whereLayer("streaming")
         .mayOnlyBeAccessedByLayers("local")
         .whereLayer("rest")
+        .mayOnlyBeAccessedByLayers("local")
+        .whereLayer("broker")
         .mayOnlyBeAccessedByLayers("local")
         .whereLayer("local")
         .mayNotBeAccessedByAnyLayer();
