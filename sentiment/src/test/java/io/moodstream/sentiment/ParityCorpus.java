@@ -1,0 +1,119 @@
+package io.moodstream.sentiment;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads {@code shared/vader-parity.tsv}, the reference output of vaderSentiment 3.3.2. */
+final class ParityCorpus {
+
+  /** One corpus row: the text (unescaped) and the reference's four values. */
+  record Row(int line, String text, double neg, double neu, double pos, double compound) {}
+
+  private ParityCorpus() {}
+
+  /**
+   * {@code <repo root>/../shared/vader-parity.tsv}, where the repo root is the system property
+   * {@code maven.multiModuleProjectDirectory} (set by Surefire) or else the nearest directory above
+   * the working directory whose pom.xml is the moodstream parent.
+   */
+  static Optional<Path> locate() {
+    Path root = repoRoot();
+    if (root == null) {
+      return Optional.empty();
+    }
+    Path file = root.resolve("..").resolve("shared").resolve("vader-parity.tsv").normalize();
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  /** Where {@link #locate()} looks, for messages. */
+  static String expectedLocation() {
+    Path root = repoRoot();
+    return root == null
+        ? "<repo root>/../shared/vader-parity.tsv (repo root not found)"
+        : root.resolve("..").resolve("shared").resolve("vader-parity.tsv").normalize().toString();
+  }
+
+  private static Path repoRoot() {
+    String property = System.getProperty("maven.multiModuleProjectDirectory");
+    if (property != null && !property.startsWith("${") && isParentDir(Paths.get(property))) {
+      return Paths.get(property).toAbsolutePath();
+    }
+    for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      if (isParentDir(dir)) {
+        return dir;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isParentDir(Path dir) {
+    Path pom = dir.resolve("pom.xml");
+    try {
+      return Files.isRegularFile(pom)
+          && Files.readString(pom).contains("<artifactId>moodstream-parent</artifactId>");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static List<Row> read(Path file) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(0).equals("text\tneg\tneu\tpos\tcompound")) {
+      throw new IOException(file + ": unexpected header " + (lines.isEmpty() ? "" : lines.get(0)));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] f = line.split("\t", -1);
+      if (f.length != 5) {
+        throw new IOException(file + ":" + (i + 1) + ": expected 5 fields, got " + f.length);
+      }
+      rows.add(
+          new Row(
+              i + 1,
+              unescape(f[0]),
+              Double.parseDouble(f[1]),
+              Double.parseDouble(f[2]),
+              Double.parseDouble(f[3]),
+              Double.parseDouble(f[4])));
+    }
+    return rows;
+  }
+
+  /** Undoes the corpus escaping of {@code \t}, {@code \n}, {@code \r} and {@code \\}. */
+  static String unescape(String s) {
+    if (s.indexOf('\\') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\' && i + 1 < s.length()) {
+        char next = s.charAt(i + 1);
+        switch (next) {
+          case 't' -> out.append('\t');
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case '\\' -> out.append('\\');
+          default -> {
+            out.append(c);
+            continue;
+          }
+        }
+        i++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
