@@ -3,46 +3,39 @@ package io.moodstream.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.storage.testing.MiniHBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.apache.hadoop.hbase.HBaseTestingUtility;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.io.compress.Compression;
 import org.apache.hadoop.hbase.io.encoding.DataBlockEncoding;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** schema apply against a real HBase (mini cluster): create, no-op, modify, never drop. */
+/**
+ * schema apply against a real HBase (mini cluster): create, no-op, modify, never drop. Uses its own
+ * namespace so it starts from nothing even when other ITs share the cluster.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SchemaApplyIT {
-  static HBaseTestingUtility hbase;
   static Admin admin;
-  static final HBaseLayout LAYOUT = HBaseLayout.of("GZ", Duration.ofDays(90));
+  static final HBaseLayout LAYOUT = layout(Duration.ofDays(90));
+
+  static HBaseLayout layout(Duration extremesTtl) {
+    return new HBaseLayout("applyit", HBaseLayout.of("GZ", extremesTtl).tables());
+  }
 
   @BeforeAll
   static void startHBase() throws Exception {
-    hbase = new HBaseTestingUtility();
-    hbase.startMiniCluster();
-    admin = hbase.getConnection().getAdmin();
-  }
-
-  @AfterAll
-  static void stopHBase() throws Exception {
-    if (admin != null) {
-      admin.close();
-    }
-    if (hbase != null) {
-      hbase.shutdownMiniCluster();
-    }
+    admin = MiniHBase.connection().getAdmin();
   }
 
   static String apply(HBaseLayout layout, boolean dryRun) throws Exception {
@@ -55,8 +48,8 @@ class SchemaApplyIT {
   @Order(1)
   void dryRunOnAnEmptyClusterChangesNothing() throws Exception {
     String out = apply(LAYOUT, true);
-    assertThat(out).contains("would create namespace moodstream").contains("Dry run: 5 change(s).");
-    assertThat(admin.tableExists(TableName.valueOf("moodstream:agg_1m"))).isFalse();
+    assertThat(out).contains("would create namespace applyit").contains("Dry run: 5 change(s).");
+    assertThat(admin.tableExists(TableName.valueOf("applyit:agg_1m"))).isFalse();
   }
 
   @Test
@@ -64,15 +57,15 @@ class SchemaApplyIT {
   void firstApplyCreatesTheNamespaceAndEveryTable() throws Exception {
     String out = apply(LAYOUT, false);
     assertThat(out)
-        .contains("create namespace moodstream")
-        .contains("create table moodstream:agg_1m")
-        .contains("create table moodstream:agg_1h")
-        .contains("create table moodstream:agg_1d")
-        .contains("create table moodstream:extremes_1m")
+        .contains("create namespace applyit")
+        .contains("create table applyit:agg_1m")
+        .contains("create table applyit:agg_1h")
+        .contains("create table applyit:agg_1d")
+        .contains("create table applyit:extremes_1m")
         .contains("Applied 5 change(s).");
     ColumnFamilyDescriptor e =
         admin
-            .getDescriptor(TableName.valueOf("moodstream:extremes_1m"))
+            .getDescriptor(TableName.valueOf("applyit:extremes_1m"))
             .getColumnFamily(HBaseLayout.EXTREMES_FAMILY);
     assertThat(e.getTimeToLive()).isEqualTo(90 * 86_400);
     assertThat(e.getMaxVersions()).isEqualTo(1);
@@ -90,27 +83,27 @@ class SchemaApplyIT {
   @Test
   @Order(4)
   void aChangedSettingModifiesOnlyThatFamily() throws Exception {
-    String out = apply(HBaseLayout.of("GZ", Duration.ofDays(30)), false);
+    String out = apply(layout(Duration.ofDays(30)), false);
     assertThat(out)
-        .contains("modify family moodstream:extremes_1m:e (TTL 7776000s -> 2592000s)")
+        .contains("modify family applyit:extremes_1m:e (TTL 7776000s -> 2592000s)")
         .contains("Applied 1 change(s).");
     assertThat(
             admin
-                .getDescriptor(TableName.valueOf("moodstream:extremes_1m"))
+                .getDescriptor(TableName.valueOf("applyit:extremes_1m"))
                 .getColumnFamily(HBaseLayout.EXTREMES_FAMILY)
                 .getTimeToLive())
         .isEqualTo(30 * 86_400);
-    assertThat(apply(HBaseLayout.of("GZ", Duration.ofDays(30)), false)).contains("no changes");
+    assertThat(apply(layout(Duration.ofDays(30)), false)).contains("no changes");
   }
 
   @Test
   @Order(5)
   void familiesOutsideTheLayoutAreLeftAlone() throws Exception {
-    TableName t = TableName.valueOf("moodstream:agg_1m");
+    TableName t = TableName.valueOf("applyit:agg_1m");
     admin.addColumnFamily(t, ColumnFamilyDescriptorBuilder.of("x"));
-    String out = apply(HBaseLayout.of("GZ", Duration.ofDays(30)), false);
+    String out = apply(layout(Duration.ofDays(30)), false);
     assertThat(out)
-        .contains("note: family moodstream:agg_1m:x is not in the layout; left alone")
+        .contains("note: family applyit:agg_1m:x is not in the layout; left alone")
         .contains("no changes");
     assertThat(admin.getDescriptor(t).hasColumnFamily("x".getBytes(StandardCharsets.US_ASCII)))
         .isTrue();

@@ -1,0 +1,79 @@
+package io.moodstream.storage;
+
+import io.moodstream.schema.hbase.AggregateCodec;
+import io.moodstream.schema.hbase.ExtremesCodec;
+import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.hbase.RowKey;
+import io.moodstream.schema.hbase.Step;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+
+/** Reads buckets of one topic and time range, each read one contiguous scan. Thread-safe. */
+public final class BucketReader {
+  private final Connection connection;
+  private final HBaseLayout layout;
+
+  public BucketReader(Connection connection, HBaseLayout layout) {
+    this.connection = connection;
+    this.layout = layout;
+  }
+
+  /** The stored buckets of {@code topic} whose start is in [from, to), in time order. */
+  public List<Bucket> aggregates(Step step, String topic, long from, long to) throws IOException {
+    List<Bucket> out = new ArrayList<>();
+    try (Table t =
+            connection.getTable(
+                TableName.valueOf(layout.qualified(HBaseLayout.aggregatesTable(step))));
+        ResultScanner s =
+            t.getScanner(
+                scan(topic, from, to)
+                    .addColumn(HBaseLayout.AGG_FAMILY, HBaseLayout.AGG_QUALIFIER))) {
+      for (Result r : s) {
+        RowKey k = RowKey.fromBytes(r.getRow());
+        out.add(
+            new Bucket(
+                k.topic(),
+                k.epochSecond(),
+                AggregateCodec.decode(
+                    r.getValue(HBaseLayout.AGG_FAMILY, HBaseLayout.AGG_QUALIFIER))));
+      }
+    }
+    return out;
+  }
+
+  /** The stored extremes of {@code topic} whose minute is in [from, to), in time order. */
+  public List<Extremes> extremes(String topic, long from, long to) throws IOException {
+    List<Extremes> out = new ArrayList<>();
+    try (Table t =
+            connection.getTable(TableName.valueOf(layout.qualified(HBaseLayout.EXTREMES_TABLE)));
+        ResultScanner s =
+            t.getScanner(scan(topic, from, to).addFamily(HBaseLayout.EXTREMES_FAMILY))) {
+      for (Result r : s) {
+        RowKey k = RowKey.fromBytes(r.getRow());
+        byte[] p = r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_POSITIVE);
+        byte[] n = r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_NEGATIVE);
+        out.add(
+            new Extremes(
+                k.topic(),
+                k.epochSecond(),
+                p == null ? List.of() : ExtremesCodec.decode(p),
+                n == null ? List.of() : ExtremesCodec.decode(n)));
+      }
+    }
+    return out;
+  }
+
+  static Scan scan(String topic, long from, long to) {
+    return new Scan()
+        .withStartRow(RowKey.startRow(topic, from))
+        .withStopRow(RowKey.stopRow(topic, to))
+        .setCaching(1000);
+  }
+}
