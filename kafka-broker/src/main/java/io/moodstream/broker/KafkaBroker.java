@@ -33,15 +33,34 @@ public final class KafkaBroker implements AutoCloseable {
    * @param controllerPort the controller listener port (0 = pick a free one)
    * @param heap the child's -Xmx, e.g. {@code 256m}
    * @param startTimeout how long to wait for "Kafka Server started"
+   * @param logFile where the broker's output goes
    */
   public record Options(
-      Path dataDir, int port, int controllerPort, String heap, Duration startTimeout) {
+      Path dataDir,
+      int port,
+      int controllerPort,
+      String heap,
+      Duration startTimeout,
+      Path logFile) {
     public static Options defaults(Path dataDir) {
-      return new Options(dataDir, 0, 0, "384m", Duration.ofSeconds(90));
+      return new Options(
+          dataDir, 0, 0, "384m", Duration.ofSeconds(90), dataDir.resolve("broker.log"));
     }
 
     public Options withPort(int p) {
-      return new Options(dataDir, p, controllerPort, heap, startTimeout);
+      return new Options(dataDir, p, controllerPort, heap, startTimeout, logFile);
+    }
+
+    public Options withPorts(int p, int controller) {
+      return new Options(dataDir, p, controller, heap, startTimeout, logFile);
+    }
+
+    public Options withHeap(String h) {
+      return new Options(dataDir, port, controllerPort, h, startTimeout, logFile);
+    }
+
+    public Options withLogFile(Path f) {
+      return new Options(dataDir, port, controllerPort, heap, startTimeout, f);
     }
   }
 
@@ -76,7 +95,8 @@ public final class KafkaBroker implements AutoCloseable {
     Files.writeString(props, serverProperties(o.dataDir().resolve("data"), port, cport));
     Path log4j = o.dataDir().resolve("log4j2.properties");
     Files.writeString(log4j, LOG4J);
-    Path log = o.dataDir().resolve("broker.log");
+    Path log = o.logFile();
+    Files.createDirectories(log.getParent());
 
     // Formatting is idempotent (--ignore-formatted): a restart keeps the cluster id and data.
     Process format =
@@ -123,6 +143,11 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static List<String> command(Options o, Path log4j, String main, String... args) {
     List<String> cmd = new ArrayList<>();
+    // In its own session, so a Ctrl-C in the launching terminal reaches only the launcher, which
+    // then stops the broker in order (after the producers and consumers).
+    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+      cmd.add("/usr/bin/setsid");
+    }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + o.heap());
     cmd.add("-XX:+UseG1GC");
@@ -160,16 +185,20 @@ public final class KafkaBroker implements AutoCloseable {
         "");
   }
 
-  private static String clusterId(Path dir) throws IOException {
+  static String clusterId(Path dir) throws IOException {
     Path f = dir.resolve("cluster.id");
     if (Files.exists(f)) {
       return Files.readString(f).strip();
     }
-    // Kafka wants a base64 UUID of 22 characters
-    UUID u = UUID.randomUUID();
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-    b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-    String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    // Kafka wants a base64url UUID of 22 characters; one starting with '-' would be read as an
+    // option by kafka-storage's argument parser, so draw again (as Kafka's own Uuid does).
+    String id;
+    do {
+      UUID u = UUID.randomUUID();
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+      b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+      id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    } while (id.startsWith("-"));
     Files.writeString(f, id);
     return id;
   }
