@@ -1,0 +1,356 @@
+package io.moodstream.local;
+
+import io.moodstream.local.LocalStack.Part;
+import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.config.MoodstreamConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./moodstream up|down|status}: the whole pipeline on one machine. */
+public final class LocalMain {
+  static final String USAGE =
+      """
+      Usage: moodstream up [--source SOURCE [PATH...]] [--topics a,b] [--port 8080] [--fresh [--yes]]
+             moodstream down
+             moodstream status
+
+      up      builds what is missing, then starts as child processes (logs in var/log/):
+              a Kafka KRaft broker, HBase standalone, the schema, the Spark streaming job,
+              the REST service with the dashboard, and an ingest source; waits for each to be
+              healthy, prints a status table and the dashboard URL, and runs until Ctrl-C,
+              SIGTERM or `moodstream down`, then stops everything in order.
+                --source S   synthetic (default) | replay PATH... | x-v2 | bluesky | twitter-v1
+                --topics     track terms, comma-separated
+                --port N     REST/dashboard port (default 8080; key local.rest.port)
+                --fresh      delete var/ (all data) first, after asking; --yes to not ask
+                --only P,..  start only these parts (kafka,hbase,schema,stream,rest,ingest)
+      down    stops a running stack (from another terminal), in order; kills only as a last resort
+      status  shows each component's state, pid and port
+
+      Data persists under var/. Heaps (keys local.heap.*) default to 2.7 GB in total.
+      Configuration: moodstream.properties or MOODSTREAM_* (docs/CONFIGURATION.md, local/README.md).
+      """;
+
+  private LocalMain() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args, System.out, System.err, rootDir()));
+  }
+
+  static Path rootDir() {
+    String home = System.getenv("MOODSTREAM_HOME");
+    return (home != null ? Path.of(home) : Path.of("")).toAbsolutePath();
+  }
+
+  /** Parsed {@code up} options. */
+  record UpOptions(
+      String source,
+      List<String> sourceArgs,
+      String topics,
+      Integer port,
+      boolean fresh,
+      boolean yes,
+      List<Part> only) {}
+
+  static int run(String[] args, PrintStream out, PrintStream err, Path root) throws Exception {
+    List<String> a = List.of(args);
+    if (a.isEmpty()) {
+      err.print(USAGE);
+      return 2;
+    }
+    if (a.contains("-h") || a.contains("--help")) {
+      out.print(USAGE);
+      return 0;
+    }
+    StackPaths paths = new StackPaths(root);
+    switch (a.get(0)) {
+      case "down":
+        return down(paths, out);
+      case "status":
+        return status(paths, out, err);
+      case "up":
+        break;
+      default:
+        err.println("moodstream: unknown command '" + a.get(0) + "'");
+        err.print(USAGE);
+        return 2;
+    }
+    UpOptions o;
+    try {
+      o = parseUp(a.subList(1, a.size()));
+    } catch (IllegalArgumentException e) {
+      err.println("moodstream up: " + e.getMessage());
+      return 2;
+    }
+    MoodstreamConfig config;
+    try {
+      config =
+          MoodstreamConfig.load(
+              LocalConfig.KEYS, withPort(System.getenv(), o.port()), configFile());
+    } catch (ConfigException e) {
+      err.println("moodstream up: " + e.getMessage());
+      return 2;
+    }
+    config.warnings().forEach(w -> err.println("warning: " + w));
+    return up(o, config, paths, out, err);
+  }
+
+  private static Path configFile() {
+    String named = System.getenv(MoodstreamConfig.CONFIG_FILE_ENV);
+    Path f = named != null ? Path.of(named) : Path.of("moodstream.properties");
+    return Files.isRegularFile(f) ? f : null;
+  }
+
+  private static Map<String, String> withPort(Map<String, String> env, Integer port) {
+    if (port == null) {
+      return env;
+    }
+    Map<String, String> m = new java.util.HashMap<>(env);
+    m.put(LocalConfig.REST_PORT.envName(), port.toString());
+    return m;
+  }
+
+  static UpOptions parseUp(List<String> a) {
+    String source = "synthetic";
+    List<String> sourceArgs = new ArrayList<>();
+    String topics = null;
+    Integer port = null;
+    boolean fresh = false;
+    boolean yes = false;
+    List<Part> only = List.of(Part.values());
+    for (int i = 0; i < a.size(); i++) {
+      String x = a.get(i);
+      switch (x) {
+        case "--source" -> {
+          source = value(a, ++i, x);
+          if (!List.of("synthetic", "replay", "x-v2", "bluesky", "twitter-v1").contains(source)) {
+            throw new IllegalArgumentException(
+                "--source '"
+                    + source
+                    + "': expected synthetic, replay, x-v2, bluesky or twitter-v1");
+          }
+          while (source.equals("replay") && i + 1 < a.size() && !a.get(i + 1).startsWith("--")) {
+            sourceArgs.add(a.get(++i));
+          }
+          if (source.equals("replay") && sourceArgs.isEmpty()) {
+            throw new IllegalArgumentException("--source replay needs at least one PATH");
+          }
+        }
+        case "--topics" -> topics = value(a, ++i, x);
+        case "--port" -> {
+          String v = value(a, ++i, x);
+          try {
+            port = Integer.parseInt(v);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port '" + v + "' is not a number");
+          }
+        }
+        case "--fresh" -> fresh = true;
+        case "--yes", "-y" -> yes = true;
+        case "--only" -> {
+          List<Part> parts = new ArrayList<>();
+          for (String s : value(a, ++i, x).split(",")) {
+            parts.add(
+                Arrays.stream(Part.values())
+                    .filter(p -> p.id.equals(s.trim().toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseThrow(
+                        () -> new IllegalArgumentException("--only: unknown part '" + s + "'")));
+          }
+          only = parts.stream().sorted().toList();
+        }
+        default -> throw new IllegalArgumentException("unknown option '" + x + "' (see --help)");
+      }
+    }
+    return new UpOptions(source, sourceArgs, topics, port, fresh, yes, only);
+  }
+
+  private static String value(List<String> a, int i, String opt) {
+    if (i >= a.size() || a.get(i).startsWith("--")) {
+      throw new IllegalArgumentException(opt + " needs a value");
+    }
+    return a.get(i);
+  }
+
+  /** The module runnables of the stack's process parts. */
+  static Map<Part, LocalStack.Runnable> runnables(UpOptions o, MoodstreamConfig config) {
+    Map<Part, LocalStack.Runnable> r = new EnumMap<>(Part.class);
+    r.put(
+        Part.STREAM,
+        new LocalStack.Runnable(
+            "streaming", "io.moodstream.streaming.StreamMain", SparkFlags.FLAGS, List.of()));
+    r.put(
+        Part.REST,
+        new LocalStack.Runnable(
+            "rest",
+            "io.moodstream.rest.ServeMain",
+            List.of(),
+            List.of("--port", Integer.toString(config.get(LocalConfig.REST_PORT)))));
+    List<String> ingest = new ArrayList<>(List.of("--source", o.source()));
+    ingest.addAll(o.sourceArgs());
+    if (o.topics() != null) {
+      ingest.addAll(List.of("--topics", o.topics()));
+    }
+    r.put(
+        Part.INGEST,
+        new LocalStack.Runnable("ingest", "io.moodstream.ingest.IngestMain", List.of(), ingest));
+    return r;
+  }
+
+  static int up(
+      UpOptions o, MoodstreamConfig config, StackPaths paths, PrintStream out, PrintStream err)
+      throws Exception {
+    Optional<ProcessHandle> running = ChildProcess.running("up", paths);
+    if (running.isPresent()) {
+      err.println(
+          "moodstream up: a stack is already running (pid "
+              + running.get().pid()
+              + "); `moodstream down` first");
+      return 1;
+    }
+    if (o.fresh()) {
+      if (!o.yes()
+          && !confirm(
+              "Delete " + paths.var() + " (all Kafka, HBase and checkpoint data)? [y/N] ", out)) {
+        err.println("moodstream up: not deleting; nothing started");
+        return 1;
+      }
+      deleteTree(paths.var());
+      out.println("deleted " + paths.var());
+    }
+    Map<Part, LocalStack.Runnable> runnables = runnables(o, config);
+    LocalStack stack = new LocalStack(config, paths, out);
+    List<String> problems = stack.preflight(o.only(), runnables);
+    if (!problems.isEmpty()) {
+      err.println("moodstream up: cannot start:");
+      problems.forEach(p -> err.println("  - " + p));
+      return 1;
+    }
+    ChildProcess.adopt("up", ProcessHandle.current(), paths);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              out.println("stopping the stack …");
+              stack.close();
+              try {
+                Files.deleteIfExists(paths.pid("up"));
+              } catch (IOException ignored) {
+                // best effort
+              }
+              stopped.countDown();
+            },
+            "moodstream-down");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stack.start(o.only(), runnables);
+    } catch (Exception e) {
+      err.println("moodstream up: " + e.getMessage());
+      return 1; // the shutdown hook stops what did start
+    }
+    out.println();
+    out.print(stack.statusTable(o.only()));
+    if (o.only().contains(Part.REST)) {
+      out.println("\nDashboard: http://127.0.0.1:" + config.get(LocalConfig.REST_PORT) + "/");
+    }
+    out.println(
+        "Logs in "
+            + paths.var().resolve("log")
+            + ". Ctrl-C or `./moodstream down` stops everything.");
+    boolean warned = false;
+    while (stopped.getCount() > 0) {
+      Optional<String> dead = stack.firstDead();
+      if (dead.isPresent() && !warned) {
+        err.println("warning: " + dead.get());
+        warned = true;
+      }
+      Thread.sleep(1000);
+    }
+    return 0;
+  }
+
+  static int down(StackPaths paths, PrintStream out) {
+    Optional<ProcessHandle> up = ChildProcess.running("up", paths);
+    if (up.isPresent()) {
+      out.println("stopping the stack (pid " + up.get().pid() + ") …");
+      // SIGTERM: its shutdown hook stops the parts in order; kill only as a last resort
+      boolean clean = ChildProcess.stop(up.get(), Duration.ofMinutes(4));
+      out.println(clean ? "stopped" : "the stack did not stop in time: killed");
+    }
+    List<String> orphans = LocalStack.stopRecorded(paths);
+    if (!orphans.isEmpty()) {
+      out.println("stopped left-over components: " + String.join(", ", orphans));
+    }
+    if (up.isEmpty() && orphans.isEmpty()) {
+      out.println("nothing is running");
+    }
+    return 0;
+  }
+
+  static int status(StackPaths paths, PrintStream out, PrintStream err) {
+    MoodstreamConfig config;
+    try {
+      config = MoodstreamConfig.load(LocalConfig.KEYS, System.getenv(), configFile());
+    } catch (ConfigException e) {
+      err.println("moodstream status: " + e.getMessage());
+      return 2;
+    }
+    LocalStack stack = new LocalStack(config, paths, out);
+    out.print(stack.statusTable(List.of(Part.values())));
+    Path streamStatus = paths.run().resolve("stream-status.json");
+    if (Files.isRegularFile(streamStatus)) {
+      try {
+        out.println("stream: " + Files.readString(streamStatus).strip());
+      } catch (IOException e) {
+        out.println("stream: status unreadable: " + e.getMessage());
+      }
+    }
+    return ChildProcess.running("up", paths).isPresent() ? 0 : 3;
+  }
+
+  private static boolean confirm(String question, PrintStream out) throws IOException {
+    out.print(question);
+    out.flush();
+    String answer =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+    return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+            Files.delete(f);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,0 +1,434 @@
+package io.moodstream.local;
+
+import io.moodstream.broker.KafkaBroker;
+import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.storage.HBaseClients;
+import io.moodstream.storage.SchemaCommand;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.zip.ZipFile;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+
+/**
+ * Starts the pipeline on one machine, each part a child process with its own log under {@code
+ * var/log/}: Kafka, HBase, the schema, the streaming job, the REST service, an ingest source; and
+ * stops it in the reverse order (ingest first, so nothing is produced into a stopping pipeline).
+ */
+final class LocalStack implements AutoCloseable {
+  /** The parts in start order; {@link #close()} stops them in the order the issue asks for. */
+  enum Part {
+    KAFKA("kafka"),
+    HBASE("hbase"),
+    SCHEMA("schema"),
+    STREAM("stream"),
+    REST("rest"),
+    INGEST("ingest");
+
+    final String id;
+
+    Part(String id) {
+      this.id = id;
+    }
+  }
+
+  static final List<Part> STOP_ORDER =
+      List.of(Part.INGEST, Part.STREAM, Part.REST, Part.HBASE, Part.KAFKA);
+
+  /** A module's runnable: module folder, main class, extra JVM flags, arguments. */
+  record Runnable(String module, String mainClass, List<String> jvmFlags, List<String> args) {}
+
+  private final MoodstreamConfig config;
+  private final StackPaths paths;
+  private final PrintStream out;
+  private final Map<Part, ChildProcess> started = new LinkedHashMap<>();
+  private final Map<Part, String> notes = new LinkedHashMap<>();
+  private final long t0 = System.nanoTime();
+
+  LocalStack(MoodstreamConfig config, StackPaths paths, PrintStream out) {
+    this.config = config;
+    this.paths = paths;
+    this.out = out;
+  }
+
+  // ---------------------------------------------------------------- preflight
+
+  /** Problems that must stop {@code up} before anything starts: taken ports, too little memory. */
+  List<String> preflight(List<Part> parts, Map<Part, Runnable> runnables) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Integer> ports = ports(parts);
+    ports.forEach(
+        (what, port) -> {
+          if (!free(port)) {
+            problems.add(
+                "port "
+                    + port
+                    + " ("
+                    + what
+                    + ") is in use: stop what holds it (`ss -ltnp 'sport = :"
+                    + port
+                    + "'`) or configure another port");
+          }
+        });
+    long needMb = 0;
+    for (Part p : parts) {
+      needMb += heapOf(p).map(LocalConfig::heapMegabytes).orElse(0L);
+    }
+    long availMb = availableMemoryMb();
+    if (availMb > 0 && availMb < needMb + 512) {
+      problems.add(
+          "only "
+              + availMb
+              + " MB of memory available, the stack needs about "
+              + (needMb + 512)
+              + " MB (heaps "
+              + needMb
+              + " MB + overhead); lower local.heap.* or free memory");
+    }
+    for (Part p : parts) {
+      Runnable r = runnables.get(p);
+      if (r != null && !hasMainClass(r)) {
+        problems.add(
+            p.id
+                + ": "
+                + r.mainClass()
+                + " is not built in "
+                + r.module()
+                + "/ (run mvn -B -DskipTests package)");
+      }
+    }
+    return problems;
+  }
+
+  Map<String, Integer> ports(List<Part> parts) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    if (parts.contains(Part.KAFKA)) {
+      ports.put("kafka", LocalConfig.kafkaPort(config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)));
+      ports.put("kafka controller", config.get(LocalConfig.KAFKA_CONTROLLER_PORT));
+    }
+    if (parts.contains(Part.HBASE)) {
+      ports.put("hbase zookeeper", config.get(CommonConfig.HBASE_ZOOKEEPER_PORT));
+      ports.put("hbase master", config.get(LocalConfig.HBASE_MASTER_PORT));
+      ports.put("hbase region server", config.get(LocalConfig.HBASE_REGIONSERVER_PORT));
+    }
+    if (parts.contains(Part.REST)) {
+      ports.put("rest", config.get(LocalConfig.REST_PORT));
+    }
+    return ports;
+  }
+
+  private Optional<String> heapOf(Part p) {
+    return Optional.ofNullable(
+        switch (p) {
+          case KAFKA -> config.get(LocalConfig.HEAP_KAFKA);
+          case HBASE -> config.get(LocalConfig.HEAP_HBASE);
+          case STREAM -> config.get(LocalConfig.HEAP_STREAM);
+          case REST -> config.get(LocalConfig.HEAP_REST);
+          case INGEST -> config.get(LocalConfig.HEAP_INGEST);
+          case SCHEMA -> null;
+        });
+  }
+
+  static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  static long availableMemoryMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+        if (line.startsWith("MemAvailable:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux: skip the check
+    }
+    return -1;
+  }
+
+  private boolean hasMainClass(Runnable r) {
+    Path jar = jar(r.module());
+    if (!Files.isRegularFile(jar) || !Files.isRegularFile(classpathFile(r.module()))) {
+      return false;
+    }
+    try (ZipFile z = new ZipFile(jar.toFile())) {
+      return z.getEntry(r.mainClass().replace('.', '/') + ".class") != null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private Path jar(String module) {
+    return paths
+        .root()
+        .resolve(module)
+        .resolve("target")
+        .resolve("moodstream-" + module + "-" + Version.VERSION + ".jar");
+  }
+
+  private Path classpathFile(String module) {
+    return paths.root().resolve(module).resolve("target").resolve("classpath.txt");
+  }
+
+  // ---------------------------------------------------------------- start
+
+  void start(List<Part> parts, Map<Part, Runnable> runnables) throws Exception {
+    for (Part p : parts) {
+      switch (p) {
+        case KAFKA -> startKafka();
+        case HBASE -> startHBase();
+        case SCHEMA -> applySchema();
+        case REST -> startModule(p, runnables.get(p), this::restHealthy, Duration.ofSeconds(60));
+        default -> startModule(p, runnables.get(p), () -> true, Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  private void startKafka() throws Exception {
+    step("kafka", "starting KRaft broker on " + config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
+    KafkaBroker broker =
+        KafkaBroker.start(
+            KafkaBroker.Options.defaults(paths.data("kafka"))
+                .withPorts(
+                    LocalConfig.kafkaPort(config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)),
+                    config.get(LocalConfig.KAFKA_CONTROLLER_PORT))
+                .withHeap(config.get(LocalConfig.HEAP_KAFKA))
+                .withLogFile(paths.log("kafka")));
+    ChildProcess c =
+        ChildProcess.adopt("kafka", ProcessHandle.of(broker.pid()).orElseThrow(), paths);
+    started.put(Part.KAFKA, c);
+    step("kafka", "ready (pid " + c.pid() + ")");
+  }
+
+  private void startHBase() throws Exception {
+    int zk = config.get(CommonConfig.HBASE_ZOOKEEPER_PORT);
+    step("hbase", "starting standalone HBase (ZooKeeper port " + zk + ")");
+    List<String> cmd =
+        HBaseStandalone.command(
+            paths.data("hbase"),
+            zk,
+            config.get(LocalConfig.HBASE_MASTER_PORT),
+            config.get(LocalConfig.HBASE_REGIONSERVER_PORT),
+            config.get(LocalConfig.HEAP_HBASE));
+    ChildProcess c = ChildProcess.start("hbase", cmd, Map.of(), paths);
+    started.put(Part.HBASE, c);
+    awaitReady("hbase", c, this::hbaseHealthy, Duration.ofSeconds(180));
+  }
+
+  private void applySchema() throws IOException {
+    step("schema", "applying HBase tables");
+    try (Connection conn = HBaseClients.connect(config);
+        Admin admin = conn.getAdmin()) {
+      SchemaCommand.apply(admin, HBaseLayout.from(config), false, out);
+    }
+  }
+
+  private void startModule(Part p, Runnable r, BooleanSupplier healthy, Duration timeout)
+      throws Exception {
+    if (r == null) {
+      notes.put(p, "not started");
+      return;
+    }
+    step(p.id, "starting " + r.mainClass());
+    List<String> cmd = new ArrayList<>();
+    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+      cmd.add("/usr/bin/setsid");
+    }
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    heapOf(p).ifPresent(h -> cmd.add("-Xmx" + h));
+    cmd.addAll(r.jvmFlags());
+    cmd.add(
+        "-Dlog4j2.configurationFile="
+            + paths.root().resolve("conf").resolve("log4j2-cli.xml").toUri());
+    cmd.add("-cp");
+    cmd.add(
+        jar(r.module())
+            + java.io.File.pathSeparator
+            + Files.readString(classpathFile(r.module())).strip());
+    cmd.add(r.mainClass());
+    cmd.addAll(r.args());
+    ChildProcess c = ChildProcess.start(p.id, cmd, childEnv(), paths);
+    started.put(p, c);
+    awaitReady(p.id, c, healthy, timeout);
+  }
+
+  /** Every child sees the same Kafka and HBase addresses as the stack itself. */
+  Map<String, String> childEnv() {
+    return Map.of(
+        CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
+            config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
+        CommonConfig.HBASE_ZOOKEEPER_QUORUM.envName(),
+            config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM),
+        CommonConfig.HBASE_ZOOKEEPER_PORT.envName(),
+            Integer.toString(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
+  }
+
+  private void awaitReady(String name, ChildProcess c, BooleanSupplier healthy, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long minimumAlive = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    int dots = 0;
+    while (true) {
+      if (!c.isAlive()) {
+        throw new IOException(name + " exited during start; see " + c.logFile());
+      }
+      if (System.nanoTime() > minimumAlive && healthy.getAsBoolean()) {
+        step(name, "ready (pid " + c.pid() + ")");
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException(
+            name + " not ready after " + timeout.toSeconds() + " s; see " + c.logFile());
+      }
+      if (++dots % 10 == 0) {
+        step(name, "waiting … (" + c.logFile() + ")");
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  boolean hbaseHealthy() {
+    org.apache.hadoop.conf.Configuration conf = HBaseClients.configuration(config);
+    conf.setInt("hbase.client.retries.number", 1);
+    conf.setInt("zookeeper.recovery.retry", 0);
+    conf.setInt("hbase.client.operation.timeout", 5000);
+    try (Connection c = ConnectionFactory.createConnection(conf);
+        Admin a = c.getAdmin()) {
+      a.listNamespaces();
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  boolean restHealthy() {
+    try {
+      HttpResponse<Void> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + config.get(LocalConfig.REST_PORT) + "/health"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void step(String part, String msg) {
+    out.printf("[%5.1fs] %-7s %s%n", (System.nanoTime() - t0) / 1e9, part, msg);
+    out.flush();
+  }
+
+  // ---------------------------------------------------------------- status and stop
+
+  /** The status table: component, pid, port, state. */
+  String statusTable(List<Part> parts) {
+    Map<String, Integer> ports = ports(parts);
+    StringBuilder b =
+        new StringBuilder(
+            String.format("%-8s %-8s %-6s %s%n", "COMPONENT", "PID", "PORT", "STATE"));
+    for (Part p : parts) {
+      if (p == Part.SCHEMA) {
+        continue;
+      }
+      Optional<ProcessHandle> h = ChildProcess.running(p.id, paths);
+      Integer port =
+          switch (p) {
+            case KAFKA -> ports.get("kafka");
+            case HBASE -> ports.get("hbase zookeeper");
+            case REST -> ports.get("rest");
+            default -> null;
+          };
+      b.append(
+          String.format(
+              "%-8s %-8s %-6s %s%n",
+              p.id,
+              h.map(x -> Long.toString(x.pid())).orElse("-"),
+              port == null ? "-" : port,
+              h.isPresent() ? "running" : notes.getOrDefault(p, "stopped")));
+    }
+    return b.toString();
+  }
+
+  /** Stops what this stack started: ingest, stream (its batch commits), REST, HBase, Kafka. */
+  @Override
+  public void close() {
+    for (Part p : STOP_ORDER) {
+      ChildProcess c = started.remove(p);
+      if (c == null) {
+        continue;
+      }
+      Duration grace = p == Part.STREAM ? Duration.ofSeconds(90) : Duration.ofSeconds(30);
+      step(p.id, "stopping (pid " + c.pid() + ")");
+      try {
+        boolean clean = c.stop(grace);
+        step(p.id, clean ? "stopped" : "did not stop within " + grace.toSeconds() + " s: killed");
+      } catch (IOException e) {
+        step(p.id, "stop failed: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Stops components recorded in var/run by any launcher (orphans of a killed {@code up}). */
+  static List<String> stopRecorded(StackPaths paths) {
+    List<String> stopped = new ArrayList<>();
+    for (Part p : STOP_ORDER) {
+      ChildProcess.running(p.id, paths)
+          .ifPresent(
+              h -> {
+                boolean clean =
+                    ChildProcess.stop(
+                        h, p == Part.STREAM ? Duration.ofSeconds(90) : Duration.ofSeconds(30));
+                stopped.add(p.id + " (pid " + h.pid() + (clean ? ")" : ", killed)"));
+              });
+      try {
+        Files.deleteIfExists(paths.pid(p.id));
+      } catch (IOException ignored) {
+        // best effort
+      }
+    }
+    return stopped;
+  }
+
+  boolean allAlive() {
+    return started.values().stream().allMatch(ChildProcess::isAlive);
+  }
+
+  Optional<String> firstDead() {
+    return started.values().stream()
+        .filter(c -> !c.isAlive())
+        .map(c -> c.name() + " exited; see " + c.logFile())
+        .findFirst();
+  }
+}

@@ -1,0 +1,91 @@
+package io.moodstream.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moodstream.local.LocalStack.Part;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalMainTest {
+  @TempDir Path home;
+
+  @Test
+  void parsesUpOptions() {
+    LocalMain.UpOptions o =
+        LocalMain.parseUp(
+            List.of(
+                "--source",
+                "replay",
+                "a.json",
+                "b.json.bz2",
+                "--topics",
+                "apple,pie",
+                "--port",
+                "9090",
+                "--fresh",
+                "--yes"));
+    assertThat(o.source()).isEqualTo("replay");
+    assertThat(o.sourceArgs()).containsExactly("a.json", "b.json.bz2");
+    assertThat(o.topics()).isEqualTo("apple,pie");
+    assertThat(o.port()).isEqualTo(9090);
+    assertThat(o.fresh()).isTrue();
+    assertThat(o.yes()).isTrue();
+    assertThat(o.only()).containsExactly(Part.values());
+    assertThat(LocalMain.parseUp(List.of("--only", "hbase,kafka")).only())
+        .containsExactly(Part.KAFKA, Part.HBASE);
+  }
+
+  @Test
+  void rejectsBadOptionsWithTheirName() {
+    assertThatThrownBy(() -> LocalMain.parseUp(List.of("--source", "myspace")))
+        .hasMessageContaining("--source 'myspace'");
+    assertThatThrownBy(() -> LocalMain.parseUp(List.of("--source", "replay")))
+        .hasMessageContaining("needs at least one PATH");
+    assertThatThrownBy(() -> LocalMain.parseUp(List.of("--port", "x")))
+        .hasMessageContaining("--port 'x'");
+    assertThatThrownBy(() -> LocalMain.parseUp(List.of("--port")))
+        .hasMessageContaining("--port needs a value");
+    assertThatThrownBy(() -> LocalMain.parseUp(List.of("--only", "zookeeper")))
+        .hasMessageContaining("unknown part 'zookeeper'");
+    assertThatThrownBy(() -> LocalMain.parseUp(List.of("--turbo")))
+        .hasMessageContaining("unknown option '--turbo'");
+  }
+
+  @Test
+  void helpAndUsageErrors() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertThat(LocalMain.run(new String[] {"up", "--help"}, o, e, home)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: moodstream up");
+    assertThat(LocalMain.run(new String[] {"sideways"}, o, e, home)).isEqualTo(2);
+    assertThat(LocalMain.run(new String[] {"up", "--bogus"}, o, e, home)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--bogus'");
+  }
+
+  @Test
+  void downWithNothingRunningSaysSo() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(
+            LocalMain.down(
+                new StackPaths(home), new PrintStream(out, true, StandardCharsets.UTF_8)))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing is running");
+  }
+
+  @Test
+  void heapsAndPortsParse() {
+    assertThat(LocalConfig.heapMegabytes("384m")).isEqualTo(384);
+    assertThat(LocalConfig.heapMegabytes("1g")).isEqualTo(1024);
+    assertThat(LocalConfig.kafkaPort("127.0.0.1:9092,host:9093")).isEqualTo(9092);
+    assertThat(ChildProcess.redact(List.of("--token=abc", "x")))
+        .containsExactly("--token=******", "x");
+  }
+}
