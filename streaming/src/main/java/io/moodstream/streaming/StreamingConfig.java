@@ -1,0 +1,132 @@
+package io.moodstream.streaming;
+
+import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.ConfigKey;
+import io.moodstream.schema.config.MoodstreamConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The keys of the streaming job (documented in streaming/README.md), loaded with {@link #KEYS}. */
+public final class StreamingConfig {
+  private StreamingConfig() {}
+
+  public static final ConfigKey<String> SPARK_MASTER =
+      ConfigKey.string(
+          "streaming.spark.master",
+          "local[*]",
+          "Spark master for ./moodstream stream (ignored under spark-submit, which sets its own)");
+
+  public static final ConfigKey<String> CHECKPOINT_LOCATION =
+      ConfigKey.string(
+          "streaming.checkpoint.location",
+          "var/checkpoints/stream",
+          "checkpoint directory: a local path, hdfs://... or s3://...; one per job, never shared");
+
+  public static final ConfigKey<Integer> SHUFFLE_PARTITIONS =
+      ConfigKey.integer(
+          "streaming.shuffle.partitions",
+          4,
+          1,
+          10_000,
+          "spark.sql.shuffle.partitions: state-store partitions of the aggregation; fixed once a"
+              + " checkpoint exists");
+
+  public static final ConfigKey<Duration> TRIGGER_INTERVAL =
+      ConfigKey.duration(
+          "streaming.trigger.interval",
+          Duration.ofSeconds(1),
+          Duration.ZERO,
+          "micro-batch interval; 0s starts the next batch as soon as the previous one ends");
+
+  public static final ConfigKey<Integer> MAX_OFFSETS_PER_TRIGGER =
+      ConfigKey.integer(
+          "streaming.max.offsets.per.trigger",
+          0,
+          0,
+          Integer.MAX_VALUE,
+          "most Kafka records one micro-batch reads (over all partitions); 0 = no limit");
+
+  public static final ConfigKey<String> STARTING_OFFSETS =
+      ConfigKey.choice(
+          "streaming.starting.offsets",
+          "earliest",
+          List.of("earliest", "latest"),
+          "where a job without a checkpoint starts reading; a checkpoint always wins");
+
+  public static final ConfigKey<Duration> WATERMARK =
+      ConfigKey.duration(
+          "streaming.watermark",
+          Duration.ofMinutes(2),
+          Duration.ZERO,
+          "how late (in event time) a post may arrive and still count; later ones are counted as"
+              + " late and dropped");
+
+  public static final ConfigKey<Integer> EXTREMES_K =
+      ConfigKey.integer(
+          "streaming.extremes.k", 5, 1, 100, "most positive / most negative posts kept per minute");
+
+  public static final ConfigKey<Integer> EXTREMES_SPARE =
+      ConfigKey.integer(
+          "streaming.extremes.spare",
+          5,
+          0,
+          100,
+          "extra candidates kept in state per list, so deleted posts are replaced");
+
+  public static final ConfigKey<String> STATUS_FILE =
+      ConfigKey.string(
+          "streaming.status.file",
+          "var/run/stream-status.json",
+          "JSON progress file rewritten after every batch (read by ./moodstream status and REST)");
+
+  public static final ConfigKey<String> STOP_FILE =
+      ConfigKey.string(
+          "streaming.stop.file",
+          "var/run/stream.stop",
+          "marker file: when it appears, the job finishes its running batch and exits");
+
+  /** The job's own keys, in documentation order. */
+  public static final List<ConfigKey<?>> OWN_KEYS =
+      List.of(
+          SPARK_MASTER,
+          CHECKPOINT_LOCATION,
+          SHUFFLE_PARTITIONS,
+          TRIGGER_INTERVAL,
+          MAX_OFFSETS_PER_TRIGGER,
+          STARTING_OFFSETS,
+          WATERMARK,
+          EXTREMES_K,
+          EXTREMES_SPARE,
+          STATUS_FILE,
+          STOP_FILE);
+
+  /** {@link CommonConfig#KEYS} and the job's own. */
+  public static final List<ConfigKey<?>> KEYS = concat();
+
+  private static List<ConfigKey<?>> concat() {
+    List<ConfigKey<?>> all = new ArrayList<>(CommonConfig.KEYS);
+    all.addAll(OWN_KEYS);
+    return List.copyOf(all);
+  }
+
+  /** The settings of the transformation itself. */
+  public record Transform(Duration watermark, int k, int spare) implements java.io.Serializable {
+    public Transform {
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be at least 1");
+      }
+      if (spare < 0) {
+        throw new IllegalArgumentException("spare must not be negative");
+      }
+    }
+
+    public static Transform from(MoodstreamConfig c) {
+      return new Transform(c.get(WATERMARK), c.get(EXTREMES_K), c.get(EXTREMES_SPARE));
+    }
+
+    public static Transform defaults() {
+      return new Transform(WATERMARK.defaultValue(), EXTREMES_K.defaultValue(), 5);
+    }
+  }
+}
