@@ -1,0 +1,4 @@
+// The dashboard's entry point (bundled into app.js).
+import { start } from './app.js';
+
+start(window);

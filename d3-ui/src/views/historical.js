@@ -1,0 +1,186 @@
+// Historical: pick a range (1 h, 24 h, 7 d, 30 d, custom), brush a sub-range on the overview; the
+// detail charts and the extremes follow the brush. Range and brush live in the URL.
+import { select, timeFormat } from 'd3';
+import { extremesCards } from '../charts/extremesCards.js';
+import { histogramChart } from '../charts/histogramChart.js';
+import { lineChart } from '../charts/lineChart.js';
+import { overviewChart } from '../charts/overviewChart.js';
+import { shareChart } from '../charts/shareChart.js';
+import { volumeChart } from '../charts/volumeChart.js';
+import { parseSeries, stepMillis, sumHistograms, totals } from '../data.js';
+import { formatDuration, formatLocal, formatUtc } from '../format.js';
+import { clipBrush, RANGES, rangeBounds } from '../state.js';
+import { showState } from './panel.js';
+
+const inputFormat = timeFormat('%Y-%m-%dT%H:%M');
+
+/** Mounts the historical view; navigate(patch) records a new URL state. Returns {update(state), destroy()}. */
+export function historicalView(container, { api, state, navigate, now = () => Date.now() }) {
+  const root = select(container).append('div').attr('class', 'view historical');
+  const bar = root.append('div').attr('class', 'toolbar');
+  bar.append('h2').text('Historical');
+  const picker = bar.append('div').attr('class', 'ranges').attr('role', 'group').attr('aria-label', 'Time range');
+  const buttons = picker
+    .selectAll('button')
+    .data([...Object.keys(RANGES), 'custom'])
+    .join('button')
+    .attr('type', 'button')
+    .attr('data-range', (d) => d)
+    .text((d) => (d === 'custom' ? 'Custom' : d.replace('h', ' h').replace('d', ' d')))
+    .on('click', (event, d) => {
+      if (d === 'custom') {
+        custom.attr('hidden', null);
+        custom.select('input').node().focus();
+      } else navigate({ range: d, from: null, to: null, brush: null });
+    });
+  const custom = bar.append('form').attr('class', 'custom').attr('hidden', true);
+  const fromIn = custom.append('label').text('From ').append('input').attr('type', 'datetime-local').attr('name', 'from');
+  const toIn = custom.append('label').text('To ').append('input').attr('type', 'datetime-local').attr('name', 'to');
+  custom.append('button').attr('type', 'submit').text('Apply');
+  const customError = custom.append('span').attr('class', 'field-error').attr('role', 'alert');
+  custom.on('submit', (event) => {
+    event.preventDefault();
+    const from = new Date(fromIn.property('value'));
+    const to = new Date(toIn.property('value'));
+    if (Number.isNaN(+from) || Number.isNaN(+to) || !(from < to)) {
+      customError.text('Pick a start before the end.');
+      return;
+    }
+    customError.text('');
+    navigate({ range: 'custom', from, to, brush: null });
+  });
+
+  const over = root.append('figure').attr('class', 'card overview');
+  const overCaption = over.append('figcaption');
+  const overState = over.append('div').attr('class', 'panel-state');
+  const overEl = over.append('div').attr('class', 'chart-host');
+  const overHelp = over.append('p').attr('class', 'help');
+  overHelp.text('Drag across the overview (or focus it and use the arrow keys) to zoom the charts below.');
+  const detail = root.append('section').attr('class', 'detail');
+  const detailCaption = detail.append('h3').attr('class', 'detail-range');
+  const detailState = detail.append('div').attr('class', 'panel-state');
+  const mean = detail.append('figure').attr('class', 'card mean');
+  mean.append('figcaption').text('Mean sentiment with ±1 standard deviation');
+  const meanEl = mean.append('div').attr('class', 'chart-host');
+  const vol = detail.append('figure').attr('class', 'card volume');
+  vol.append('figcaption').text('Posts per bucket');
+  const volEl = vol.append('div').attr('class', 'chart-host');
+  const row = detail.append('div').attr('class', 'row');
+  const sh = row.append('figure').attr('class', 'card share');
+  sh.append('figcaption').text('Positive / neutral / negative');
+  const shEl = sh.append('div').attr('class', 'chart-host');
+  const hi = row.append('figure').attr('class', 'card histogram');
+  hi.append('figcaption').text('Compound scores in the range');
+  const hiEl = hi.append('div').attr('class', 'chart-host');
+  const ex = detail.append('div').attr('class', 'card extremes-host');
+  const exCaption = ex.append('h2');
+  const exEl = ex.append('div').attr('class', 'extremes-grid');
+
+  const overview = overviewChart().on('brush', (range) => navigate({ brush: range }));
+  const line = lineChart();
+  const bars = volumeChart();
+  const shares = shareChart();
+  const histogram = histogramChart();
+  const cards = extremesCards().limit(5);
+  let current = null;
+  let bounds = null;
+  let overviewSeries = null;
+  let detailToken = 0;
+  let overviewToken = 0;
+  let destroyed = false;
+
+  const width = (el, fallback) => {
+    const w = el.node().clientWidth;
+    return w && w > 100 ? Math.floor(w) : fallback;
+  };
+
+  function drawOverview() {
+    if (!overviewSeries) return;
+    overEl.datum(overviewSeries.series).call(overview.width(width(overEl, 640)).xDomain(bounds).stepMs(overviewSeries.stepMs));
+    overview.brushTo(clipBrush(current.brush, bounds));
+  }
+
+  async function loadOverview() {
+    const token = ++overviewToken;
+    overviewSeries = null;
+    overCaption.text(`Overview, ${formatLocal(bounds[0])} – ${formatLocal(bounds[1])} (${formatDuration(bounds[1] - bounds[0])})`);
+    overCaption.attr('title', `${formatUtc(bounds[0])} – ${formatUtc(bounds[1])}`);
+    showState(overState, 'loading', 'Loading the range…');
+    try {
+      const body = await api.series({ topics: current.topics, from: bounds[0], to: bounds[1], step: 'auto' });
+      if (destroyed || token !== overviewToken) return;
+      overviewSeries = { series: parseSeries(body), stepMs: stepMillis(body.step) };
+      const empty = overviewSeries.series.every((s) => s.points.length === 0);
+      showState(overState, empty ? 'empty' : 'ready', empty ? 'No posts in this range; pick another range or topic.' : '');
+      drawOverview();
+    } catch (e) {
+      if (!destroyed && token === overviewToken) showState(overState, 'error', `Could not load the range: ${e.message}`);
+    }
+  }
+
+  async function loadDetail() {
+    const token = ++detailToken;
+    const range = clipBrush(current.brush, bounds) ?? bounds;
+    detail.attr('data-range', `${range[0].toISOString()}~${range[1].toISOString()}`);
+    detailCaption
+      .text(`${current.brush ? 'Selected' : 'Whole range'}: ${formatLocal(range[0])} – ${formatLocal(range[1])}`)
+      .attr('title', `${formatUtc(range[0])} – ${formatUtc(range[1])}`);
+    showState(detailState, 'loading', 'Loading…');
+    try {
+      const [body, ext] = await Promise.all([
+        api.series({ topics: current.topics, from: range[0], to: range[1], step: 'auto' }),
+        api.extremes({ topic: current.topics[0], from: range[0], to: range[1], limit: 5 }),
+      ]);
+      if (destroyed || token !== detailToken) return;
+      const series = parseSeries(body);
+      const stepMs = stepMillis(body.step);
+      const w = width(meanEl, 640);
+      meanEl.datum(series).call(line.width(w).height(w < 480 ? 180 : 220).xDomain(range).stepMs(stepMs));
+      volEl.datum(series).call(bars.width(w).height(110).xDomain(range).stepMs(stepMs));
+      shEl.datum(series.map((s) => ({ label: s.topic, ...totals(s.points) }))).call(shares.width(width(shEl, 320)).labelWidth(w < 480 ? 64 : 90));
+      hiEl.datum(sumHistograms(series[0]?.points ?? [])).call(histogram.width(width(hiEl, 320)));
+      exCaption.text(`Most positive and negative posts (${current.topics[0]})`);
+      exEl.datum(ext).call(cards);
+      detail.attr('data-extremes', [...ext.positive, ...ext.negative].map((p) => p.id).join(' '));
+      const empty = series.every((s) => s.points.length === 0);
+      showState(detailState, empty ? 'empty' : 'ready', empty ? 'No posts in the selected range.' : '');
+    } catch (e) {
+      if (!destroyed && token === detailToken) showState(detailState, 'error', `Could not load the selection: ${e.message}`);
+    }
+  }
+
+  function update(next) {
+    const rangeChanged =
+      !current ||
+      next.range !== current.range ||
+      +next.from !== +current.from ||
+      +next.to !== +current.to ||
+      next.topics.join() !== current.topics.join();
+    current = next;
+    buttons.attr('aria-pressed', (d) => String(d === next.range));
+    if (next.range === 'custom') {
+      custom.attr('hidden', null);
+      fromIn.property('value', inputFormat(next.from));
+      toIn.property('value', inputFormat(next.to));
+    }
+    if (rangeChanged) {
+      bounds = rangeBounds(next, new Date(now()));
+      loadOverview();
+    } else {
+      overview.brushTo(clipBrush(next.brush, bounds));
+    }
+    loadDetail();
+  }
+
+  const onResize = () => drawOverview();
+  globalThis.addEventListener?.('resize', onResize);
+  update(state);
+  return {
+    update,
+    destroy() {
+      destroyed = true;
+      globalThis.removeEventListener?.('resize', onResize);
+      root.remove();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Live: the last 60 minutes of the chosen topics, kept current from /api/v1/live without reloading.
+import { select } from 'd3';
+import { connectLive, STATUS } from '../liveStream.js';
+import { mergeExtremes, parsePoint, parseSeries, upsertPoint } from '../data.js';
+import { formatLocal, formatUtc } from '../format.js';
+import { dashboardPanel } from './panel.js';
+
+const WINDOW_MS = 3600e3;
+const LABELS = {
+  connecting: 'Connecting…',
+  live: '● Live',
+  reconnecting: '◌ Reconnecting…',
+  stale: '◐ Stale – no update for a while',
+  closed: '○ Disconnected',
+};
+// The worst status among the topics' connections is the one shown.
+const ORDER = [STATUS.closed, STATUS.reconnecting, STATUS.stale, STATUS.connecting, STATUS.live];
+
+/** Mounts the live view; returns {update(state), destroy()}. */
+export function liveView(container, { api, state, now = () => Date.now(), EventSourceImpl = globalThis.EventSource, timers = globalThis }) {
+  const root = select(container).append('div').attr('class', 'view live');
+  const bar = root.append('div').attr('class', 'toolbar');
+  bar.append('h2').text('Live');
+  const indicator = bar.append('span').attr('class', 'indicator').attr('role', 'status').attr('aria-live', 'polite');
+  const updated = bar.append('span').attr('class', 'updated');
+  const panel = dashboardPanel(root.node());
+  const topics = state.topics;
+  let series = topics.map((topic) => ({ topic, points: [] }));
+  let extremes = { positive: [], negative: [] };
+  const statuses = new Map();
+  let connections = [];
+  let destroyed = false;
+
+  function windowNow() {
+    const end = Math.floor(now() / 60e3) * 60e3 + 60e3;
+    return [new Date(end - WINDOW_MS), new Date(end)];
+  }
+
+  function render() {
+    const win = windowNow();
+    series = series.map((s) => ({ ...s, points: s.points.filter((p) => p.start >= win[0]) }));
+    panel.update({ series, window: win, stepMs: 60e3, extremes });
+  }
+
+  function showStatus() {
+    const worst = ORDER.find((s) => [...statuses.values()].includes(s)) ?? STATUS.connecting;
+    indicator.attr('class', `indicator ${worst}`).attr('data-status', worst).text(LABELS[worst]);
+  }
+
+  function touched() {
+    const t = new Date(now());
+    updated.text(`updated ${formatLocal(t)}`).attr('title', formatUtc(t));
+  }
+
+  async function load() {
+    panel.state('loading', 'Loading the last 60 minutes…');
+    const [from, to] = windowNow();
+    try {
+      const [body, ext] = await Promise.all([
+        api.series({ topics, from, to, step: '1m' }),
+        api.extremes({ topic: topics[0], from, to, limit: 3 }),
+      ]);
+      if (destroyed) return;
+      const loaded = parseSeries(body);
+      series = topics.map((topic) => ({ topic, points: loaded.find((s) => s.topic === topic)?.points ?? [] }));
+      extremes = mergeExtremes({ positive: [], negative: [] }, ext, 3);
+      render();
+      touched();
+    } catch (e) {
+      if (!destroyed) panel.state('error', `Could not load the live view: ${e.message}`);
+    }
+  }
+
+  function subscribe() {
+    connections = topics.map((topic) =>
+      connectLive({
+        url: api.liveUrl(topic),
+        EventSourceImpl,
+        now,
+        onStatus: (s) => {
+          statuses.set(topic, s);
+          showStatus();
+        },
+        onBucket: (b) => {
+          const i = series.findIndex((s) => s.topic === b.topic);
+          if (i < 0) return;
+          series[i] = { ...series[i], points: upsertPoint(series[i].points, parsePoint(b)) };
+          render();
+          touched();
+        },
+        onExtremes: (e) => {
+          if (e.topic !== topics[0]) return;
+          extremes = mergeExtremes(extremes, e, 3);
+          render();
+        },
+      }),
+    );
+  }
+
+  load().then(() => {
+    if (!destroyed) subscribe();
+  });
+  showStatus();
+  // Slide the window each 30 s even when no bucket arrives.
+  const slide = timers.setInterval(() => render(), 30e3);
+
+  return {
+    update() {},
+    destroy() {
+      destroyed = true;
+      timers.clearInterval(slide);
+      connections.forEach((c) => c.close());
+      panel.destroy();
+      root.remove();
+    },
+  };
+}
