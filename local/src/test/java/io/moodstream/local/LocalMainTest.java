@@ -88,4 +88,14 @@ class LocalMainTest {
     assertThat(ChildProcess.redact(List.of("--token=abc", "x")))
         .containsExactly("--token=******", "x");
   }
+
+  @Test
+  void everyLocalKeyIsDocumented() throws Exception {
+    String doc = java.nio.file.Files.readString(Path.of("..", "docs", "CONFIGURATION.md"));
+    for (io.moodstream.schema.config.ConfigKey<?> k : LocalConfig.KEYS) {
+      assertThat(doc)
+          .as("docs/CONFIGURATION.md documents %s", k.name())
+          .contains("`" + k.name() + "`");
+    }
+  }
 }
