@@ -23,4 +23,8 @@ create 'moodstream:agg_1d',
 # top-k most positive (e:p) and most negative (e:n) posts of each topic-minute, JSON
 create 'moodstream:extremes_1m',
   {NAME => 'e', VERSIONS => 1, COMPRESSION => '$COMPRESSION', DATA_BLOCK_ENCODING => 'FAST_DIFF', BLOOMFILTER => 'ROW', TTL => $EXTREMES_TTL_SECONDS}
+# per post id: the extremes rows listing it (r:<row key>, expires with them) and its deletion marker (d:t, kept forever)
+create 'moodstream:post_refs',
+  {NAME => 'r', VERSIONS => 1, COMPRESSION => '$COMPRESSION', DATA_BLOCK_ENCODING => 'FAST_DIFF', BLOOMFILTER => 'ROW', TTL => $EXTREMES_TTL_SECONDS},
+  {NAME => 'd', VERSIONS => 1, COMPRESSION => '$COMPRESSION', DATA_BLOCK_ENCODING => 'FAST_DIFF', BLOOMFILTER => 'ROW'}
 EOF

@@ -48,7 +48,7 @@ class SchemaApplyIT {
   @Order(1)
   void dryRunOnAnEmptyClusterChangesNothing() throws Exception {
     String out = apply(LAYOUT, true);
-    assertThat(out).contains("would create namespace applyit").contains("Dry run: 5 change(s).");
+    assertThat(out).contains("would create namespace applyit").contains("Dry run: 6 change(s).");
     assertThat(admin.tableExists(TableName.valueOf("applyit:agg_1m"))).isFalse();
   }
 
@@ -62,7 +62,8 @@ class SchemaApplyIT {
         .contains("create table applyit:agg_1h")
         .contains("create table applyit:agg_1d")
         .contains("create table applyit:extremes_1m")
-        .contains("Applied 5 change(s).");
+        .contains("create table applyit:post_refs")
+        .contains("Applied 6 change(s).");
     ColumnFamilyDescriptor e =
         admin
             .getDescriptor(TableName.valueOf("applyit:extremes_1m"))
@@ -86,7 +87,8 @@ class SchemaApplyIT {
     String out = apply(layout(Duration.ofDays(30)), false);
     assertThat(out)
         .contains("modify family applyit:extremes_1m:e (TTL 7776000s -> 2592000s)")
-        .contains("Applied 1 change(s).");
+        .contains("modify family applyit:post_refs:r (TTL 7776000s -> 2592000s)")
+        .contains("Applied 2 change(s).");
     assertThat(
             admin
                 .getDescriptor(TableName.valueOf("applyit:extremes_1m"))

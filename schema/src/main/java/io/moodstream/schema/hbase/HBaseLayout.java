@@ -35,6 +35,21 @@ public record HBaseLayout(String namespace, List<TableSpec> tables) {
   /** Table names without the namespace. */
   public static final String EXTREMES_TABLE = "extremes_1m";
 
+  /**
+   * Which extremes rows list a post, and which posts were deleted: row key = the post id (UTF-8).
+   * Written by the streaming job so a delete event can find and rewrite the extremes rows holding
+   * the post, and so a deleted post never enters an extremes row again.
+   */
+  public static final String POST_REFS_TABLE = "post_refs";
+
+  /** post_refs family of references: qualifier = an extremes_1m row key, empty value. */
+  public static final byte[] REFS_FAMILY = bytes("r");
+
+  /** post_refs family of deletion markers: qualifier {@code t}, value = deletion time (ISO). */
+  public static final byte[] DELETED_FAMILY = bytes("d");
+
+  public static final byte[] DELETED_QUALIFIER = bytes("t");
+
   public HBaseLayout {
     Objects.requireNonNull(namespace, "namespace");
     tables = List.copyOf(tables);
@@ -81,7 +96,14 @@ public record HBaseLayout(String namespace, List<TableSpec> tables) {
             new TableSpec(
                 EXTREMES_TABLE,
                 "top-k most positive (e:p) and most negative (e:n) posts of each topic-minute, JSON",
-                List.of(new FamilySpec("e", 1, extremesTtl, compression, "FAST_DIFF", "ROW"))));
+                List.of(new FamilySpec("e", 1, extremesTtl, compression, "FAST_DIFF", "ROW"))),
+            new TableSpec(
+                POST_REFS_TABLE,
+                "per post id: the extremes rows listing it (r:<row key>, expires with them) and its"
+                    + " deletion marker (d:t, kept forever)",
+                List.of(
+                    new FamilySpec("r", 1, extremesTtl, compression, "FAST_DIFF", "ROW"),
+                    new FamilySpec("d", 1, null, compression, "FAST_DIFF", "ROW"))));
     return new HBaseLayout(NAMESPACE, tables);
   }
 
