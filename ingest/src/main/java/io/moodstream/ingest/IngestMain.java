@@ -1,0 +1,235 @@
+package io.moodstream.ingest;
+
+import io.moodstream.ingest.core.EventSink;
+import io.moodstream.ingest.core.FatalSourceException;
+import io.moodstream.ingest.core.IngestSource;
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.core.Summary;
+import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.kafka.KafkaEventSink;
+import io.moodstream.ingest.kafka.KafkaTopicApplier;
+import io.moodstream.ingest.kafka.Spool;
+import io.moodstream.ingest.source.synthetic.SyntheticPosts;
+import io.moodstream.ingest.source.synthetic.SyntheticSource;
+import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.event.Source;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code ./moodstream ingest}: parses the command line and configuration, wires a source to the
+ * Kafka sink, installs the stop handlers and prints the summary. The work is in {@link #run}.
+ */
+public final class IngestMain {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
+
+  private IngestMain() {}
+
+  public static void main(String[] args) {
+    Lifecycle life = new Lifecycle();
+    installStopHandlers(life);
+    int code = run(args, MoodstreamConfig::load, life, System.out, System.err);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Loads configuration for a list of keys (the environment in production, a map in tests). */
+  public interface ConfigLoader {
+    MoodstreamConfig load(List<io.moodstream.schema.config.ConfigKey<?>> keys);
+  }
+
+  /**
+   * Runs one ingest until the source ends or {@code life} is stopped.
+   *
+   * @return the exit code: 0 done or stopped cleanly, 1 the source failed, 2 bad usage/config
+   */
+  public static int run(
+      String[] argv, ConfigLoader loader, Lifecycle life, PrintStream out, PrintStream err) {
+    IngestArgs args;
+    try {
+      args = IngestArgs.parse(argv);
+    } catch (IngestArgs.UsageException e) {
+      err.println("moodstream ingest: " + e.getMessage());
+      err.println("Run './moodstream ingest --help' for usage.");
+      return 2;
+    }
+    if (args.help()) {
+      out.print(IngestArgs.USAGE);
+      return 0;
+    }
+    MoodstreamConfig config;
+    try {
+      config = loader.load(IngestConfig.KEYS);
+    } catch (ConfigException e) {
+      err.println("moodstream ingest: " + e.getMessage());
+      return 2;
+    }
+    config.warnings().forEach(w -> err.println("warning: " + w));
+    String sourceName = args.source() != null ? args.source() : config.get(IngestConfig.SOURCE);
+    Source source = Source.fromWireName(sourceName).orElseThrow();
+    List<String> terms = args.topics() != null ? args.topics() : config.get(IngestConfig.TRACK);
+    TopicMatcher matcher = TopicMatcher.of(terms);
+    Path stateDir = Path.of(config.get(IngestConfig.STATE_DIR));
+    Clock clock = Clock.systemUTC();
+
+    IngestSource src;
+    try {
+      src = Sources.create(source, args, config, matcher, stateDir, clock, life, out, err);
+    } catch (ConfigException | FatalSourceException e) {
+      err.println("moodstream ingest " + sourceName + ": " + e.getMessage());
+      return 2;
+    }
+    if (src == null) { // e.g. x-v2 --dry-run: done without Kafka
+      return 0;
+    }
+
+    String bootstrap = config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS);
+    if (config.get(IngestConfig.CREATE_TOPICS)) {
+      applyTopics(config, err);
+    }
+    Metrics metrics = new Metrics();
+    Spool spool = new Spool(stateDir);
+    Instant started = clock.instant();
+    ScheduledExecutorService status =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "ingest-status");
+              t.setDaemon(true);
+              return t;
+            });
+    Path statusFile = stateDir.resolve("status.json");
+    int code = 0;
+    try (KafkaEventSink sink = KafkaEventSink.create(config, spool, metrics, sourceName)) {
+      try {
+        int resent = sink.resendSpool();
+        if (resent > 0) {
+          err.println("re-sent " + resent + " record(s) from the spool of an earlier run");
+        }
+      } catch (java.io.IOException e) {
+        err.println("warning: cannot read the spool in " + stateDir + ": " + e);
+      }
+      status.scheduleAtFixedRate(
+          () -> writeStatus(statusFile, sourceName, "running", started, clock, metrics),
+          0,
+          2,
+          TimeUnit.SECONDS);
+      LOG.info(
+          "[{}] producing to Kafka at {}; topics: {}", sourceName, bootstrap, matcher.topics());
+      Ingestor ingestor = new Ingestor(source, matcher, sink, metrics, clock);
+      try {
+        src.run(ingestor, life);
+      } catch (FatalSourceException e) {
+        err.println("moodstream ingest " + sourceName + ": " + e.getMessage());
+        code = 1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        LOG.error("[{}] source failed", sourceName, e);
+        err.println("moodstream ingest " + sourceName + ": failed: " + e);
+        code = 1;
+      }
+      flushQuietly(sink);
+    } finally {
+      status.shutdownNow();
+      writeStatus(
+          statusFile, sourceName, life.stopping() ? "stopped" : "done", started, clock, metrics);
+    }
+    out.print(Summary.render(sourceName, metrics, Duration.between(started, clock.instant())));
+    if (metrics.get(sourceName, "kafka.spooled") > 0) {
+      out.println(
+          "  "
+              + metrics.get(sourceName, "kafka.spooled")
+              + " record(s) are in "
+              + spool.file()
+              + " and will be re-sent at the next start");
+    }
+    return code;
+  }
+
+  private static void flushQuietly(EventSink sink) {
+    try {
+      sink.flush();
+    } catch (RuntimeException e) {
+      LOG.warn("flush: {}", e.toString());
+    }
+  }
+
+  static void applyTopics(MoodstreamConfig config, PrintStream err) {
+    Map<String, Object> a =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            10_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+            15_000);
+    try (Admin admin = Admin.create(a)) {
+      err.println(new KafkaTopicApplier(admin, 15_000).apply(config).describe());
+    } catch (Exception e) {
+      Throwable c = e.getCause() != null ? e.getCause() : e;
+      err.println(
+          "warning: cannot check the Kafka topics at "
+              + config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)
+              + " ("
+              + c
+              + "); going on: undeliverable records are spooled");
+    }
+  }
+
+  private static void writeStatus(
+      Path file, String source, String state, Instant started, Clock clock, Metrics m) {
+    try {
+      Summary.writeStatus(file, source, state, started, clock.instant(), m);
+    } catch (Exception e) {
+      LOG.debug("cannot write {}: {}", file, e.toString());
+    }
+  }
+
+  /**
+   * SIGTERM and Ctrl-C stop the source instead of the JVM, so the main thread flushes, prints the
+   * summary and exits 0. Falls back to a shutdown hook where signals cannot be handled.
+   */
+  @SuppressWarnings("removal")
+  static void installStopHandlers(Lifecycle life) {
+    for (String sig : new String[] {"TERM", "INT"}) {
+      try {
+        sun.misc.Signal.handle(
+            new sun.misc.Signal(sig),
+            s -> {
+              if (life.stopping()) { // a second Ctrl-C: give up at once
+                Runtime.getRuntime().halt(130);
+              }
+              LOG.info("SIG{}: stopping (flushing to Kafka)", sig);
+              life.stop();
+            });
+      } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        Runtime.getRuntime().addShutdownHook(new Thread(life::stop, "ingest-stop"));
+      }
+    }
+  }
+
+  /** Builds the synthetic source from args and config. */
+  static IngestSource synthetic(
+      IngestArgs args, MoodstreamConfig config, TopicMatcher m, Clock clock) {
+    long seed = args.seed() != null ? args.seed() : config.get(IngestConfig.SYNTHETIC_SEED);
+    double rate = args.rate() != null ? args.rate() : config.get(IngestConfig.SYNTHETIC_RATE);
+    return new SyntheticSource(
+        new SyntheticPosts(seed, m.topics()), rate, args.from(), args.to(), args.count(), clock);
+  }
+}

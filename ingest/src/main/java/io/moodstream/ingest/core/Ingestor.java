@@ -1,0 +1,137 @@
+package io.moodstream.ingest.core;
+
+import io.moodstream.schema.event.Author;
+import io.moodstream.schema.event.DeadLetter;
+import io.moodstream.schema.event.DeleteEvent;
+import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The common path of every source: validates what a source read, matches topics, and hands post,
+ * delete and dead-letter events to the sink, counting each outcome. Bad records never stop the
+ * stream: they become dead letters with their reason. Thread-safe.
+ */
+public final class Ingestor {
+  private final Source source;
+  private final String name;
+  private final TopicMatcher matcher;
+  private final Set<String> configuredTopics;
+  private final EventSink sink;
+  private final Metrics metrics;
+  private final Clock clock;
+
+  public Ingestor(
+      Source source, TopicMatcher matcher, EventSink sink, Metrics metrics, Clock clock) {
+    this.source = source;
+    this.name = source.wireName();
+    this.matcher = matcher;
+    this.configuredTopics = Set.copyOf(matcher.topics());
+    this.sink = sink;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public Source source() {
+    return source;
+  }
+
+  public Metrics metrics() {
+    return metrics;
+  }
+
+  public TopicMatcher matcher() {
+    return matcher;
+  }
+
+  /** Counts one record read from the source (whatever becomes of it). */
+  public void read() {
+    metrics.inc(name, "read");
+  }
+
+  /**
+   * A post read from the source; {@code raw} is asked for only if the post is rejected.
+   *
+   * @return the event sent, or {@code null} when the post went to the DLQ
+   */
+  public PostEvent post(Post p, Supplier<String> raw) {
+    Reject r = validate(p);
+    if (r != null) {
+      reject(raw.get(), r, p.id());
+      return null;
+    }
+    List<String> topics = matcher.match(p.text());
+    if (!p.tags().isEmpty()) {
+      List<String> all = new ArrayList<>(topics);
+      for (String t : p.tags()) {
+        String n = TopicMatcher.normalize(t);
+        if (configuredTopics.contains(n) && !all.contains(n)) {
+          all.add(n);
+        }
+      }
+      topics = all;
+    }
+    PostEvent e =
+        new PostEvent(
+            p.id(),
+            source,
+            p.createdAt(),
+            p.text(),
+            p.lang() == null || p.lang().isEmpty() || p.lang().equals("und") ? null : p.lang(),
+            new Author(p.authorId(), p.handle() == null ? "" : p.handle()),
+            topics,
+            p.url());
+    sink.post(e);
+    metrics.inc(name, "posts");
+    return e;
+  }
+
+  public void delete(String id) {
+    if (id == null || id.isEmpty()) {
+      reject("", Reject.missing("delete.id"), null);
+      return;
+    }
+    sink.delete(new DeleteEvent(source, id));
+    metrics.inc(name, "deletes");
+  }
+
+  /** A record that cannot become an event: to the DLQ with its reason, counted by reason code. */
+  public void reject(String raw, Reject reason, String key) {
+    sink.deadLetter(
+        new DeadLetter(raw == null ? "" : raw, reason.reason(), name, clock.instant()), key);
+    metrics.inc(name, "dlq." + reason.code());
+  }
+
+  /** A record deliberately not turned into an event (a notice, another collection): counted. */
+  public void skip(String code) {
+    metrics.inc(name, "skipped." + code);
+  }
+
+  static Reject validate(Post p) {
+    if (p.id() == null || p.id().isEmpty()) {
+      return Reject.missing("id");
+    }
+    if (p.text() == null) {
+      return Reject.missing("text");
+    }
+    if (p.createdAt() == null) {
+      return Reject.missing("created_at");
+    }
+    if (p.authorId() == null || p.authorId().isEmpty()) {
+      return Reject.missing("author.id");
+    }
+    if (p.text().length() > PostEvent.MAX_TEXT_LENGTH) {
+      return new Reject(
+          Reject.TEXT_TOO_LONG,
+          "field 'text' is "
+              + p.text().length()
+              + " characters, more than the limit of "
+              + PostEvent.MAX_TEXT_LENGTH);
+    }
+    return null;
+  }
+}

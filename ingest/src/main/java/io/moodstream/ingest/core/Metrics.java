@@ -1,0 +1,58 @@
+package io.moodstream.ingest.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters per source and name, thread-safe: {@code read}, {@code posts}, {@code deletes}, {@code
+ * dlq.<reason>}, {@code skipped.<reason>}, {@code notice.<kind>}, {@code kafka.delivered}, {@code
+ * kafka.spooled}, {@code reconnects.<cause>}. Read by the summary and written to {@code
+ * status.json} for the local stack's status view.
+ */
+public final class Metrics {
+  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+
+  public void inc(String source, String name) {
+    add(source, name, 1);
+  }
+
+  public void add(String source, String name, long n) {
+    counters.computeIfAbsent(source + "/" + name, k -> new LongAdder()).add(n);
+  }
+
+  public long get(String source, String name) {
+    LongAdder a = counters.get(source + "/" + name);
+    return a == null ? 0 : a.sum();
+  }
+
+  /** Sum of a counter name over every source. */
+  public long total(String name) {
+    long t = 0;
+    for (Map.Entry<String, LongAdder> e : counters.entrySet()) {
+      if (e.getKey().endsWith("/" + name)) {
+        t += e.getValue().sum();
+      }
+    }
+    return t;
+  }
+
+  /** Sum of every counter of a source whose name starts with the prefix. */
+  public long sumPrefix(String source, String prefix) {
+    long t = 0;
+    for (Map.Entry<String, LongAdder> e : counters.entrySet()) {
+      if (e.getKey().startsWith(source + "/" + prefix)) {
+        t += e.getValue().sum();
+      }
+    }
+    return t;
+  }
+
+  /** Every counter as {@code source/name → value}, sorted. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> m = new TreeMap<>();
+    counters.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+}

@@ -1,0 +1,201 @@
+package io.moodstream.ingest.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Matches post text against the configured track terms with Twitter's {@code statuses/filter} track
+ * semantics, identically for every source:
+ *
+ * <ul>
+ *   <li>a term is one or more words separated by spaces; it matches when <em>all</em> its words
+ *       occur in the text, in any order ({@code climate change} matches "change the climate");
+ *   <li>matching is case-insensitive;
+ *   <li>punctuation in the text is ignored around words: {@code twitter} matches {@code Twitter},
+ *       {@code twitter.}, {@code #twitter}, {@code @twitter} and {@code http://twitter.com};
+ *   <li>punctuation inside a term word is part of it: {@code example.com} matches "visit
+ *       example.com" but not "example.com/foobarbaz"; a {@code #hashtag} word matches only the
+ *       hashtag, not the bare word.
+ * </ul>
+ *
+ * Each term is a topic named by the term in lower case. Immutable and thread-safe.
+ */
+public final class TopicMatcher {
+  private final String[] topics;
+  private final int[] wordCount;
+
+  /** word → its terms, each entry {@code term << 5 | bit of the word within the term}. */
+  private final Map<String, int[]> index;
+
+  private TopicMatcher(List<String> terms) {
+    Map<String, List<String>> byTopic = new LinkedHashMap<>();
+    for (String t : terms) {
+      String norm = normalize(t);
+      if (norm.isEmpty() || byTopic.containsKey(norm)) {
+        continue;
+      }
+      byTopic.put(norm, Arrays.stream(norm.split(" ")).distinct().toList());
+    }
+    topics = byTopic.keySet().toArray(String[]::new);
+    wordCount = new int[topics.length];
+    Map<String, List<Integer>> idx = new HashMap<>();
+    int i = 0;
+    for (List<String> words : byTopic.values()) {
+      wordCount[i] = Math.min(words.size(), 31);
+      for (int b = 0; b < words.size(); b++) {
+        idx.computeIfAbsent(words.get(b), k -> new ArrayList<>()).add(i << 5 | Math.min(b, 30));
+      }
+      i++;
+    }
+    index = new HashMap<>();
+    idx.forEach((w, l) -> index.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  public static TopicMatcher of(List<String> terms) {
+    return new TopicMatcher(terms);
+  }
+
+  /** A term as a topic name: lower case, single spaces, trimmed. */
+  public static String normalize(String term) {
+    return term.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /** The topic names, in configuration order. */
+  public List<String> topics() {
+    return List.of(topics);
+  }
+
+  /** The topics whose terms match the text, in configuration order ({@code all} not included). */
+  public List<String> match(String text) {
+    if (topics.length == 0 || text == null || text.isEmpty()) {
+      return List.of();
+    }
+    int[] seen = null; // per term: bit set of matched words (terms of up to 31 distinct words)
+    long single = 0; // fast path for the first 64 terms
+    boolean any = false;
+    int n = text.length();
+    int i = 0;
+    String lower = null;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      if (start == i) {
+        break;
+      }
+      if (lower == null) {
+        lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() != n) { // a case mapping changed the length: match on a per-token basis
+          return matchSlow(text);
+        }
+      }
+      // Forms of one whitespace-delimited token: trimmed of punctuation at both ends (keeping a
+      // leading # or @), and each run of letters/digits inside it.
+      int s = start;
+      int e = i;
+      while (s < e
+          && isPunct(lower.charAt(s))
+          && lower.charAt(s) != '#'
+          && lower.charAt(s) != '@') {
+        s++;
+      }
+      while (e > s && isPunct(lower.charAt(e - 1))) {
+        e--;
+      }
+      if (s >= e) {
+        continue;
+      }
+      // the trimmed token itself
+      int[] hit = index.get(lower.substring(s, e));
+      if (hit != null) {
+        for (int entry : hit) {
+          int t = entry >>> 5;
+          if (wordCount[t] == 1 && t < 64) {
+            single |= 1L << t;
+          } else {
+            seen = mark(seen, t, entry & 31);
+          }
+          any = true;
+        }
+      }
+      // runs of letters and digits (so #twitter, @twitter, twitter.com hold the word "twitter")
+      int j = s;
+      while (j < e) {
+        while (j < e && !Character.isLetterOrDigit(lower.charAt(j))) {
+          j++;
+        }
+        int ws = j;
+        while (j < e && (Character.isLetterOrDigit(lower.charAt(j)) || lower.charAt(j) == '\'')) {
+          j++;
+        }
+        if (ws < j) {
+          String w = lower.substring(ws, j);
+          boolean whole = ws == s && j == e; // already looked up as the trimmed token
+          int[] h = whole ? null : index.get(w);
+          if (h == null && w.indexOf('\'') > 0) { // twitter's → twitter
+            h = index.get(w.substring(0, w.indexOf('\'')));
+          }
+          if (h != null) {
+            for (int entry : h) {
+              int t = entry >>> 5;
+              if (wordCount[t] == 1 && t < 64) {
+                single |= 1L << t;
+              } else {
+                seen = mark(seen, t, entry & 31);
+              }
+              any = true;
+            }
+          }
+        }
+      }
+    }
+    if (!any) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(2);
+    for (int t = 0; t < topics.length; t++) {
+      boolean m;
+      if (wordCount[t] == 1) {
+        m = t < 64 ? (single & (1L << t)) != 0 : seen != null && seen[t] != 0;
+      } else {
+        int full = (1 << wordCount[t]) - 1;
+        m = seen != null && (seen[t] & full) == full;
+      }
+      if (m) {
+        out.add(topics[t]);
+      }
+    }
+    return out;
+  }
+
+  private int[] mark(int[] seen, int term, int bit) {
+    if (seen == null) {
+      seen = new int[topics.length];
+    }
+    seen[term] |= 1 << bit;
+    return seen;
+  }
+
+  /** For the rare text whose lower-case form has another length: match token by token. */
+  private List<String> matchSlow(String text) {
+    StringBuilder b = new StringBuilder();
+    for (String tok : text.split("\\s+")) {
+      String l = tok.toLowerCase(Locale.ROOT);
+      b.append(l.length() == tok.length() ? tok : "x".repeat(tok.length())).append(' ');
+    }
+    return match(b.toString());
+  }
+
+  private static boolean isPunct(char c) {
+    return !Character.isLetterOrDigit(c);
+  }
+}

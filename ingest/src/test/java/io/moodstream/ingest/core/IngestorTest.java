@@ -1,0 +1,70 @@
+package io.moodstream.ingest.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IngestorTest {
+  final RecordingSink sink = new RecordingSink();
+  final Metrics metrics = new Metrics();
+  final Ingestor in =
+      new Ingestor(
+          Source.REPLAY,
+          TopicMatcher.of(List.of("coffee", "tea")),
+          sink,
+          metrics,
+          Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC));
+  final Instant t = Instant.parse("2026-11-24T11:00:00Z");
+
+  @Test
+  void aPostGetsItsTopicsPlusAll() {
+    in.post(new Post("1", t, "Coffee time ☕", "en", "u1", "alice", null), () -> "raw");
+    PostEvent e = sink.posts.get(0);
+    assertThat(e.topics()).containsExactly("all", "coffee");
+    assertThat(e.author().handle()).isEqualTo("alice");
+    assertThat(metrics.get("replay", "posts")).isEqualTo(1);
+  }
+
+  @Test
+  void platformTagsAddOnlyConfiguredTopics() {
+    in.post(
+        new Post("1", t, "nothing here", "und", "u1", null, null, List.of("TEA", "other")),
+        () -> "");
+    assertThat(sink.posts.get(0).topics()).containsExactly("all", "tea");
+    assertThat(sink.posts.get(0).lang()).isNull();
+  }
+
+  @Test
+  void invalidPostsBecomeDeadLettersWithTheirReason() {
+    in.post(new Post(null, t, "x", "en", "u", "h", null), () -> "{no id}");
+    in.post(new Post("2", t, "x", "en", null, "h", null), () -> "{no author}");
+    in.post(new Post("3", t, "x".repeat(1_000_001), "en", "u", "h", null), () -> "big");
+    in.post(new Post("4", null, "x", "en", "u", "h", null), () -> "{no time}");
+    assertThat(sink.posts).isEmpty();
+    assertThat(sink.dead)
+        .extracting(d -> d.reason())
+        .containsExactly(
+            "required field 'id' is missing",
+            "required field 'author.id' is missing",
+            "field 'text' is 1000001 characters, more than the limit of 100000",
+            "required field 'created_at' is missing");
+    assertThat(sink.dead.get(0).raw()).isEqualTo("{no id}");
+    assertThat(sink.dead.get(0).source()).isEqualTo("replay");
+    assertThat(metrics.get("replay", "dlq.missing-field")).isEqualTo(3);
+    assertThat(metrics.get("replay", "dlq.text-too-long")).isEqualTo(1);
+  }
+
+  @Test
+  void deletesAreCounted() {
+    in.delete("42");
+    assertThat(sink.deletes).hasSize(1);
+    assertThat(sink.deletes.get(0).id()).isEqualTo("42");
+    assertThat(metrics.get("replay", "deletes")).isEqualTo(1);
+  }
+}

@@ -1,0 +1,35 @@
+package io.moodstream.ingest.core;
+
+import io.moodstream.schema.event.DeadLetter;
+import io.moodstream.schema.event.DeleteEvent;
+import io.moodstream.schema.event.PostEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A sink that keeps everything, for unit tests of sources. */
+public final class RecordingSink implements EventSink {
+  public final List<PostEvent> posts = new CopyOnWriteArrayList<>();
+  public final List<DeleteEvent> deletes = new CopyOnWriteArrayList<>();
+  public final List<DeadLetter> dead = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void post(PostEvent post) {
+    posts.add(post);
+  }
+
+  @Override
+  public void delete(DeleteEvent delete) {
+    deletes.add(delete);
+  }
+
+  @Override
+  public void deadLetter(DeadLetter letter, String key) {
+    dead.add(letter);
+  }
+
+  @Override
+  public void flush() {}
+
+  @Override
+  public void close() {}
+}

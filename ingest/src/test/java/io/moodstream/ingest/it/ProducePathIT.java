@@ -1,0 +1,172 @@
+package io.moodstream.ingest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.broker.KafkaBroker;
+import io.moodstream.ingest.IngestMain;
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.core.Post;
+import io.moodstream.ingest.core.RecordingSink;
+import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.kafka.KafkaEventSink;
+import io.moodstream.ingest.kafka.KafkaTopicApplier;
+import io.moodstream.ingest.kafka.Spool;
+import io.moodstream.ingest.source.synthetic.SyntheticPosts;
+import io.moodstream.ingest.source.synthetic.SyntheticSource;
+import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.event.DeadLetter;
+import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import io.moodstream.schema.kafka.KafkaTopics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProducePathIT {
+  @TempDir Path dir;
+
+  @Test
+  void syntheticPostsArriveOnKafkaKeyedByIdAndEqualToWhatWasGenerated() throws Exception {
+    KafkaBroker kafka = Kafka.broker();
+    Map<String, String> env = Kafka.env(kafka.bootstrapServers(), dir);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] args = {
+      "--source",
+      "synthetic",
+      "--seed",
+      "11",
+      "--rate",
+      "5",
+      "--topics",
+      "coffee,climate change",
+      "--from",
+      "2026-03-01T00:00:00Z",
+      "--to",
+      "2026-03-01T00:10:00Z"
+    };
+    int code =
+        IngestMain.run(
+            args,
+            keys -> MoodstreamConfig.load(keys, env, null),
+            new Lifecycle(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("posts produced", "0 spooled");
+    assertThat(Files.readString(dir.resolve("status.json")))
+        .contains("\"state\":\"done\"", "synthetic/posts");
+
+    // the same run into memory
+    RecordingSink expected = new RecordingSink();
+    TopicMatcher m = TopicMatcher.of(List.of("coffee", "climate change"));
+    new SyntheticSource(
+            new SyntheticPosts(11, m.topics()),
+            5,
+            Instant.parse("2026-03-01T00:00:00Z"),
+            Instant.parse("2026-03-01T00:10:00Z"),
+            0,
+            Clock.systemUTC())
+        .run(
+            new Ingestor(Source.SYNTHETIC, m, expected, new Metrics(), Clock.systemUTC()),
+            new Lifecycle());
+    Set<String> ids = expected.posts.stream().map(PostEvent::id).collect(Collectors.toSet());
+    assertThat(ids).hasSizeGreaterThan(500);
+
+    List<ConsumerRecord<byte[], byte[]>> got =
+        Kafka.read(
+            kafka.bootstrapServers(),
+            KafkaTopics.POSTS.name(),
+            r -> ids.contains(new String(r.key(), StandardCharsets.UTF_8)),
+            l -> l.size() >= ids.size(),
+            Duration.ofSeconds(60));
+    assertThat(got).hasSize(ids.size());
+    Set<PostEvent> consumed = new HashSet<>();
+    for (ConsumerRecord<byte[], byte[]> r : got) {
+      PostEvent p = EventJson.parsePost(r.value()).orThrow();
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(p.id());
+      consumed.add(p);
+    }
+    assertThat(consumed).isEqualTo(new HashSet<>(expected.posts));
+  }
+
+  @Test
+  void badRecordsGoToTheDeadLetterTopicWithTheirReasonAndSource() throws Exception {
+    KafkaBroker kafka = Kafka.broker();
+    MoodstreamConfig config = Kafka.config(Kafka.env(kafka.bootstrapServers(), dir));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      new KafkaTopicApplier(admin, 30_000).apply(config);
+    }
+    Metrics metrics = new Metrics();
+    String marker = "dlq-" + System.nanoTime();
+    try (KafkaEventSink sink = KafkaEventSink.create(config, new Spool(dir), metrics, "replay")) {
+      Ingestor in =
+          new Ingestor(Source.REPLAY, TopicMatcher.of(List.of()), sink, metrics, Clock.systemUTC());
+      in.reject("{\"broken\": " + marker, Reject.malformed("Unexpected end-of-input"), null);
+      in.post(
+          new Post(marker, Instant.now(), "x".repeat(1_048_576), "en", "u", "h", null),
+          () -> "{\"id_str\":\"" + marker + "\",\"text\":\"" + "x".repeat(1_048_576) + "\"}");
+      sink.flush();
+    }
+    List<ConsumerRecord<byte[], byte[]>> got =
+        Kafka.read(
+            kafka.bootstrapServers(),
+            KafkaTopics.DLQ.name(),
+            r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker),
+            l -> l.size() >= 2,
+            Duration.ofSeconds(60));
+    assertThat(got).hasSize(2);
+    DeadLetter malformed =
+        EventJson.parseDeadLetter(new String(got.get(0).value(), StandardCharsets.UTF_8)).orThrow();
+    assertThat(malformed.reason()).startsWith("record is not valid JSON");
+    assertThat(malformed.source()).isEqualTo("replay");
+    assertThat(got.get(0).key()).isNull();
+    DeadLetter big =
+        EventJson.parseDeadLetter(new String(got.get(1).value(), StandardCharsets.UTF_8)).orThrow();
+    assertThat(big.reason()).contains("field 'text' is 1048576 characters", "truncated");
+    assertThat(new String(got.get(1).key(), StandardCharsets.UTF_8)).isEqualTo(marker);
+    assertThat(metrics.get("replay", "dlq.malformed-json")).isEqualTo(1);
+    assertThat(metrics.get("replay", "dlq.text-too-long")).isEqualTo(1);
+  }
+
+  @Test
+  void topicCreationIsIdempotent() throws Exception {
+    KafkaBroker kafka = Kafka.broker();
+    MoodstreamConfig config = Kafka.config(Kafka.env(kafka.bootstrapServers(), dir));
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      KafkaTopicApplier a = new KafkaTopicApplier(admin, 30_000);
+      a.apply(config);
+      KafkaTopicApplier.Report again = a.apply(config);
+      assertThat(again.upToDate()).isTrue();
+      assertThat(again.describe()).isEqualTo("Kafka topics: no changes");
+      assertThat(admin.listTopics().names().get())
+          .containsAll(KafkaTopics.ALL.stream().map(KafkaTopics.Topic::name).toList());
+      assertThat(
+              admin
+                  .describeTopics(List.of(KafkaTopics.POSTS.name()))
+                  .allTopicNames()
+                  .get()
+                  .get(KafkaTopics.POSTS.name())
+                  .partitions())
+          .hasSize(4);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.moodstream.ingest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.broker.KafkaBroker;
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.core.Post;
+import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.kafka.KafkaEventSink;
+import io.moodstream.ingest.kafka.KafkaTopicApplier;
+import io.moodstream.ingest.kafka.Spool;
+import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.event.Source;
+import io.moodstream.schema.kafka.KafkaTopics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broker of its own, stopped mid-run: what it did not take is spooled, then re-sent. */
+class SpoolResendIT {
+  @TempDir Path dir;
+
+  @Test
+  void recordsUndeliverableWhileTheBrokerIsDownAreSpooledAndResentOnTheNextStart()
+      throws Exception {
+    Path brokerDir = dir.resolve("kafka");
+    Path state = dir.resolve("state");
+    KafkaBroker kafka = KafkaBroker.start(KafkaBroker.Options.defaults(brokerDir));
+    int port = kafka.port();
+    Map<String, String> env = Kafka.env(kafka.bootstrapServers(), state);
+    env.put("MOODSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "3s");
+    env.put("MOODSTREAM_INGEST_KAFKA_MAX_BLOCK", "1s");
+    MoodstreamConfig config = Kafka.config(env);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      new KafkaTopicApplier(admin, 30_000).apply(config);
+    }
+    Metrics metrics = new Metrics();
+    Set<String> ids = new HashSet<>();
+    try (KafkaEventSink sink = KafkaEventSink.create(config, new Spool(state), metrics, "replay")) {
+      Ingestor in =
+          new Ingestor(
+              Source.REPLAY, TopicMatcher.of(List.of("tea")), sink, metrics, Clock.systemUTC());
+      in.post(new Post("warmup", Instant.now(), "tea", "en", "u", "h", null), () -> "");
+      sink.flush();
+      kafka.kill(); // SIGKILL: nothing is acknowledged from here on
+      for (int i = 0; i < 200; i++) {
+        String id = "spooled-" + i;
+        ids.add(id);
+        in.post(new Post(id, Instant.now(), "tea #" + i, "en", "u", "h", null), () -> "");
+      }
+      sink.flush();
+    }
+    assertThat(metrics.get("replay", "kafka.spooled")).isEqualTo(200);
+    assertThat(Files.size(state.resolve("spool.bin"))).isPositive();
+
+    try (KafkaBroker again =
+        KafkaBroker.start(KafkaBroker.Options.defaults(brokerDir).withPort(port))) {
+      Metrics m2 = new Metrics();
+      try (KafkaEventSink sink = KafkaEventSink.create(config, new Spool(state), m2, "replay")) {
+        assertThat(sink.resendSpool()).isEqualTo(200);
+      }
+      assertThat(m2.get("replay", "kafka.delivered")).isEqualTo(200);
+      assertThat(m2.get("replay", "kafka.spooled")).isZero();
+      try (var files = Files.list(state)) {
+        assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("spool")))
+            .isEmpty();
+      }
+      var got =
+          Kafka.read(
+              again.bootstrapServers(),
+              KafkaTopics.POSTS.name(),
+              r -> ids.contains(new String(r.key(), StandardCharsets.UTF_8)),
+              l -> l.size() >= 200,
+              Duration.ofSeconds(60));
+      assertThat(got).hasSize(200);
+    }
+  }
+}

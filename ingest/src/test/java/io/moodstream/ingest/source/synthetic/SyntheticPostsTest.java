@@ -1,0 +1,107 @@
+package io.moodstream.ingest.source.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.core.RecordingSink;
+import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SyntheticPostsTest {
+  static final List<String> TOPICS = List.of("coffee", "climate change", "#worldcup");
+  static final Instant FROM = Instant.parse("2026-11-24T00:00:00Z");
+  static final Instant TO = Instant.parse("2026-11-24T06:00:00Z");
+
+  private RecordingSink backfill(long seed, double rate) throws Exception {
+    RecordingSink sink = new RecordingSink();
+    TopicMatcher m = TopicMatcher.of(TOPICS);
+    new SyntheticSource(new SyntheticPosts(seed, m.topics()), rate, FROM, TO, 0, Clock.systemUTC())
+        .run(
+            new Ingestor(Source.SYNTHETIC, m, sink, new Metrics(), Clock.systemUTC()),
+            new Lifecycle());
+    return sink;
+  }
+
+  @Test
+  void theSameSeedGivesTheSamePosts() throws Exception {
+    RecordingSink a = backfill(7, 2);
+    RecordingSink b = backfill(7, 2);
+    RecordingSink c = backfill(8, 2);
+    assertThat(a.posts).isNotEmpty().isEqualTo(b.posts);
+    assertThat(a.posts).isNotEqualTo(c.posts);
+  }
+
+  @Test
+  void aBackfillStaysInsideItsWindowWithUniqueIds() throws Exception {
+    RecordingSink s = backfill(1, 5);
+    // ~5/s over 6 h, times the diurnal factor at night (0.4–1.0)
+    assertThat(s.posts.size()).isBetween(20_000, 120_000);
+    assertThat(s.posts).allMatch(p -> !p.createdAt().isBefore(FROM) && p.createdAt().isBefore(TO));
+    assertThat(s.posts.stream().map(PostEvent::id).distinct().count()).isEqualTo(s.posts.size());
+    assertThat(s.deletes).isNotEmpty();
+  }
+
+  @Test
+  void postsLookLikeSocialMedia() throws Exception {
+    List<PostEvent> posts = backfill(3, 2).posts;
+    double n = posts.size();
+    long topical = posts.stream().filter(p -> p.topics().size() > 1).count();
+    long foreign = posts.stream().filter(p -> !"en".equals(p.lang())).count();
+    long rts = posts.stream().filter(p -> p.text().startsWith("RT @")).count();
+    long urls = posts.stream().filter(p -> p.text().contains("https://t.co/")).count();
+    long mentions = posts.stream().filter(p -> p.text().contains("@")).count();
+    long negations = posts.stream().filter(p -> p.text().matches(".*\\b(not|don't)\\b.*")).count();
+    long emoji =
+        posts.stream().filter(p -> p.text().codePoints().anyMatch(cp -> cp > 0x2000)).count();
+    assertThat(topical / n).isBetween(0.6, 0.95);
+    assertThat(foreign / n).isBetween(0.05, 0.2);
+    assertThat(rts / n).isBetween(0.04, 0.12);
+    assertThat(urls / n).isBetween(0.1, 0.2);
+    assertThat(mentions / n).isGreaterThan(0.2);
+    assertThat(negations / n).isGreaterThan(0.05);
+    assertThat(emoji / n).isGreaterThan(0.3);
+    Map<String, Long> byTopic =
+        posts.stream()
+            .flatMap(p -> p.topics().stream())
+            .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+    assertThat(byTopic.keySet()).contains("all", "coffee", "climate change", "#worldcup");
+  }
+
+  @Test
+  void volumeFollowsTheDayAndMoodStaysInRange() {
+    SyntheticPosts p = new SyntheticPosts(42, TOPICS);
+    double night = p.volume(Instant.parse("2026-11-24T03:00:00Z"));
+    double afternoon = p.volume(Instant.parse("2026-11-24T15:00:00Z"));
+    assertThat(afternoon).isGreaterThan(night * 2);
+    for (int h = 0; h < 24 * 7; h++) {
+      double mood = p.mood(0, FROM.plusSeconds(h * 3600L));
+      assertThat(mood).isBetween(-1.0, 1.0);
+    }
+  }
+
+  @Test
+  void burstsSpikeVolumeAndShiftMood() {
+    SyntheticPosts p = new SyntheticPosts(42, TOPICS);
+    // find a burst in the first week and compare inside with just before it
+    for (long w = FROM.getEpochSecond(); w < FROM.getEpochSecond() + 7 * 86400; w += 6 * 3600) {
+      SyntheticPosts.Burst b = p.burst(0, w);
+      if (b != null) {
+        Instant in = Instant.ofEpochSecond(b.startS() + 60);
+        Instant before = Instant.ofEpochSecond(b.startS() - 1);
+        assertThat(p.volume(in)).isGreaterThan(p.volume(before) * 1.1);
+        assertThat(Math.abs(p.mood(0, in) - p.mood(0, before))).isGreaterThan(0.2);
+        return;
+      }
+    }
+    throw new AssertionError("no burst of topic 0 in a week");
+  }
+}
