@@ -1,0 +1,72 @@
+package io.moodstream.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moodstream.rest.health.HealthResource;
+import io.moodstream.rest.health.MetricsResource;
+import io.moodstream.rest.http.CorsFilter;
+import io.moodstream.rest.http.ErrorMappers;
+import io.moodstream.rest.http.RequestMetricsFilter;
+import io.moodstream.rest.resources.ExtremesResource;
+import io.moodstream.rest.resources.LiveResource;
+import io.moodstream.rest.resources.OpenApiResource;
+import io.moodstream.rest.resources.ScoreResource;
+import io.moodstream.rest.resources.SeriesResource;
+import io.moodstream.rest.resources.TopicsResource;
+import jakarta.ws.rs.ext.ContextResolver;
+import java.util.List;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** The Jersey application: every resource, constructor-injected, and the filters and mappers. */
+public final class RestApplication {
+  private RestApplication() {}
+
+  /** Every resource class; the OpenAPI test checks that each of their paths is documented. */
+  public static final List<Class<?>> RESOURCES =
+      List.of(
+          TopicsResource.class,
+          SeriesResource.class,
+          ExtremesResource.class,
+          LiveResource.class,
+          ScoreResource.class,
+          OpenApiResource.class,
+          HealthResource.class,
+          MetricsResource.class);
+
+  public static ResourceConfig create(RestServices s) {
+    routeJulToSlf4j();
+    ResourceConfig rc = new ResourceConfig();
+    rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
+    rc.register(JacksonFeature.withoutExceptionMappers());
+    ObjectMapper json = s.json();
+    rc.register((ContextResolver<ObjectMapper>) type -> json);
+    rc.register(new TopicsResource(s.catalog()));
+    rc.register(new SeriesResource(s.catalog(), s.series(), s.clock()));
+    rc.register(new ExtremesResource(s.catalog(), s.extremes(), s.clock()));
+    rc.register(new LiveResource(s.catalog(), s.live()));
+    rc.register(new ScoreResource(s.scorer()));
+    rc.register(new OpenApiResource());
+    rc.register(new HealthResource(s.store()));
+    rc.register(new MetricsResource(s.metrics(), s.settings().streamStatusFile(), json, s.clock()));
+    rc.register(new ErrorMappers.BadParameter());
+    rc.register(new ErrorMappers.Unavailable());
+    rc.register(new ErrorMappers.Web());
+    rc.register(new ErrorMappers.Internal());
+    rc.register(new RequestMetricsFilter(s.metrics()));
+    if (!s.settings().corsOrigins().isEmpty()) {
+      rc.register(new CorsFilter(s.settings().corsOrigins()));
+    }
+    return rc;
+  }
+
+  /** Jersey and Grizzly log through java.util.logging: send it to SLF4J (log4j2), once. */
+  static synchronized void routeJulToSlf4j() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
+  }
+}

@@ -1,0 +1,305 @@
+package io.moodstream.rest.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moodstream.rest.api.LiveBucket;
+import io.moodstream.rest.api.LiveExtremes;
+import io.moodstream.rest.api.Point;
+import io.moodstream.rest.api.Post;
+import io.moodstream.rest.query.Times;
+import io.moodstream.rest.store.BucketStore;
+import io.moodstream.rest.store.StoreUnavailableException;
+import io.moodstream.schema.hbase.Aggregate;
+import io.moodstream.schema.hbase.Step;
+import io.moodstream.storage.Bucket;
+import io.moodstream.storage.Extremes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live updates: one poller per topic, shared by all of that topic's subscribers, so HBase load does
+ * not grow with the number of browsers. Each tick scans the last {@link #WINDOW} of minute buckets
+ * (one scan) and the extremes of the last two minutes (one scan), sends the buckets and extremes
+ * that changed since the previous tick to every subscriber, onboards new subscribers (their history
+ * first, then they receive changes), and sends a heartbeat comment every {@link #HEARTBEAT}. A
+ * poller stops when its last subscriber is gone. Every touch of a topic's subscribers happens in
+ * that topic's tick, so events to one client never interleave.
+ */
+public final class LiveHub implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+
+  /** Minutes rescanned each tick: updates to older minutes are not pushed. */
+  public static final Duration WINDOW = Duration.ofMinutes(10);
+
+  /** History sent on connect without {@code Last-Event-ID}: the last 60 minute buckets. */
+  public static final Duration HISTORY = Duration.ofMinutes(60);
+
+  /** Oldest {@code Last-Event-ID} honoured; older resumes start this far back. */
+  public static final Duration MAX_RESUME = Duration.ofHours(24);
+
+  public static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  private final BucketStore store;
+  private final Clock clock;
+  private final Duration interval;
+  private final Duration heartbeat;
+  private final ObjectMapper json;
+  private final ScheduledExecutorService executor;
+  private final Map<String, TopicPoller> pollers = new HashMap<>();
+  private final AtomicInteger clients = new AtomicInteger();
+
+  public LiveHub(
+      BucketStore store, Clock clock, Duration interval, Duration heartbeat, ObjectMapper json) {
+    this.store = store;
+    this.clock = clock;
+    this.interval = interval;
+    this.heartbeat = heartbeat;
+    this.json = json;
+    AtomicInteger n = new AtomicInteger();
+    this.executor =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "live-poller-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Adds a subscriber of {@code topic}: it gets the buckets from {@code resumeFrom} (epoch seconds,
+   * inclusive; {@code null} = the last {@link #HISTORY}) and the current extremes, then every
+   * change.
+   */
+  public void subscribe(String topic, Long resumeFrom, LiveSink sink) {
+    TopicPoller p;
+    synchronized (pollers) {
+      p = pollers.get(topic);
+      if (p == null) {
+        p = new TopicPoller(topic);
+        pollers.put(topic, p);
+        TopicPoller started = p;
+        p.future =
+            executor.scheduleWithFixedDelay(
+                started::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("live [{}]: poller started", topic);
+      }
+      p.pending.add(new Subscriber(sink, resumeFrom));
+      clients.incrementAndGet();
+    }
+    executor.execute(p::tick); // onboard now rather than at the next tick
+  }
+
+  public int clients() {
+    return clients.get();
+  }
+
+  public int pollers() {
+    synchronized (pollers) {
+      return pollers.size();
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    synchronized (pollers) {
+      for (TopicPoller p : pollers.values()) {
+        p.closeAll();
+      }
+      pollers.clear();
+    }
+  }
+
+  private record Subscriber(LiveSink sink, Long resumeFrom) {}
+
+  private final class TopicPoller {
+    final String topic;
+    final ConcurrentLinkedQueue<Subscriber> pending = new ConcurrentLinkedQueue<>();
+    final List<Subscriber> active = new ArrayList<>();
+    final Map<Long, Aggregate> seen = new HashMap<>();
+    final Map<Long, Extremes> seenExtremes = new HashMap<>();
+    volatile ScheduledFuture<?> future;
+    long lastHeartbeat;
+    boolean failing;
+
+    TopicPoller(String topic) {
+      this.topic = topic;
+      this.lastHeartbeat = clock.millis();
+    }
+
+    synchronized void tick() {
+      try {
+        step();
+      } catch (RuntimeException e) {
+        LOG.warn("live [{}]: tick failed", topic, e);
+      }
+      stopIfIdle();
+    }
+
+    private void step() {
+      long now = clock.instant().getEpochSecond();
+      long minute = Step.MINUTE.alignDown(now);
+      long windowStart = minute - WINDOW.toSeconds();
+      long windowEnd = minute + 60;
+      List<Bucket> buckets;
+      List<Extremes> extremes;
+      try {
+        buckets = store.aggregates(Step.MINUTE, topic, windowStart, windowEnd);
+        extremes = store.extremes(topic, minute - 60, windowEnd);
+        if (failing) {
+          LOG.info("live [{}]: storage reachable again", topic);
+          failing = false;
+        }
+      } catch (StoreUnavailableException e) {
+        if (!failing) {
+          LOG.warn("live [{}]: {}; retrying every tick", topic, e.getMessage());
+          failing = true;
+        }
+        heartbeatIfDue();
+        return;
+      }
+      List<Bucket> changed = new ArrayList<>();
+      for (Bucket b : buckets) {
+        if (!b.aggregate().equals(seen.get(b.start()))) {
+          changed.add(b);
+          seen.put(b.start(), b.aggregate());
+        }
+      }
+      seen.keySet().removeIf(s -> s < windowStart);
+      List<Extremes> changedExtremes = new ArrayList<>();
+      for (Extremes e : extremes) {
+        if (!e.equals(seenExtremes.get(e.minute()))) {
+          changedExtremes.add(e);
+          seenExtremes.put(e.minute(), e);
+        }
+      }
+      seenExtremes.keySet().removeIf(s -> s < minute - 60);
+
+      if (!changed.isEmpty() || !changedExtremes.isEmpty()) {
+        active.removeIf(
+            s -> {
+              boolean ok = sendAll(s.sink(), changed, changedExtremes);
+              if (!ok) {
+                gone(s);
+              }
+              return !ok;
+            });
+      }
+
+      Subscriber s;
+      while ((s = pending.poll()) != null) {
+        long from =
+            s.resumeFrom() == null
+                ? minute - HISTORY.toSeconds() + 60
+                : Math.max(Step.MINUTE.alignDown(s.resumeFrom()), minute - MAX_RESUME.toSeconds());
+        List<Bucket> history;
+        if (from >= windowStart) {
+          history = buckets.stream().filter(b -> b.start() >= from).toList();
+        } else {
+          try {
+            history = store.aggregates(Step.MINUTE, topic, from, windowEnd);
+          } catch (StoreUnavailableException e) {
+            pending.add(s); // try again next tick
+            break;
+          }
+        }
+        List<Extremes> latest =
+            extremes.isEmpty() ? List.of() : List.of(extremes.get(extremes.size() - 1));
+        if (sendAll(s.sink(), history, latest)) {
+          active.add(s);
+        } else {
+          gone(s);
+        }
+      }
+      heartbeatIfDue();
+    }
+
+    private void heartbeatIfDue() {
+      long nowMs = clock.millis();
+      if (nowMs - lastHeartbeat >= heartbeat.toMillis()) {
+        lastHeartbeat = nowMs;
+        active.removeIf(
+            s -> {
+              boolean ok = !s.sink().isClosed() && s.sink().comment("heartbeat");
+              if (!ok) {
+                gone(s);
+              }
+              return !ok;
+            });
+      }
+    }
+
+    private boolean sendAll(LiveSink sink, List<Bucket> buckets, List<Extremes> extremes) {
+      if (sink.isClosed()) {
+        return false;
+      }
+      for (Bucket b : buckets) {
+        String data = write(LiveBucket.of(topic, Point.of(b.start(), b.aggregate())));
+        if (!sink.send("bucket", Long.toString(b.start()), data)) {
+          return false;
+        }
+      }
+      for (Extremes e : extremes) {
+        String data =
+            write(
+                new LiveExtremes(
+                    topic,
+                    Times.format(e.minute()),
+                    e.positive().stream().map(p -> Post.of(p, e.minute())).toList(),
+                    e.negative().stream().map(p -> Post.of(p, e.minute())).toList()));
+        if (!sink.send("extremes", null, data)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private void gone(Subscriber s) {
+      clients.decrementAndGet();
+      s.sink().close();
+    }
+
+    private void stopIfIdle() {
+      synchronized (pollers) {
+        if (active.isEmpty() && pending.isEmpty() && pollers.get(topic) == this) {
+          pollers.remove(topic);
+          ScheduledFuture<?> f = future;
+          if (f != null) {
+            f.cancel(false);
+          }
+          LOG.info("live [{}]: last subscriber gone, poller stopped", topic);
+        }
+      }
+    }
+
+    void closeAll() {
+      for (Subscriber s : active) {
+        s.sink().close();
+      }
+      for (Subscriber s : pending) {
+        s.sink().close();
+      }
+    }
+  }
+
+  private String write(Object o) {
+    try {
+      return json.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + o.getClass().getSimpleName(), e);
+    }
+  }
+}

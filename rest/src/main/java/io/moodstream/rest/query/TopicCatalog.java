@@ -1,0 +1,92 @@
+package io.moodstream.rest.query;
+
+import io.moodstream.rest.store.BucketStore;
+import io.moodstream.rest.store.BucketStore.TopicSpan;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The topics with data, read from the store at most every {@link #MAX_AGE} (and at most every
+ * {@link #MISS_REFRESH} when asked about a topic it does not know yet), and the validation of
+ * {@code topic} parameters against it.
+ */
+public final class TopicCatalog {
+  public static final Duration MAX_AGE = Duration.ofSeconds(5);
+  public static final Duration MISS_REFRESH = Duration.ofSeconds(1);
+  public static final int MAX_TOPICS_PER_CALL = 5;
+
+  private final BucketStore store;
+  private final Clock clock;
+  private volatile Snapshot snapshot;
+
+  private record Snapshot(Instant at, List<TopicSpan> spans, Map<String, TopicSpan> byName) {}
+
+  public TopicCatalog(BucketStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public List<TopicSpan> topics() {
+    Snapshot s = snapshot;
+    if (s == null || age(s).compareTo(MAX_AGE) > 0) {
+      s = refresh();
+    }
+    return s.spans();
+  }
+
+  /**
+   * The distinct topics of {@code topic} parameters, in order: 1..{@value #MAX_TOPICS_PER_CALL},
+   * each with data.
+   */
+  public List<String> validate(List<String> topics, int max) {
+    if (topics == null || topics.isEmpty()) {
+      throw new BadParameterException("topic", "topic is required, e.g. topic=apple");
+    }
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(topics));
+    if (distinct.size() > max) {
+      throw new BadParameterException(
+          "topic", distinct.size() + " topics asked, at most " + max + " per call");
+    }
+    for (String t : distinct) {
+      if (!known(t)) {
+        throw new BadParameterException(
+            "topic", "unknown topic '" + t + "': no data for it (see /api/v1/topics)");
+      }
+    }
+    return distinct;
+  }
+
+  private boolean known(String topic) {
+    topics();
+    Snapshot s = snapshot;
+    if (s.byName().containsKey(topic)) {
+      return true;
+    }
+    if (age(s).compareTo(MISS_REFRESH) > 0) {
+      return refresh().byName().containsKey(topic);
+    }
+    return false;
+  }
+
+  private synchronized Snapshot refresh() {
+    List<TopicSpan> spans = List.copyOf(store.topics());
+    Snapshot s =
+        new Snapshot(
+            clock.instant(),
+            spans,
+            spans.stream().collect(Collectors.toMap(TopicSpan::topic, Function.identity())));
+    snapshot = s;
+    return s;
+  }
+
+  private Duration age(Snapshot s) {
+    return Duration.between(s.at(), clock.instant());
+  }
+}

@@ -1,0 +1,125 @@
+package io.moodstream.rest.resources;
+
+import io.moodstream.rest.live.LiveHub;
+import io.moodstream.rest.live.LiveSink;
+import io.moodstream.rest.query.BadParameterException;
+import io.moodstream.rest.query.TopicCatalog;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code GET /api/v1/live?topic=…}: Server-Sent Events. On connect the last 60 minute buckets
+ * ({@code event: bucket}, {@code id:} = bucket start in epoch seconds; with {@code Last-Event-ID}
+ * the buckets from that minute on), then each update of a minute bucket, {@code event: extremes}
+ * when the latest minute's extremes change, and a heartbeat comment every 15 s.
+ */
+@Path("/api/v1/live")
+public final class LiveResource {
+  private final TopicCatalog catalog;
+  private final LiveHub hub;
+
+  public LiveResource(TopicCatalog catalog, LiveHub hub) {
+    this.catalog = catalog;
+    this.hub = hub;
+  }
+
+  @GET
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void live(
+      @QueryParam("topic") List<String> topics,
+      @HeaderParam(HttpHeadersExt.LAST_EVENT_ID) String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    Long resume = parseLastEventId(lastEventId);
+    String topic = catalog.validate(topics, 1).get(0);
+    hub.subscribe(topic, resume, new JerseySink(sink, sse));
+  }
+
+  static Long parseLastEventId(String id) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    try {
+      long v = Long.parseLong(id.trim());
+      if (v < 0) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new BadParameterException(
+          HttpHeadersExt.LAST_EVENT_ID,
+          "Last-Event-ID '" + id + "' is not a bucket start in epoch seconds");
+    }
+  }
+
+  /** Header names JAX-RS does not declare. */
+  static final class HttpHeadersExt {
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
+    private HttpHeadersExt() {}
+  }
+
+  private static final class JerseySink implements LiveSink {
+    private final SseEventSink sink;
+    private final Sse sse;
+
+    JerseySink(SseEventSink sink, Sse sse) {
+      this.sink = sink;
+      this.sse = sse;
+    }
+
+    @Override
+    public boolean send(String event, String id, String data) {
+      OutboundSseEvent.Builder b =
+          sse.newEventBuilder().name(event).mediaType(MediaType.TEXT_PLAIN_TYPE).data(data);
+      if (id != null) {
+        b.id(id);
+      }
+      return deliver(b.build());
+    }
+
+    @Override
+    public boolean comment(String text) {
+      return deliver(sse.newEventBuilder().comment(text).build());
+    }
+
+    private boolean deliver(OutboundSseEvent e) {
+      if (sink.isClosed()) {
+        return false;
+      }
+      try {
+        sink.send(e).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return true;
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return false;
+      } catch (Exception ex) {
+        return false;
+      }
+    }
+
+    @Override
+    public boolean isClosed() {
+      return sink.isClosed();
+    }
+
+    @Override
+    public void close() {
+      try {
+        sink.close();
+      } catch (RuntimeException ignored) {
+        // already gone
+      }
+    }
+  }
+}

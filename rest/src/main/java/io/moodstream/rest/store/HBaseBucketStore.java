@@ -1,0 +1,135 @@
+package io.moodstream.rest.store;
+
+import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.hbase.RowKey;
+import io.moodstream.schema.hbase.Step;
+import io.moodstream.storage.Bucket;
+import io.moodstream.storage.BucketReader;
+import io.moodstream.storage.Extremes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.ResultScanner;
+import org.apache.hadoop.hbase.client.Scan;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.filter.FilterList;
+import org.apache.hadoop.hbase.filter.FirstKeyOnlyFilter;
+import org.apache.hadoop.hbase.filter.KeyOnlyFilter;
+
+/**
+ * {@link BucketStore} over HBase: range reads through {@code storage}'s {@link BucketReader} (one
+ * scan each); topics are found in the day table (one row per topic-day, the smallest table), and
+ * their first and last minute with one one-row scan each way in the minute table.
+ */
+public final class HBaseBucketStore implements BucketStore {
+  private final Connection connection;
+  private final HBaseLayout layout;
+  private final BucketReader reader;
+
+  public HBaseBucketStore(Connection connection, HBaseLayout layout) {
+    this.connection = connection;
+    this.layout = layout;
+    this.reader = new BucketReader(connection, layout);
+  }
+
+  @Override
+  public List<TopicSpan> topics() {
+    try {
+      TreeSet<String> names = new TreeSet<>();
+      try (Table t = table(HBaseLayout.aggregatesTable(Step.DAY));
+          ResultScanner s =
+              t.getScanner(
+                  new Scan()
+                      .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
+                      .setCaching(1000))) {
+        for (Result r : s) {
+          names.add(RowKey.fromBytes(r.getRow()).topic());
+        }
+      }
+      List<TopicSpan> out = new ArrayList<>();
+      try (Table minutes = table(HBaseLayout.aggregatesTable(Step.MINUTE))) {
+        for (String topic : names) {
+          Optional<Long> first = edge(minutes, topic, false);
+          Optional<Long> last = edge(minutes, topic, true);
+          if (first.isPresent() && last.isPresent()) {
+            out.add(new TopicSpan(topic, first.get(), last.get()));
+          }
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static Optional<Long> edge(Table minutes, String topic, boolean last) throws IOException {
+    Scan scan =
+        new Scan()
+            .withStartRow(RowKey.startRow(topic, 0))
+            .withStopRow(RowKey.stopRow(topic, RowKey.MAX_EPOCH_SECOND + 1))
+            .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
+            .setLimit(1)
+            .setCaching(1);
+    if (last) {
+      scan =
+          new Scan()
+              .withStartRow(RowKey.stopRow(topic, RowKey.MAX_EPOCH_SECOND + 1), false)
+              .withStopRow(RowKey.startRow(topic, 0), true)
+              .setReversed(true)
+              .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
+              .setLimit(1)
+              .setCaching(1);
+    }
+    try (ResultScanner s = minutes.getScanner(scan)) {
+      Result r = s.next();
+      return r == null ? Optional.empty() : Optional.of(RowKey.fromBytes(r.getRow()).epochSecond());
+    }
+  }
+
+  @Override
+  public List<Bucket> aggregates(Step step, String topic, long from, long to) {
+    try {
+      return reader.aggregates(step, topic, from, to);
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public List<Extremes> extremes(String topic, long from, long to) {
+    try {
+      return reader.extremes(topic, from, to);
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  @Override
+  public void ping() {
+    try (Table t = table(HBaseLayout.aggregatesTable(Step.DAY));
+        ResultScanner s =
+            t.getScanner(
+                new Scan()
+                    .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
+                    .setLimit(1)
+                    .setCaching(1))) {
+      s.next();
+    } catch (IOException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private Table table(String name) throws IOException {
+    return connection.getTable(TableName.valueOf(layout.qualified(name)));
+  }
+
+  private static StoreUnavailableException unavailable(IOException e) {
+    return new StoreUnavailableException(
+        "HBase is unreachable: " + e.getClass().getSimpleName(), e);
+  }
+}

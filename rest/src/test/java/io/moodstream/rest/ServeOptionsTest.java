@@ -1,0 +1,77 @@
+package io.moodstream.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.config.MoodstreamConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServeOptionsTest {
+  @Test
+  void portAndHelpAreParsed() {
+    assertThat(ServeOptions.parse(List.of("--port", "9090")).port()).contains(9090);
+    assertThat(ServeOptions.parse(List.of("--port=9091")).port()).contains(9091);
+    assertThat(ServeOptions.parse(List.of("--help")).help()).isTrue();
+    assertThat(ServeOptions.parse(List.of()).port()).isEmpty();
+  }
+
+  @Test
+  void badArgumentsAreRefusedWithAReadableMessage() {
+    assertThatThrownBy(() -> ServeOptions.parse(List.of("--port")))
+        .hasMessage("--port needs a value");
+    assertThatThrownBy(() -> ServeOptions.parse(List.of("--port", "70000")))
+        .hasMessageContaining("between 1 and 65535");
+    assertThatThrownBy(() -> ServeOptions.parse(List.of("--verbose")))
+        .hasMessage("unknown argument '--verbose'");
+  }
+
+  @Test
+  void usageErrorsExitWith2AndHelpWith0() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertThat(ServeMain.run(new String[] {"--nope"}, o, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown argument '--nope'");
+    assertThat(ServeMain.run(new String[] {"--help"}, o, e)).isEqualTo(0);
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Usage: moodstream serve");
+  }
+
+  @Test
+  void configKeysHaveDefaultsAndAreValidated() {
+    RestConfig.Settings s =
+        RestConfig.Settings.from(MoodstreamConfig.load(RestConfig.KEYS, Map.of(), null));
+    assertThat(s.port()).isEqualTo(8080);
+    assertThat(s.bindAddress()).isEqualTo("127.0.0.1");
+    assertThat(s.corsOrigins()).isEmpty();
+    assertThat(s.livePollInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(s.streamStatusFile()).isEmpty();
+    RestConfig.Settings t =
+        RestConfig.Settings.from(
+            MoodstreamConfig.load(
+                RestConfig.KEYS,
+                Map.of(
+                    "MOODSTREAM_REST_CORS_ORIGINS", "http://a.example, http://b.example",
+                    "MOODSTREAM_REST_STREAM_STATUS_FILE", "/tmp/s.json"),
+                null));
+    assertThat(t.corsOrigins()).containsExactly("http://a.example", "http://b.example");
+    assertThat(t.streamStatusFile()).isPresent();
+    assertThatThrownBy(
+            () ->
+                MoodstreamConfig.load(
+                    RestConfig.KEYS, Map.of("MOODSTREAM_REST_LIVE_POLL_INTERVAL", "10ms"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rest.live.poll.interval");
+    assertThatThrownBy(
+            () -> MoodstreamConfig.load(RestConfig.KEYS, Map.of("MOODSTREAM_REST_PORT", "0"), null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rest.port");
+  }
+}

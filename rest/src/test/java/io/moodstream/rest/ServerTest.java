@@ -1,0 +1,94 @@
+package io.moodstream.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+
+/** The whole HTTP server (Grizzly, static files, compression, CORS) over the in-memory store. */
+class ServerTest {
+  final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  RestServer start(RestConfig.Settings settings) throws Exception {
+    InMemoryBucketStore store = new InMemoryBucketStore();
+    ResourcesTest.seed(store);
+    return RestServer.start(
+        RestServices.create(store, settings, Clock.fixed(ResourcesTest.NOW, ZoneOffset.UTC)));
+  }
+
+  HttpResponse<byte[]> get(RestServer s, String path, String... headers) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void jsonIsGzippedWhenTheClientAcceptsIt() throws Exception {
+    try (RestServer s = start(RestConfig.Settings.forTests())) {
+      HttpResponse<byte[]> r =
+          get(s, "/api/v1/series?topic=apple&from=now-6h", "Accept-Encoding", "gzip");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Encoding")).contains("gzip");
+      String body =
+          new String(
+              new GZIPInputStream(new ByteArrayInputStream(r.body())).readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(body).startsWith("{\"from\":");
+      assertThat(r.body().length).isLessThan(body.length() / 3);
+    }
+  }
+
+  @Test
+  void theRootServesTheDashboardOrAPageSayingItIsNotBuilt() throws Exception {
+    try (RestServer s = start(RestConfig.Settings.forTests())) {
+      HttpResponse<byte[]> r = get(s, "/");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      boolean built =
+          getClass().getClassLoader().getResource(RestServer.UI_FOLDER + "index.html") != null;
+      String html = new String(r.body(), StandardCharsets.UTF_8);
+      if (!built) {
+        assertThat(html).contains("The dashboard is not built");
+      } else {
+        assertThat(html).doesNotContain("The dashboard is not built");
+      }
+      assertThat(get(s, "/health").statusCode()).isEqualTo(200);
+      assertThat(get(s, "/metrics").statusCode()).isEqualTo(200);
+      assertThat(get(s, "/api/v1/topics").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void configuredOriginsGetCorsHeadersAndOthersDoNot() throws Exception {
+    try (RestServer s =
+        start(RestConfig.Settings.forTests().withCorsOrigins(List.of("http://ui.example")))) {
+      HttpResponse<byte[]> ok = get(s, "/api/v1/topics", "Origin", "http://ui.example");
+      assertThat(ok.headers().firstValue("Access-Control-Allow-Origin"))
+          .contains("http://ui.example");
+      HttpResponse<byte[]> other = get(s, "/api/v1/topics", "Origin", "http://evil.example");
+      assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      HttpResponse<byte[]> preflight =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/v1/series"))
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", "http://ui.example")
+                  .header("Access-Control-Request-Method", "GET")
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(preflight.statusCode()).isEqualTo(204);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("GET");
+    }
+  }
+}
