@@ -166,7 +166,11 @@ public final class BucketState implements Serializable {
         histogram);
   }
 
-  /** The {@code k} most positive posts, best first, leaving out {@code deleted} ids. */
+  /**
+   * The {@code k} most positive posts, best first, leaving out {@code deleted} ids: the top-k of
+   * every post of the bucket minus the deleted ones (no refill from lower ranks), so the stored row
+   * is the same whether a delete arrives before or after the post's minute is written.
+   */
   public List<ExtremePost> mostPositive(int k, Set<String> deleted) {
     return top(mostPositive, k, deleted);
   }
@@ -186,12 +190,9 @@ public final class BucketState implements Serializable {
 
   private static List<ExtremePost> top(List<Candidate> list, int k, Set<String> deleted) {
     List<ExtremePost> out = new ArrayList<>(k);
-    for (Candidate c : list) {
-      if (out.size() == k) {
-        break;
-      }
-      if (!deleted.contains(c.id())) {
-        out.add(c.post());
+    for (int i = 0; i < Math.min(k, list.size()); i++) {
+      if (!deleted.contains(list.get(i).id())) {
+        out.add(list.get(i).post());
       }
     }
     return out;

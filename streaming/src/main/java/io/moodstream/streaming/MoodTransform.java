@@ -44,7 +44,7 @@ public final class MoodTransform {
             .withWatermark("createdAt", t.watermark().toMillis() + " milliseconds");
     Column[] inputs =
         Arrays.stream(cells.schema().fieldNames()).map(perTopic::col).toArray(Column[]::new);
-    Column state = udaf(new BucketAggregator(t.k() + t.spare()), cells).apply(inputs);
+    Column state = udaf(new BucketAggregator(t.k()), cells).apply(inputs);
     return perTopic
         .groupBy(window(col("createdAt"), "1 minute").as("window"), col(TOPIC))
         .agg(state.as(STATE))

@@ -66,14 +66,6 @@ public final class StreamingConfig {
       ConfigKey.integer(
           "streaming.extremes.k", 5, 1, 100, "most positive / most negative posts kept per minute");
 
-  public static final ConfigKey<Integer> EXTREMES_SPARE =
-      ConfigKey.integer(
-          "streaming.extremes.spare",
-          5,
-          0,
-          100,
-          "extra candidates kept in state per list, so deleted posts are replaced");
-
   public static final ConfigKey<String> STATUS_FILE =
       ConfigKey.string(
           "streaming.status.file",
@@ -97,7 +89,6 @@ public final class StreamingConfig {
           STARTING_OFFSETS,
           WATERMARK,
           EXTREMES_K,
-          EXTREMES_SPARE,
           STATUS_FILE,
           STOP_FILE);
 
@@ -111,22 +102,19 @@ public final class StreamingConfig {
   }
 
   /** The settings of the transformation itself. */
-  public record Transform(Duration watermark, int k, int spare) implements java.io.Serializable {
+  public record Transform(Duration watermark, int k) implements java.io.Serializable {
     public Transform {
       if (k < 1) {
         throw new IllegalArgumentException("k must be at least 1");
       }
-      if (spare < 0) {
-        throw new IllegalArgumentException("spare must not be negative");
-      }
     }
 
     public static Transform from(MoodstreamConfig c) {
-      return new Transform(c.get(WATERMARK), c.get(EXTREMES_K), c.get(EXTREMES_SPARE));
+      return new Transform(c.get(WATERMARK), c.get(EXTREMES_K));
     }
 
     public static Transform defaults() {
-      return new Transform(WATERMARK.defaultValue(), EXTREMES_K.defaultValue(), 5);
+      return new Transform(WATERMARK.defaultValue(), EXTREMES_K.defaultValue());
     }
   }
 }

@@ -1,0 +1,342 @@
+package io.moodstream.streaming;
+
+import io.moodstream.schema.hbase.Aggregate;
+import io.moodstream.schema.hbase.AggregateCodec;
+import io.moodstream.schema.hbase.ExtremePost;
+import io.moodstream.schema.hbase.ExtremesCodec;
+import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.hbase.RowKey;
+import io.moodstream.schema.hbase.Step;
+import io.moodstream.storage.Bucket;
+import io.moodstream.storage.BucketPuts;
+import io.moodstream.storage.BucketReader;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Put;
+import org.apache.hadoop.hbase.client.Result;
+import org.apache.hadoop.hbase.client.Table;
+import org.apache.hadoop.hbase.spark.JavaHBaseContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the job's output to HBase in {@code foreachBatch}, through the hbase-spark connector's
+ * bulk put: only idempotent full-value Puts, so a replayed micro-batch rewrites the same values.
+ *
+ * <ul>
+ *   <li>minutes: the current state of every changed (topic, minute) to {@code agg_1m} and {@code
+ *       extremes_1m} (deleted posts left out), and {@code post_refs r:} for each listed post;
+ *   <li>rollups: each affected hour recomputed from its stored minutes, merged in time order, then
+ *       each affected day from its stored hours, so rollups equal the merge of their parts;
+ *   <li>deletes: {@code post_refs d:t} marked, then every extremes row listing the post rewritten
+ *       without it.
+ * </ul>
+ *
+ * Runs on the driver (foreachBatch functions do); the bulk puts run as Spark jobs. One lock
+ * serializes the extremes writes of the posts query with the delete query, so a post deleted while
+ * its minute is being written can never slip back into a row.
+ */
+public final class HBaseSink {
+  private static final Logger LOG = LoggerFactory.getLogger(HBaseSink.class);
+  private static final Object EXTREMES_LOCK = new Object();
+
+  private final JavaSparkContext jsc;
+  private final JavaHBaseContext hbase;
+  private final Connection connection;
+  private final HBaseLayout layout;
+  private final BucketReader reader;
+  private final int k;
+
+  public HBaseSink(
+      JavaSparkContext jsc,
+      org.apache.hadoop.conf.Configuration conf,
+      Connection connection,
+      HBaseLayout layout,
+      int k) {
+    this.jsc = jsc;
+    this.hbase = new JavaHBaseContext(jsc, conf);
+    this.connection = connection;
+    this.layout = layout;
+    this.reader = new BucketReader(connection, layout);
+    this.k = k;
+  }
+
+  /** A full-value cell write that can travel to executors (HBase's Put cannot). */
+  record Cell(byte[] row, byte[] family, byte[] qualifier, byte[] value) implements Serializable {
+    Put put() {
+      return new Put(row).addColumn(family, qualifier, value);
+    }
+  }
+
+  /** An aggregate bucket, written with {@link BucketPuts#aggregate}. */
+  record AggregateWrite(String topic, long start, byte[] aggregate) implements Serializable {
+    Put put() {
+      return BucketPuts.aggregate(topic, start, AggregateCodec.decode(aggregate));
+    }
+  }
+
+  /** An extremes row, written with {@link BucketPuts#extremes}. */
+  record ExtremesWrite(String topic, long minute, byte[] positive, byte[] negative)
+      implements Serializable {
+    Put put() {
+      return BucketPuts.extremes(
+          topic, minute, ExtremesCodec.decode(positive), ExtremesCodec.decode(negative));
+    }
+  }
+
+  /** What one batch wrote: for logs and the status file. */
+  public record Written(int minutes, int hours, int days, int extremes) {}
+
+  /** Writes one micro-batch of {@link MoodTransform#buckets} rows. */
+  public Written writeBuckets(List<Row> rows) throws IOException {
+    if (rows.isEmpty()) {
+      return new Written(0, 0, 0, 0);
+    }
+    List<AggregateWrite> minutes = new ArrayList<>(rows.size());
+    Map<String, TreeSet<Long>> hoursByTopic = new TreeMap<>();
+    Map<String, BucketState> states = new HashMap<>();
+    Set<String> candidates = new HashSet<>();
+    for (Row r : rows) {
+      String topic = r.getString(0);
+      long minute = r.getLong(1);
+      BucketState s = BucketState.fromBytes((byte[]) r.get(2));
+      states.put(topic + '\0' + minute, s);
+      candidates.addAll(s.candidateIds());
+      minutes.add(new AggregateWrite(topic, minute, AggregateCodec.encode(s.aggregate())));
+      hoursByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(Step.HOUR.alignDown(minute));
+    }
+    bulkPut(minutes, Step.MINUTE, w -> w.put());
+
+    int extremes;
+    synchronized (EXTREMES_LOCK) {
+      Set<String> deleted = deletedAmong(candidates);
+      List<ExtremesWrite> rowsToWrite = new ArrayList<>();
+      List<Cell> refs = new ArrayList<>();
+      for (Map.Entry<String, BucketState> e : states.entrySet()) {
+        int sep = e.getKey().indexOf('\0');
+        String topic = e.getKey().substring(0, sep);
+        long minute = Long.parseLong(e.getKey().substring(sep + 1));
+        List<ExtremePost> pos = e.getValue().mostPositive(k, deleted);
+        List<ExtremePost> neg = e.getValue().mostNegative(k, deleted);
+        if (pos.isEmpty() && neg.isEmpty()) {
+          continue;
+        }
+        byte[] rowKey = new RowKey(topic, minute).toBytes();
+        for (ExtremePost p : pos) {
+          refs.add(ref(p.id(), rowKey));
+        }
+        for (ExtremePost p : neg) {
+          refs.add(ref(p.id(), rowKey));
+        }
+        rowsToWrite.add(
+            new ExtremesWrite(topic, minute, ExtremesCodec.encode(pos), ExtremesCodec.encode(neg)));
+      }
+      bulkPut(refs, HBaseLayout.POST_REFS_TABLE, Cell::put);
+      bulkPut(rowsToWrite, HBaseLayout.EXTREMES_TABLE, ExtremesWrite::put);
+      extremes = rowsToWrite.size();
+    }
+
+    List<AggregateWrite> hours = new ArrayList<>();
+    Map<String, TreeSet<Long>> daysByTopic = new TreeMap<>();
+    for (Map.Entry<String, TreeSet<Long>> e : hoursByTopic.entrySet()) {
+      String topic = e.getKey();
+      TreeSet<Long> affected = e.getValue();
+      Map<Long, Aggregate> merged =
+          rollUp(
+              reader.aggregates(
+                  Step.MINUTE, topic, affected.first(), affected.last() + Step.HOUR.seconds()),
+              Step.HOUR,
+              affected);
+      merged.forEach(
+          (hour, a) -> hours.add(new AggregateWrite(topic, hour, AggregateCodec.encode(a))));
+      for (long h : affected) {
+        daysByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(Step.DAY.alignDown(h));
+      }
+    }
+    bulkPut(hours, Step.HOUR, w -> w.put());
+
+    List<AggregateWrite> days = new ArrayList<>();
+    for (Map.Entry<String, TreeSet<Long>> e : daysByTopic.entrySet()) {
+      String topic = e.getKey();
+      TreeSet<Long> affected = e.getValue();
+      rollUp(
+              reader.aggregates(
+                  Step.HOUR, topic, affected.first(), affected.last() + Step.DAY.seconds()),
+              Step.DAY,
+              affected)
+          .forEach((day, a) -> days.add(new AggregateWrite(topic, day, AggregateCodec.encode(a))));
+    }
+    bulkPut(days, Step.DAY, w -> w.put());
+    return new Written(minutes.size(), hours.size(), days.size(), extremes);
+  }
+
+  /**
+   * The merge, in time order, of the stored {@code parts} of each bucket of {@code step} whose
+   * start is in {@code affected}.
+   */
+  static Map<Long, Aggregate> rollUp(List<Bucket> parts, Step step, Set<Long> affected) {
+    Map<Long, Aggregate> out = new TreeMap<>();
+    for (Bucket b : parts) { // BucketReader returns them in time order
+      long start = step.alignDown(b.start());
+      if (affected.contains(start)) {
+        out.merge(start, b.aggregate(), Aggregate::merge);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Applies delete events: marks each post deleted ({@code d:t} = when the delete was appended to
+   * Kafka, so a replay writes the same value) and rewrites every extremes row listing it.
+   *
+   * @return how many extremes rows were rewritten
+   */
+  public int applyDeletes(Map<String, Instant> deletions) throws IOException {
+    if (deletions.isEmpty()) {
+      return 0;
+    }
+    synchronized (EXTREMES_LOCK) {
+      List<Cell> markers = new ArrayList<>();
+      deletions.forEach(
+          (id, at) ->
+              markers.add(
+                  new Cell(
+                      id.getBytes(StandardCharsets.UTF_8),
+                      HBaseLayout.DELETED_FAMILY,
+                      HBaseLayout.DELETED_QUALIFIER,
+                      at.toString().getBytes(StandardCharsets.UTF_8))));
+      bulkPut(markers, HBaseLayout.POST_REFS_TABLE, Cell::put);
+
+      Set<ByteKey> rows = new LinkedHashSet<>();
+      try (Table refs = table(HBaseLayout.POST_REFS_TABLE)) {
+        List<Get> gets = new ArrayList<>();
+        for (String id : deletions.keySet()) {
+          gets.add(new Get(id.getBytes(StandardCharsets.UTF_8)).addFamily(HBaseLayout.REFS_FAMILY));
+        }
+        for (Result r : refs.get(gets)) {
+          if (!r.isEmpty()) {
+            r.getFamilyMap(HBaseLayout.REFS_FAMILY).keySet().forEach(q -> rows.add(new ByteKey(q)));
+          }
+        }
+      }
+      List<ExtremesWrite> rewrites = new ArrayList<>();
+      try (Table ext = table(HBaseLayout.EXTREMES_TABLE)) {
+        for (ByteKey row : rows) {
+          Result r = ext.get(new Get(row.bytes()).addFamily(HBaseLayout.EXTREMES_FAMILY));
+          if (r.isEmpty()) {
+            continue; // expired
+          }
+          List<ExtremePost> pos =
+              decode(r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_POSITIVE));
+          List<ExtremePost> neg =
+              decode(r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_NEGATIVE));
+          List<ExtremePost> keptPos =
+              pos.stream().filter(p -> !deletions.containsKey(p.id())).toList();
+          List<ExtremePost> keptNeg =
+              neg.stream().filter(p -> !deletions.containsKey(p.id())).toList();
+          if (keptPos.size() != pos.size() || keptNeg.size() != neg.size()) {
+            RowKey key = RowKey.fromBytes(row.bytes());
+            rewrites.add(
+                new ExtremesWrite(
+                    key.topic(),
+                    key.epochSecond(),
+                    ExtremesCodec.encode(keptPos),
+                    ExtremesCodec.encode(keptNeg)));
+          }
+        }
+      }
+      bulkPut(rewrites, HBaseLayout.EXTREMES_TABLE, ExtremesWrite::put);
+      LOG.info(
+          "[deletes] {} post(s) marked deleted, {} extremes row(s) rewritten without them",
+          deletions.size(),
+          rewrites.size());
+      return rewrites.size();
+    }
+  }
+
+  private static List<ExtremePost> decode(byte[] cell) {
+    return cell == null ? List.of() : ExtremesCodec.decode(cell);
+  }
+
+  /** The ids among {@code ids} that carry a deletion marker. */
+  Set<String> deletedAmong(Set<String> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    List<String> list = new ArrayList<>(ids);
+    List<Get> gets = new ArrayList<>(list.size());
+    for (String id : list) {
+      gets.add(
+          new Get(id.getBytes(StandardCharsets.UTF_8))
+              .addColumn(HBaseLayout.DELETED_FAMILY, HBaseLayout.DELETED_QUALIFIER));
+    }
+    Set<String> deleted = new HashSet<>();
+    try (Table t = table(HBaseLayout.POST_REFS_TABLE)) {
+      Result[] results = t.get(gets);
+      for (int i = 0; i < results.length; i++) {
+        if (!results[i].isEmpty()) {
+          deleted.add(list.get(i));
+        }
+      }
+    }
+    return deleted;
+  }
+
+  private static Cell ref(String postId, byte[] extremesRow) {
+    return new Cell(
+        postId.getBytes(StandardCharsets.UTF_8), HBaseLayout.REFS_FAMILY, extremesRow, new byte[0]);
+  }
+
+  private Table table(String name) throws IOException {
+    return connection.getTable(TableName.valueOf(layout.qualified(name)));
+  }
+
+  private <T> void bulkPut(List<T> items, Step step, Function<T, Put> toPut) {
+    bulkPut(items, HBaseLayout.aggregatesTable(step), toPut);
+  }
+
+  private <T> void bulkPut(List<T> items, String table, Function<T, Put> toPut) {
+    if (items.isEmpty()) {
+      return;
+    }
+    int slices = Math.max(1, Math.min(jsc.defaultParallelism(), items.size() / 500 + 1));
+    try {
+      hbase.bulkPut(
+          jsc.parallelize(items, slices), TableName.valueOf(layout.qualified(table)), toPut);
+    } catch (RuntimeException e) {
+      throw new UncheckedIOException(
+          new IOException("bulk put to " + layout.qualified(table) + " failed", e));
+    }
+  }
+
+  /** A byte-array key for sets. */
+  private record ByteKey(byte[] bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ByteKey b && java.util.Arrays.equals(bytes, b.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+  }
+}

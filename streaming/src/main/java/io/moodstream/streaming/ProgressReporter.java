@@ -1,0 +1,138 @@
+package io.moodstream.streaming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.streaming.StateOperatorProgress;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs each batch's progress (input rate, processed rate, batch duration, watermark, late posts)
+ * and rewrites a small JSON status file after every batch, for {@code ./moodstream status} and the
+ * REST metrics. The file is replaced atomically, so readers never see half of it.
+ */
+public final class ProgressReporter extends StreamingQueryListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path statusFile;
+  private final Clock clock;
+  private final Map<String, ObjectNode> queries = new TreeMap<>();
+  private final AtomicLong latePosts = new AtomicLong();
+  private final AtomicLong deadLetters = new AtomicLong();
+  private final AtomicLong deletes = new AtomicLong();
+  private volatile String state = "starting";
+
+  public ProgressReporter(Path statusFile, Clock clock) {
+    this.statusFile = statusFile;
+    this.clock = clock;
+  }
+
+  public void deadLetters(long n) {
+    deadLetters.addAndGet(n);
+  }
+
+  public void deletes(long n) {
+    deletes.addAndGet(n);
+  }
+
+  public long latePosts() {
+    return latePosts.get();
+  }
+
+  public long deadLetters() {
+    return deadLetters.get();
+  }
+
+  public synchronized void state(String s) {
+    state = s;
+    write();
+  }
+
+  @Override
+  public void onQueryStarted(QueryStartedEvent event) {
+    LOG.info("[{}] query started (id {}, run {})", event.name(), event.id(), event.runId());
+  }
+
+  @Override
+  public void onQueryProgress(QueryProgressEvent event) {
+    StreamingQueryProgress p = event.progress();
+    long late = 0;
+    for (StateOperatorProgress s : p.stateOperators()) {
+      late += s.numRowsDroppedByWatermark();
+    }
+    latePosts.addAndGet(late);
+    Long duration = p.durationMs().get("triggerExecution");
+    String watermark = p.eventTime().get("watermark");
+    ObjectNode q = JSON.createObjectNode();
+    q.put("batchId", p.batchId());
+    q.put("timestamp", p.timestamp());
+    q.put("numInputRows", p.numInputRows());
+    q.put("inputRowsPerSecond", finite(p.inputRowsPerSecond()));
+    q.put("processedRowsPerSecond", finite(p.processedRowsPerSecond()));
+    q.put("batchDurationMs", duration == null ? 0 : duration);
+    q.put("watermark", watermark);
+    q.put("lateRows", late);
+    synchronized (this) {
+      queries.put(p.name(), q);
+      state = "running";
+      write();
+    }
+    if (p.numInputRows() > 0 || late > 0) {
+      LOG.info(
+          "[{}] batch {}: {} rows, input {}/s, processed {}/s, {} ms, watermark {}, late {}",
+          p.name(),
+          p.batchId(),
+          p.numInputRows(),
+          Math.round(finite(p.inputRowsPerSecond())),
+          Math.round(finite(p.processedRowsPerSecond())),
+          duration,
+          watermark,
+          late);
+    }
+  }
+
+  @Override
+  public void onQueryTerminated(QueryTerminatedEvent event) {
+    if (event.exception().isDefined()) {
+      LOG.error("query {} failed: {}", event.id(), event.exception().get());
+    } else {
+      LOG.info("query {} stopped", event.id());
+    }
+  }
+
+  private static double finite(double d) {
+    return Double.isFinite(d) ? d : 0.0;
+  }
+
+  private void write() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("state", state);
+    root.put("updatedAt", clock.instant().toString());
+    root.put("latePostsTotal", latePosts.get());
+    root.put("deadLettersTotal", deadLetters.get());
+    root.put("deletesTotal", deletes.get());
+    ObjectNode qs = root.putObject("queries");
+    queries.forEach(qs::set);
+    try {
+      Path dir = statusFile.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, ".stream-status", ".tmp");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
+      Files.move(
+          tmp, statusFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      LOG.warn("cannot write status file {}: {}", statusFile, e.toString());
+    }
+  }
+}

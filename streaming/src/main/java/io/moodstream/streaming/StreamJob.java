@@ -1,0 +1,293 @@
+package io.moodstream.streaming;
+
+import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.ParseResult;
+import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.kafka.KafkaTopics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Admin;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.VoidFunction2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
+import org.apache.spark.sql.streaming.DataStreamWriter;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the job: three streaming queries in one Spark session, each with its own checkpoint under
+ * {@code streaming.checkpoint.location}:
+ *
+ * <ol>
+ *   <li>{@code posts}: {@link MoodTransform#buckets} of {@code moodstream.posts} → {@link
+ *       HBaseSink#writeBuckets} (minutes, extremes, rollups);
+ *   <li>{@code dead-letters}: the rejected records of {@code moodstream.posts} → {@code
+ *       moodstream.dlq};
+ *   <li>{@code deletes}: {@code moodstream.deletes} → {@link HBaseSink#applyDeletes} (invalid ones
+ *       → {@code moodstream.dlq}).
+ * </ol>
+ */
+public final class StreamJob implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamJob.class);
+  static final String POSTS = "posts";
+  static final String DEAD_LETTERS = "dead-letters";
+  static final String DELETES = "deletes";
+
+  private final SparkSession spark;
+  private final MoodstreamConfig config;
+  private final Connection connection;
+  private final HBaseSink sink;
+  private final ProgressReporter progress;
+  private final List<StreamingQuery> queries = new ArrayList<>();
+
+  public StreamJob(SparkSession spark, MoodstreamConfig config, Connection connection)
+      throws IOException {
+    this.spark = spark;
+    this.config = config;
+    this.connection = connection;
+    HBaseLayout layout = HBaseLayout.from(config);
+    requireTables(connection, layout);
+    Configuration conf = connection.getConfiguration();
+    this.sink =
+        new HBaseSink(
+            JavaSparkContext.fromSparkContext(spark.sparkContext()),
+            conf,
+            connection,
+            layout,
+            config.get(StreamingConfig.EXTREMES_K));
+    this.progress =
+        new ProgressReporter(Path.of(config.get(StreamingConfig.STATUS_FILE)), Clock.systemUTC());
+    spark.streams().addListener(progress);
+  }
+
+  /** The Spark session: local master unless spark-submit set one, small shuffle, UTC. */
+  public static SparkSession session(MoodstreamConfig c) {
+    SparkConf conf = new SparkConf();
+    SparkSession.Builder b = SparkSession.builder().appName("moodstream-stream");
+    if (!conf.contains("spark.master")) {
+      b.master(c.get(StreamingConfig.SPARK_MASTER)).config("spark.ui.enabled", false);
+    }
+    return b.config("spark.sql.shuffle.partitions", c.get(StreamingConfig.SHUFFLE_PARTITIONS))
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.streaming.stopTimeout", 30_000)
+        .getOrCreate();
+  }
+
+  static void requireTables(Connection connection, HBaseLayout layout) throws IOException {
+    try (Admin admin = connection.getAdmin()) {
+      for (HBaseLayout.TableSpec t : layout.tables()) {
+        if (!admin.tableExists(TableName.valueOf(layout.qualified(t.name())))) {
+          throw new IllegalStateException(
+              "HBase table "
+                  + layout.qualified(t.name())
+                  + " does not exist: run ./moodstream schema apply first");
+        }
+      }
+    }
+  }
+
+  public ProgressReporter progress() {
+    return progress;
+  }
+
+  /** Starts the three queries; {@code untilCaughtUp} runs them with Trigger.AvailableNow. */
+  public void start(boolean untilCaughtUp) throws TimeoutException {
+    String checkpoint = config.get(StreamingConfig.CHECKPOINT_LOCATION);
+    Duration interval = config.get(StreamingConfig.TRIGGER_INTERVAL);
+    Trigger trigger =
+        untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
+    StreamingConfig.Transform t = StreamingConfig.Transform.from(config);
+    LOG.info(
+        "starting: Kafka {}, checkpoint {}, trigger {}, watermark {}, k {}",
+        config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
+        checkpoint,
+        untilCaughtUp ? "AvailableNow" : interval,
+        t.watermark(),
+        t.k());
+
+    queries.add(
+        writer(
+                MoodTransform.buckets(kafka(KafkaTopics.POSTS.name()), t),
+                POSTS,
+                checkpoint,
+                trigger)
+            .outputMode(OutputMode.Update())
+            .foreachBatch(
+                (VoidFunction2<Dataset<Row>, Long>)
+                    (df, id) -> {
+                      HBaseSink.Written w = sink.writeBuckets(df.collectAsList());
+                      LOG.debug("[posts] batch {} wrote {}", id, w);
+                    })
+            .start());
+
+    queries.add(
+        writer(
+                MoodTransform.postDeadLetters(kafka(KafkaTopics.POSTS.name())).toDF(),
+                DEAD_LETTERS,
+                checkpoint,
+                trigger)
+            .foreachBatch(
+                (VoidFunction2<Dataset<Row>, Long>)
+                    (df, id) -> {
+                      df.persist();
+                      try {
+                        long n = df.count();
+                        if (n > 0) {
+                          toDeadLetterTopic(df);
+                          progress.deadLetters(n);
+                          LOG.info("[dead-letters] batch {}: {} rejected post record(s)", id, n);
+                        }
+                      } finally {
+                        df.unpersist();
+                      }
+                    })
+            .start());
+
+    queries.add(
+        writer(
+                kafka(KafkaTopics.DELETES.name()).select("value", "timestamp"),
+                DELETES,
+                checkpoint,
+                trigger)
+            .foreachBatch(
+                (VoidFunction2<Dataset<Row>, Long>) (df, id) -> deletes(df.collectAsList()))
+            .start());
+  }
+
+  private void deletes(List<Row> rows) throws IOException {
+    Map<String, Instant> deletions = new LinkedHashMap<>();
+    List<String> rejected = new ArrayList<>();
+    for (Row r : rows) {
+      byte[] value = (byte[]) r.get(0);
+      Instant at = ((Timestamp) r.get(1)).toInstant();
+      if (EventJson.parseDelete(value) instanceof ParseResult.Parsed<?> p) {
+        deletions.merge(
+            ((io.moodstream.schema.event.DeleteEvent) p.value()).id(),
+            at,
+            (a, b) -> a.isBefore(b) ? a : b);
+      } else {
+        for (Iterator<String> it = PostParsing.deleteDeadLetter(value); it.hasNext(); ) {
+          rejected.add(it.next());
+        }
+      }
+    }
+    if (!rejected.isEmpty()) {
+      toDeadLetterTopic(spark.createDataset(rejected, Encoders.STRING()).toDF());
+      progress.deadLetters(rejected.size());
+    }
+    sink.applyDeletes(deletions);
+    progress.deletes(deletions.size());
+  }
+
+  private void toDeadLetterTopic(Dataset<Row> values) {
+    values
+        .toDF("value")
+        .write()
+        .format("kafka")
+        .option("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
+        .option("topic", KafkaTopics.DLQ.name())
+        .save();
+  }
+
+  private Dataset<Row> kafka(String topic) {
+    DataStreamReader r =
+        spark
+            .readStream()
+            .format("kafka")
+            .option("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
+            .option("subscribe", topic)
+            .option("startingOffsets", config.get(StreamingConfig.STARTING_OFFSETS));
+    int max = config.get(StreamingConfig.MAX_OFFSETS_PER_TRIGGER);
+    if (max > 0) {
+      r = r.option("maxOffsetsPerTrigger", max);
+    }
+    return r.load();
+  }
+
+  private static DataStreamWriter<Row> writer(
+      Dataset<Row> df, String name, String checkpoint, Trigger trigger) {
+    return df.writeStream()
+        .queryName(name)
+        .option("checkpointLocation", checkpoint + "/" + name)
+        .trigger(trigger);
+  }
+
+  /**
+   * Runs until every query ends by itself (AvailableNow), {@code stopRequested} turns true, or the
+   * stop file appears; then stops cleanly. A failed query stops the others and is rethrown.
+   */
+  public void runUntilStopped(Path stopFile, BooleanSupplier stopRequested)
+      throws StreamingQueryException, InterruptedException, TimeoutException {
+    progress.state("running");
+    while (true) {
+      boolean anyActive = false;
+      for (StreamingQuery q : queries) {
+        if (q.exception().isDefined()) {
+          stopGracefully();
+          throw q.exception().get();
+        }
+        anyActive |= q.isActive();
+      }
+      if (!anyActive) {
+        LOG.info("every query has caught up and ended");
+        progress.state("caught-up");
+        return;
+      }
+      if (stopRequested.getAsBoolean() || Files.exists(stopFile)) {
+        LOG.info("stop requested: letting running batches commit");
+        stopGracefully();
+        return;
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /**
+   * Stops each query between batches: waits (up to 60 s) until its running trigger has committed,
+   * then stops it. A batch that starts in the same instant is cancelled and replayed on restart,
+   * which the idempotent writes make harmless.
+   */
+  public void stopGracefully() throws TimeoutException, InterruptedException {
+    progress.state("stopping");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    for (StreamingQuery q : queries) {
+      while (q.isActive() && q.status().isTriggerActive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      q.stop();
+    }
+    progress.state("stopped");
+  }
+
+  @Override
+  public void close() throws IOException {
+    spark.streams().removeListener(progress);
+    connection.close();
+  }
+}

@@ -1,0 +1,163 @@
+package io.moodstream.streaming;
+
+import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.storage.HBaseClients;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code ./moodstream stream}: runs, stops or shows the Spark streaming job. */
+public final class StreamMain {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamMain.class);
+
+  static final String USAGE =
+      """
+      Usage: moodstream stream [run] [--until-caught-up]
+             moodstream stream stop
+             moodstream stream status
+
+      Commands:
+        run (default)       run the Spark job: moodstream.posts -> per-topic minute aggregates,
+                            extremes and hour/day rollups in HBase; deletes from moodstream.deletes;
+                            rejected records to moodstream.dlq. Resumes from its checkpoint.
+          --until-caught-up process the backlog (Trigger.AvailableNow) and exit: backfills, replays
+        stop                ask a running job to stop cleanly (it finishes its running batch)
+        status              print the job's status file (rates, watermark, late posts)
+
+      Options:
+        -h, --help          this help
+
+      SIGTERM stops cleanly too. Configuration (moodstream.properties or MOODSTREAM_* variables):
+        kafka.bootstrap.servers, hbase.zookeeper.quorum, hbase.zookeeper.port,
+        streaming.checkpoint.location, streaming.trigger.interval, streaming.max.offsets.per.trigger,
+        streaming.watermark, streaming.extremes.k, streaming.shuffle.partitions, streaming.spark.master,
+        streaming.status.file, streaming.stop.file (all in streaming/README.md)
+      """;
+
+  private StreamMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    List<String> a = List.of(args);
+    if (a.contains("-h") || a.contains("--help")) {
+      out.print(USAGE);
+      return 0;
+    }
+    String cmd = a.isEmpty() || a.get(0).startsWith("--") ? "run" : a.get(0);
+    List<String> opts = a.isEmpty() || a.get(0).startsWith("--") ? a : a.subList(1, a.size());
+    List<String> allowed =
+        switch (cmd) {
+          case "run" -> List.of("--until-caught-up");
+          case "stop", "status" -> List.of();
+          default -> null;
+        };
+    if (allowed == null) {
+      err.println(
+          "moodstream stream: unknown command '" + cmd + "' (expected run, stop or status)");
+      err.print(USAGE);
+      return 2;
+    }
+    for (String o : opts) {
+      if (!allowed.contains(o)) {
+        err.println("moodstream stream " + cmd + ": unknown option '" + o + "'");
+        err.print(USAGE);
+        return 2;
+      }
+    }
+    MoodstreamConfig config;
+    try {
+      config = MoodstreamConfig.load(StreamingConfig.KEYS);
+    } catch (ConfigException e) {
+      err.println("moodstream stream: " + e.getMessage());
+      return 2;
+    }
+    config.warnings().forEach(w -> err.println("warning: " + w));
+    Path stopFile = Path.of(config.get(StreamingConfig.STOP_FILE));
+    Path statusFile = Path.of(config.get(StreamingConfig.STATUS_FILE));
+    try {
+      switch (cmd) {
+        case "stop" -> {
+          Files.createDirectories(stopFile.toAbsolutePath().getParent());
+          Files.writeString(stopFile, "stop\n");
+          out.println("asked the streaming job to stop (" + stopFile + ")");
+          return 0;
+        }
+        case "status" -> {
+          if (!Files.exists(statusFile)) {
+            err.println("moodstream stream: no status file at " + statusFile + " (job never ran?)");
+            return 1;
+          }
+          out.print(Files.readString(statusFile));
+          return 0;
+        }
+        default -> {
+          return runJob(config, opts.contains("--until-caught-up"), stopFile, err);
+        }
+      }
+    } catch (IOException e) {
+      err.println("moodstream stream: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int runJob(
+      MoodstreamConfig config, boolean untilCaughtUp, Path stopFile, PrintStream err)
+      throws IOException {
+    Files.deleteIfExists(stopFile);
+    LOG.info("configuration:\n{}", config.describe());
+    AtomicBoolean stopRequested = new AtomicBoolean();
+    CountDownLatch stopped = new CountDownLatch(1);
+    // Before Spark's own hooks (priority 50 stops the SparkContext): let the running batch commit.
+    org.apache.hadoop.util.ShutdownHookManager.get()
+        .addShutdownHook(
+            () -> {
+              stopRequested.set(true);
+              try {
+                stopped.await(60, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            100,
+            70,
+            TimeUnit.SECONDS);
+    SparkSession spark = StreamJob.session(config);
+    Connection connection;
+    try {
+      connection = ConnectionFactory.createConnection(HBaseClients.configuration(config));
+    } catch (IOException e) {
+      err.println("moodstream stream: cannot connect to HBase: " + e.getMessage());
+      stopped.countDown();
+      return 1;
+    }
+    try (StreamJob job = new StreamJob(spark, config, connection)) {
+      job.start(untilCaughtUp);
+      job.runUntilStopped(stopFile, stopRequested::get);
+      return 0;
+    } catch (IllegalStateException e) {
+      err.println("moodstream stream: " + e.getMessage());
+      return 1;
+    } catch (Exception e) {
+      LOG.error("the streaming job failed", e);
+      err.println("moodstream stream: the job failed: " + e);
+      return 1;
+    } finally {
+      stopped.countDown();
+      Files.deleteIfExists(stopFile);
+    }
+  }
+}
