@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +93,7 @@ public final class KafkaBroker implements AutoCloseable {
     Path props = o.dataDir().resolve("server.properties");
     Files.writeString(props, serverProperties(o.dataDir().resolve("data"), port, cport));
     Path log4j = o.dataDir().resolve("log4j2.properties");
-    Files.writeString(log4j, LOG4J);
+    Files.writeString(log4j, ChildJvm.consoleLog4j("kafka.server.KafkaRaftServer"));
     Path log = o.logFile();
     Files.createDirectories(log.getParent());
 
@@ -142,22 +141,12 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private static List<String> command(Options o, Path log4j, String main, String... args) {
-    List<String> cmd = new ArrayList<>();
-    // In its own session, so a Ctrl-C in the launching terminal reaches only the launcher, which
-    // then stops the broker in order (after the producers and consumers).
-    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-      cmd.add("/usr/bin/setsid");
-    }
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + o.heap());
-    cmd.add("-XX:+UseG1GC");
-    cmd.add("-Djava.awt.headless=true");
-    cmd.add("-Dlog4j2.configurationFile=" + log4j.toUri());
-    cmd.add("-cp");
-    cmd.add(classpath());
-    cmd.add(main);
-    cmd.addAll(List.of(args));
-    return cmd;
+    return ChildJvm.command(
+        o.heap(),
+        List.of("-Dlog4j2.configurationFile=" + log4j.toUri()),
+        classpath(),
+        main,
+        List.of(args));
   }
 
   static String serverProperties(Path data, int port, int cport) {
@@ -253,18 +242,4 @@ public final class KafkaBroker implements AutoCloseable {
       kill();
     }
   }
-
-  private static final String LOG4J =
-      String.join(
-          "\n",
-          "status = warn",
-          "appender.out.type = Console",
-          "appender.out.name = out",
-          "appender.out.layout.type = PatternLayout",
-          "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
-          "rootLogger.level = warn",
-          "rootLogger.appenderRef.out.ref = out",
-          "logger.raft.name = kafka.server.KafkaRaftServer",
-          "logger.raft.level = info",
-          "");
 }

@@ -1,12 +1,13 @@
 package io.moodstream.local;
 
+import io.moodstream.broker.ChildJvm;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -66,43 +67,22 @@ final class HBaseStandalone {
     Files.createDirectories(conf);
     Files.writeString(
         conf.resolve("hbase-site.xml"), siteXml(data, zkPort, masterPort, regionServerPort));
-    Files.writeString(conf.resolve("log4j2.properties"), LOG4J);
-    List<String> cmd = new ArrayList<>();
-    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-      cmd.add(
-          "/usr/bin/setsid"); // own session: Ctrl-C reaches only the launcher, which stops us in
-      // order
-    }
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + heap);
-    cmd.add("-XX:+UseG1GC");
-    cmd.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
-    cmd.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
-    cmd.add("-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true");
-    cmd.add("-Dlog4j2.configurationFile=" + conf.resolve("log4j2.properties").toUri());
-    cmd.add("-cp");
-    cmd.add(
+    Files.writeString(
+        conf.resolve("log4j2.properties"),
+        ChildJvm.consoleLog4j("org.apache.hadoop.hbase.master.HMaster"));
+    return ChildJvm.command(
+        heap,
+        List.of(
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true",
+            "-Dlog4j2.configurationFile=" + conf.resolve("log4j2.properties").toUri()),
         conf
-            + java.io.File.pathSeparator
+            + File.pathSeparator
             + System.getProperty("java.class.path")
-            + java.io.File.pathSeparator
-            + serverClasspath());
-    cmd.add("org.apache.hadoop.hbase.master.HMaster");
-    cmd.add("start");
-    return cmd;
+            + File.pathSeparator
+            + serverClasspath(),
+        "org.apache.hadoop.hbase.master.HMaster",
+        List.of("start"));
   }
-
-  private static final String LOG4J =
-      String.join(
-          "\n",
-          "status = warn",
-          "appender.out.type = Console",
-          "appender.out.name = out",
-          "appender.out.layout.type = PatternLayout",
-          "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
-          "rootLogger.level = warn",
-          "rootLogger.appenderRef.out.ref = out",
-          "logger.master.name = org.apache.hadoop.hbase.master.HMaster",
-          "logger.master.level = info",
-          "");
 }

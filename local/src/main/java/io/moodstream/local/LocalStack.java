@@ -1,5 +1,6 @@
 package io.moodstream.local;
 
+import io.moodstream.broker.ChildJvm;
 import io.moodstream.broker.KafkaBroker;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
@@ -254,23 +255,19 @@ final class LocalStack implements AutoCloseable {
       return;
     }
     step(p.id, "starting " + r.mainClass());
-    List<String> cmd = new ArrayList<>();
-    if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-      cmd.add("/usr/bin/setsid");
-    }
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    heapOf(p).ifPresent(h -> cmd.add("-Xmx" + h));
-    cmd.addAll(r.jvmFlags());
-    cmd.add(
+    List<String> flags = new ArrayList<>(r.jvmFlags());
+    flags.add(
         "-Dlog4j2.configurationFile="
             + paths.root().resolve("conf").resolve("log4j2-cli.xml").toUri());
-    cmd.add("-cp");
-    cmd.add(
-        jar(r.module())
-            + java.io.File.pathSeparator
-            + Files.readString(classpathFile(r.module())).strip());
-    cmd.add(r.mainClass());
-    cmd.addAll(r.args());
+    List<String> cmd =
+        ChildJvm.command(
+            heapOf(p).orElse(null),
+            flags,
+            jar(r.module())
+                + java.io.File.pathSeparator
+                + Files.readString(classpathFile(r.module())).strip(),
+            r.mainClass(),
+            r.args());
     ChildProcess c = ChildProcess.start(p.id, cmd, childEnv(), paths);
     started.put(p, c);
     awaitReady(p.id, c, healthy, timeout);

@@ -3,6 +3,7 @@ package io.moodstream.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.broker.KafkaBroker;
+import io.moodstream.schema.hbase.HBaseLayout;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,10 @@ class LocalStackIT {
           .as(text)
           .contains("kafka   ready")
           .contains("hbase   ready")
-          .contains("Applied 5 change(s).");
+          .contains(
+              "Applied "
+                  + (1 + HBaseLayout.of("GZ", Duration.ofDays(90)).tables().size())
+                  + " change(s).");
       assertThat(text)
           .containsPattern("kafka +\\d+ +" + kafka + " +running")
           .containsPattern("hbase +\\d+ +" + zk + " +running");
