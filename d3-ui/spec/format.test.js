@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatCompound, formatCount, formatDuration, formatShare, formatUtc } from '../src/format.js';
+import { formatCompound, formatCount, formatDuration, formatShare, formatTick, formatUtc } from '../src/format.js';
 
 test('counts get thousands separators and missing values a dash', () => {
   assert.equal(formatCount(1234567), '1,234,567');
@@ -26,4 +26,10 @@ test('durations read naturally at every scale', () => {
   assert.equal(formatDuration(65 * 60e3), '65 min');
   assert.equal(formatDuration(3 * 3600e3 + 5 * 60e3), '3 h 5 min');
   assert.equal(formatDuration(51 * 3600e3), '2 d 3 h');
+});
+
+test('axis ticks are 24-hour local times, and midnight shows the day', () => {
+  assert.equal(formatTick(new Date(2026, 10, 24, 19, 5)), '19:05');
+  assert.equal(formatTick(new Date(2026, 10, 24, 0, 0)), 'Tue 24 Nov');
+  assert.equal(formatTick(new Date(2026, 11, 1, 0, 0)), '01 Dec');
 });

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { select } from 'd3';
 import { dom, fixture } from './support.js';
-import { histogramChart } from '../src/charts/histogramChart.js';
-import { NEGATIVE, POSITIVE } from '../src/palette.js';
+import { binColor, histogramChart } from '../src/charts/histogramChart.js';
+import { NEGATIVE, NEUTRAL, POSITIVE } from '../src/palette.js';
 
 const bins = fixture('live-bucket.json').histogram;
 
@@ -26,4 +26,15 @@ test('an empty minute shows a message instead of bars', () => {
   assert.equal(root.querySelector('.empty text').textContent, 'no scored posts');
   select(root).datum(bins).call(histogramChart());
   assert.equal(root.querySelectorAll('.empty text').length, 0);
+});
+
+test('the two bins around zero reach into the neutral band and are grey', () => {
+  const { root } = dom();
+  select(root).datum(bins).call(histogramChart());
+  const fills = [...root.querySelectorAll('.bins rect')].map((r) => r.getAttribute('fill'));
+  assert.equal(fills[8], NEGATIVE.color);
+  assert.equal(fills[9], NEUTRAL.color);
+  assert.equal(fills[10], NEUTRAL.color);
+  assert.equal(fills[11], POSITIVE.color);
+  assert.equal(binColor(0.1, 0.2), POSITIVE.color);
 });

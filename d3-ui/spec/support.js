@@ -32,3 +32,60 @@ export function dom(html = '<div id="root"></div>', url = 'http://localhost/') {
   globalThis.navigator ??= window.navigator;
   return { window, document: window.document, root: window.document.getElementById('root') };
 }
+
+/**
+ * An in-memory stand-in for the REST client (src/api.js) in view unit tests: answers from the
+ * contract fixtures (or the bodies given) and records every call. The browser IT uses the real service.
+ */
+export function fakeApi({ series, extremes, topics, fail = null } = {}) {
+  const calls = [];
+  const answer = (kind, params, body) => {
+    calls.push({ kind, ...params });
+    if (fail && fail(kind, params)) return Promise.reject(Object.assign(new Error('HTTP 503'), { status: 503 }));
+    return Promise.resolve(typeof body === 'function' ? body(params) : body);
+  };
+  return {
+    calls,
+    topics: () => answer('topics', {}, topics ?? fixture('topics.json')),
+    series: (p) => answer('series', p, series ?? ((q) => ({ ...fixture('series.json'), series: q.topics.map((t) => longSeries(12, t)) }))),
+    extremes: (p) => answer('extremes', p, extremes ?? fixture('extremes.json')),
+    liveUrl: (topic) => `/api/v1/live?topic=${encodeURIComponent(topic)}`,
+  };
+}
+
+/** Lets pending promise callbacks run. */
+export const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** Manual interval timers for views: tick() runs every registered callback once. */
+export function manualTimers() {
+  const fns = new Map();
+  let n = 0;
+  return {
+    setInterval: (fn) => (fns.set(++n, fn), n),
+    clearInterval: (id) => fns.delete(id),
+    tick: () => [...fns.values()].forEach((f) => f()),
+    active: () => fns.size,
+  };
+}
+
+/** A stand-in for the browser's EventSource (a browser API); FakeEventSource.instances lists them. */
+export class FakeEventSource {
+  static instances = [];
+  constructor(url) {
+    this.url = url;
+    this.readyState = 0;
+    this.listeners = {};
+    this.closed = false;
+    FakeEventSource.instances.push(this);
+  }
+  addEventListener(type, fn) {
+    (this.listeners[type] ??= []).push(fn);
+  }
+  emit(type, event = {}) {
+    for (const fn of this.listeners[type] ?? []) fn(event);
+  }
+  close() {
+    this.closed = true;
+    this.readyState = 2;
+  }
+}

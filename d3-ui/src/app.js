@@ -103,5 +103,13 @@ export function start(window, { api = createApi({ fetch: window.fetch.bind(windo
       topicBox.select('span.state').attr('class', 'state error').text('Topics unavailable.');
       select(host).append('p').attr('class', 'state error').attr('role', 'alert').text(`The dashboard cannot load: ${e.message}`);
     });
-  return { state: () => state, navigate };
+  return {
+    state: () => state,
+    navigate,
+    /** Unmounts the current view (closes its live connections and timers). */
+    destroy() {
+      mounted?.view.destroy();
+      mounted = null;
+    },
+  };
 }

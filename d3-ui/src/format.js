@@ -8,6 +8,8 @@ const share = format('.0%');
 const localMinute = timeFormat('%Y-%m-%d %H:%M');
 const localClock = timeFormat('%H:%M');
 const utcMinute = utcFormat('%Y-%m-%d %H:%M UTC');
+const tickDay = timeFormat('%a %d %b');
+const tickMonth = timeFormat('%d %b');
 
 /** 12345 → "12,345". */
 export function formatCount(n) {
@@ -32,6 +34,13 @@ export function formatLocal(date) {
 /** Hours and minutes in the browser's time zone. */
 export function formatClock(date) {
   return localClock(toDate(date));
+}
+
+/** An axis tick in the browser's zone, 24-hour: "14:05" within a day, "Tue 24 Nov" at midnight. */
+export function formatTick(date) {
+  const d = toDate(date);
+  if (d.getHours() || d.getMinutes()) return localClock(d);
+  return d.getDate() === 1 ? tickMonth(d) : tickDay(d);
 }
 
 /** The same instant in UTC, for hover titles. */

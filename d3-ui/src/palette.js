@@ -6,7 +6,7 @@ export const NEGATIVE = Object.freeze({ key: 'negative', label: 'negative', colo
 export const POLARITIES = Object.freeze([POSITIVE, NEUTRAL, NEGATIVE]);
 
 /** Up to five compared topics; none of them is the positive blue or the negative orange. */
-export const TOPIC_COLORS = Object.freeze(['#000000', '#CC79A7', '#009E73', '#D55E00', '#56B4E9']);
+export const TOPIC_COLORS = Object.freeze(['#3d3d3d', '#CC79A7', '#009E73', '#D55E00', '#56B4E9']);
 
 /** The colour of the i-th compared topic. */
 export function topicColor(i) {

@@ -1,14 +1,21 @@
 // The distribution of compound scores: 20 bins over −1..1, coloured and marked by polarity.
 import { axisBottom, axisLeft, max, scaleLinear } from 'd3';
 import { formatCompound, formatCount } from '../format.js';
-import { compoundColor } from '../palette.js';
+import { NEGATIVE, NEUTRAL, POSITIVE } from '../palette.js';
 import { accessor, frame, layer, titled } from './frame.js';
+
+/** Bins that reach into VADER's neutral band (−0.05, +0.05) are neutral grey; others take their polarity colour. */
+export function binColor(lo, hi) {
+  if (lo >= 0.05 - 1e-9) return POSITIVE.color;
+  if (hi <= -0.05 + 1e-9) return NEGATIVE.color;
+  return NEUTRAL.color;
+}
 
 /** Data: an array of 20 bin counts (the API's histogram). */
 export function histogramChart() {
   let width = 320;
   let height = 140;
-  let margin = { top: 8, right: 8, bottom: 24, left: 36 };
+  let margin = { top: 8, right: 18, bottom: 24, left: 36 };
   let label = 'Distribution of compound scores';
 
   function chart(selection) {
@@ -34,7 +41,7 @@ export function histogramChart() {
         .attr('width', (d) => Math.max(1, x(d.hi) - x(d.lo) - 1))
         .attr('y', (d) => y(d.count))
         .attr('height', (d) => innerH - y(d.count))
-        .attr('fill', (d) => compoundColor((d.lo + d.hi) / 2))
+        .attr('fill', (d) => binColor(d.lo, d.hi))
         .call(titled, (d) => `${formatCompound(d.lo)} to ${formatCompound(d.hi)}: ${formatCount(d.count)} posts`);
       const total = bins.reduce((a, b) => a + b, 0);
       layer(root, 'empty')

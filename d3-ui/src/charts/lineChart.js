@@ -2,7 +2,7 @@
 // breaks where buckets are missing (line.defined), and a hover readout in local time and UTC.
 import { area, axisBottom, axisLeft, bisector, line, pointer, scaleLinear, scaleTime, select } from 'd3';
 import { hasMean, withGaps } from '../data.js';
-import { formatCompound, formatCount, formatLocal, formatUtc } from '../format.js';
+import { formatCompound, formatCount, formatLocal, formatTick, formatUtc } from '../format.js';
 import { topicColor } from '../palette.js';
 import { accessor, frame, layer, titled } from './frame.js';
 
@@ -37,7 +37,7 @@ export function lineChart() {
         .attr('y1', y(0))
         .attr('y2', y(0));
       const xAxis = layer(root, 'x-axis').attr('transform', `translate(0,${innerH})`);
-      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))));
+      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))).tickFormat(formatTick));
       xAxis.selectAll('.tick').each(function (d) {
         titled(select(this), formatUtc(d));
       });

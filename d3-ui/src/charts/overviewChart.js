@@ -3,7 +3,7 @@
 // + − narrow or widen it, Escape clears it.
 import { area, axisBottom, brushX, dispatch, line, max, scaleLinear, scaleTime, select } from 'd3';
 import { hasMean, withGaps } from '../data.js';
-import { formatUtc } from '../format.js';
+import { formatTick, formatUtc } from '../format.js';
 import { NEUTRAL, topicColor } from '../palette.js';
 import { accessor, frame, layer, titled } from './frame.js';
 
@@ -39,7 +39,7 @@ export function overviewChart() {
       const yMean = scaleLinear().domain([-1, 1]).range([innerH, 0]);
       const root = layer(svg, 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
       const xAxis = layer(root, 'x-axis').attr('transform', `translate(0,${innerH})`);
-      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))));
+      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))).tickFormat(formatTick));
       xAxis.selectAll('.tick').each(function (d) {
         titled(select(this), formatUtc(d));
       });

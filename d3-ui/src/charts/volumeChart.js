@@ -1,6 +1,6 @@
 // Posts per bucket as bars; compared topics share each bucket's slot side by side.
 import { axisBottom, axisLeft, max, scaleBand, scaleLinear, scaleTime, select } from 'd3';
-import { formatCount, formatLocal, formatUtc } from '../format.js';
+import { formatCount, formatLocal, formatTick, formatUtc } from '../format.js';
 import { topicColor } from '../palette.js';
 import { accessor, frame, layer, titled } from './frame.js';
 
@@ -32,7 +32,7 @@ export function volumeChart() {
         .range([0, Math.max(1, slot - (slot > 3 ? 1 : 0))]);
       const root = layer(svg, 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
       const xAxis = layer(root, 'x-axis').attr('transform', `translate(0,${innerH})`);
-      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))));
+      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))).tickFormat(formatTick));
       xAxis.selectAll('.tick').each(function (d) {
         titled(select(this), formatUtc(d));
       });
@@ -53,6 +53,7 @@ export function volumeChart() {
         .attr('y', (d) => y(d.p.count))
         .attr('height', (d) => innerH - y(d.p.count))
         .attr('fill', (d) => d.color)
+        .attr('fill-opacity', 0.8)
         .call(titled, (d) => `${d.topic}: ${formatCount(d.p.count)} posts at ${formatLocal(d.p.start)} (${formatUtc(d.p.start)})`);
     });
   }

@@ -77,6 +77,8 @@ export function liveView(container, { api, state, now = () => Date.now(), EventS
         url: api.liveUrl(topic),
         EventSourceImpl,
         now,
+        setIntervalImpl: (fn, ms) => timers.setInterval(fn, ms),
+        clearIntervalImpl: (id) => timers.clearInterval(id),
         onStatus: (s) => {
           statuses.set(topic, s);
           showStatus();
