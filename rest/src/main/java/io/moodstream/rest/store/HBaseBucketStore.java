@@ -39,7 +39,11 @@ public final class HBaseBucketStore implements BucketStore {
 
   @Override
   public List<TopicSpan> topics() {
-    try {
+    return read(this::readTopics);
+  }
+
+  private List<TopicSpan> readTopics() throws IOException {
+    {
       TreeSet<String> names = new TreeSet<>();
       try (Table t = table(HBaseLayout.aggregatesTable(Step.DAY));
           ResultScanner s =
@@ -62,8 +66,6 @@ public final class HBaseBucketStore implements BucketStore {
         }
       }
       return out;
-    } catch (IOException e) {
-      throw unavailable(e);
     }
   }
 
@@ -93,24 +95,20 @@ public final class HBaseBucketStore implements BucketStore {
 
   @Override
   public List<Bucket> aggregates(Step step, String topic, long from, long to) {
-    try {
-      return reader.aggregates(step, topic, from, to);
-    } catch (IOException e) {
-      throw unavailable(e);
-    }
+    return read(() -> reader.aggregates(step, topic, from, to));
   }
 
   @Override
   public List<Extremes> extremes(String topic, long from, long to) {
-    try {
-      return reader.extremes(topic, from, to);
-    } catch (IOException e) {
-      throw unavailable(e);
-    }
+    return read(() -> reader.extremes(topic, from, to));
   }
 
   @Override
   public void ping() {
+    read(this::scanOneRow);
+  }
+
+  private Void scanOneRow() throws IOException {
     try (Table t = table(HBaseLayout.aggregatesTable(Step.DAY));
         ResultScanner s =
             t.getScanner(
@@ -119,8 +117,28 @@ public final class HBaseBucketStore implements BucketStore {
                     .setLimit(1)
                     .setCaching(1))) {
       s.next();
+    }
+    return null;
+  }
+
+  private interface Read<T> {
+    T get() throws IOException;
+  }
+
+  /**
+   * Runs a read, turning HBase failures into {@link StoreUnavailableException}: IOExceptions, and
+   * the RuntimeExceptions wrapping them that a ResultScanner's iterator throws.
+   */
+  private static <T> T read(Read<T> r) {
+    try {
+      return r.get();
     } catch (IOException e) {
       throw unavailable(e);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw unavailable(io);
+      }
+      throw e;
     }
   }
 
