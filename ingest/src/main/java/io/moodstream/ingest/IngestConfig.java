@@ -94,6 +94,14 @@ public final class IngestConfig {
       ConfigKey.string(
           "ingest.replay.speed", "max", "1 = real time (gaps kept), N = N times faster, max");
 
+  public static final ConfigKey<Integer> REPLAY_THREADS =
+      ConfigKey.integer(
+          "ingest.replay.threads",
+          2,
+          1,
+          64,
+          "parsing threads of a replay at --speed max (other speeds keep one, in order)");
+
   // ------------------------------------------------------------------ twitter-v1
 
   public static final ConfigKey<String> TWITTER_STREAM_URL =
@@ -179,6 +187,7 @@ public final class IngestConfig {
           SYNTHETIC_RATE,
           SYNTHETIC_SEED,
           REPLAY_SPEED,
+          REPLAY_THREADS,
           TWITTER_STREAM_URL,
           TWITTER_METHOD,
           TWITTER_FOLLOW,

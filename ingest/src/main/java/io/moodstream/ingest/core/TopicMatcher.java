@@ -30,7 +30,7 @@ public final class TopicMatcher {
   private final int[] wordCount;
 
   /** word → its terms, each entry {@code term << 5 | bit of the word within the term}. */
-  private final Map<String, int[]> index;
+  private final WordTable index;
 
   private TopicMatcher(List<String> terms) {
     Map<String, List<String>> byTopic = new LinkedHashMap<>();
@@ -52,8 +52,9 @@ public final class TopicMatcher {
       }
       i++;
     }
-    index = new HashMap<>();
-    idx.forEach((w, l) -> index.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+    Map<String, int[]> entries = new HashMap<>();
+    idx.forEach((w, l) -> entries.put(w, l.stream().mapToInt(Integer::intValue).toArray()));
+    index = new WordTable(entries);
   }
 
   public static TopicMatcher of(List<String> terms) {
@@ -115,7 +116,7 @@ public final class TopicMatcher {
         continue;
       }
       // the trimmed token itself
-      int[] hit = index.get(lower.substring(s, e));
+      int[] hit = index.get(lower, s, e);
       if (hit != null) {
         for (int entry : hit) {
           int t = entry >>> 5;
@@ -138,11 +139,13 @@ public final class TopicMatcher {
           j++;
         }
         if (ws < j) {
-          String w = lower.substring(ws, j);
           boolean whole = ws == s && j == e; // already looked up as the trimmed token
-          int[] h = whole ? null : index.get(w);
-          if (h == null && w.indexOf('\'') > 0) { // twitter's → twitter
-            h = index.get(w.substring(0, w.indexOf('\'')));
+          int[] h = whole ? null : index.get(lower, ws, j);
+          if (h == null) { // twitter's → twitter
+            int apo = lower.indexOf('\'', ws);
+            if (apo > ws && apo < j) {
+              h = index.get(lower, ws, apo);
+            }
           }
           if (h != null) {
             for (int entry : h) {
@@ -197,5 +200,49 @@ public final class TopicMatcher {
 
   private static boolean isPunct(char c) {
     return !Character.isLetterOrDigit(c);
+  }
+
+  /** An open-addressing map from words to entries, looked up by a range of a string. */
+  private static final class WordTable {
+    private final String[] keys;
+    private final int[][] values;
+    private final int mask;
+
+    WordTable(Map<String, int[]> m) {
+      int cap = Integer.highestOneBit(Math.max(4, m.size() * 4) - 1) << 1;
+      keys = new String[cap];
+      values = new int[cap][];
+      mask = cap - 1;
+      m.forEach(
+          (k, v) -> {
+            int i = hash(k, 0, k.length()) & mask;
+            while (keys[i] != null) {
+              i = (i + 1) & mask;
+            }
+            keys[i] = k;
+            values[i] = v;
+          });
+    }
+
+    int[] get(String s, int from, int to) {
+      int i = hash(s, from, to) & mask;
+      int len = to - from;
+      String k;
+      while ((k = keys[i]) != null) {
+        if (k.length() == len && s.regionMatches(from, k, 0, len)) {
+          return values[i];
+        }
+        i = (i + 1) & mask;
+      }
+      return null;
+    }
+
+    private static int hash(String s, int from, int to) {
+      int h = 0;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + s.charAt(i);
+      }
+      return h ^ (h >>> 16);
+    }
   }
 }

@@ -1,0 +1,97 @@
+package io.moodstream.ingest.source.replay;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Splits a byte stream into lines without decoding them: each line is handed over as a slice of an
+ * internal buffer (valid only during the call), {@code \r\n} and {@code \n} alike. Lines longer
+ * than {@code maxLine} are handed over cut to {@code maxLine} bytes with {@code truncated} set.
+ */
+final class LineReader {
+  interface Sink {
+    /**
+     * @return false to stop reading
+     */
+    boolean line(byte[] buf, int off, int len, boolean truncated) throws IOException;
+  }
+
+  private final int maxLine;
+  private byte[] buf = new byte[1 << 20];
+
+  LineReader(int maxLine) {
+    this.maxLine = maxLine;
+  }
+
+  /**
+   * @return false if the sink asked to stop
+   */
+  boolean read(InputStream in, Sink sink) throws IOException {
+    int start = 0;
+    int end = 0;
+    int scan = 0;
+    boolean skipping = false; // inside the rest of an over-long line
+    while (true) {
+      // find a newline in [scan, end)
+      int nl = -1;
+      for (int i = scan; i < end; i++) {
+        if (buf[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      if (nl >= 0) {
+        if (!skipping) {
+          boolean cut = nl - start > maxLine;
+          if (!emit(sink, start, cut ? start + maxLine : nl, cut)) {
+            return false;
+          }
+        }
+        skipping = false;
+        start = nl + 1;
+        scan = start;
+        continue;
+      }
+      scan = end;
+      if (end - start >= maxLine && !skipping) {
+        if (!emit(sink, start, start + maxLine, true)) {
+          return false;
+        }
+        skipping = true;
+      }
+      if (skipping) {
+        start = end; // drop what was read of the over-long line
+        scan = end;
+      }
+      // make room: compact, or grow up to maxLine
+      if (start > 0) {
+        System.arraycopy(buf, start, buf, 0, end - start);
+        end -= start;
+        scan -= start;
+        start = 0;
+      }
+      if (end == buf.length) { // a line longer than the buffer but below maxLine
+        byte[] bigger = new byte[buf.length * 2];
+        System.arraycopy(buf, 0, bigger, 0, end);
+        buf = bigger;
+      }
+      int n = in.read(buf, end, buf.length - end);
+      if (n < 0) {
+        if (end > start && !skipping) {
+          boolean cut = end - start > maxLine;
+          return emit(sink, start, cut ? start + maxLine : end, cut);
+        }
+        return true;
+      }
+      end += n;
+    }
+  }
+
+  private boolean emit(Sink sink, int from, int to, boolean truncated) throws IOException {
+    int e = to;
+    if (e > from && buf[e - 1] == '\r') {
+      e--;
+    }
+    return sink.line(buf, from, e - from, truncated);
+  }
+}

@@ -1,0 +1,65 @@
+package io.moodstream.ingest.bench;
+
+import io.moodstream.broker.KafkaBroker;
+import io.moodstream.ingest.IngestMain;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.source.replay.V1Generator;
+import io.moodstream.schema.config.MoodstreamConfig;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The replay benchmark: generates a v1.1 file of N statuses (default 1,000,000; kept for re-runs),
+ * starts a local Kafka broker (child JVM) and runs {@code ingest replay --speed max FILE} into it,
+ * printing the summary with posts/s. Run with {@code ingest/bench/replay-benchmark.sh}.
+ */
+public final class ReplayBenchmark {
+  private ReplayBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
+    Path dir = Path.of(args.length > 1 ? args[1] : "target/bench");
+    Files.createDirectories(dir);
+    Path file = dir.resolve("v1-statuses-" + n + ".json");
+    if (!Files.exists(file)) {
+      long t0 = System.nanoTime();
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+        V1Generator.write(out, 2013, n, Instant.parse("2013-08-03T00:00:00Z"), 1);
+      }
+      System.err.printf(
+          "generated %s (%,d bytes) in %.1f s%n",
+          file, Files.size(file), (System.nanoTime() - t0) / 1e9);
+    } else {
+      System.err.printf("using %s (%,d bytes)%n", file, Files.size(file));
+    }
+    Path kafkaDir = Files.createTempDirectory("bench-kafka");
+    Path state = Files.createTempDirectory("bench-state");
+    int code;
+    try (KafkaBroker kafka =
+        KafkaBroker.start(KafkaBroker.Options.defaults(kafkaDir).withHeap("1g"))) {
+      Map<String, String> env = new HashMap<>();
+      env.put("MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+      env.put("MOODSTREAM_INGEST_STATE_DIR", state.toString());
+      System.getenv()
+          .forEach(
+              (k, v) -> {
+                if (k.startsWith("MOODSTREAM_INGEST_KAFKA_")) {
+                  env.put(k, v);
+                }
+              });
+      code =
+          IngestMain.run(
+              new String[] {"replay", "--speed", "max", "--no-progress", file.toString()},
+              keys -> MoodstreamConfig.load(keys, env, null),
+              new Lifecycle(),
+              System.out,
+              System.err);
+    }
+    System.exit(code);
+  }
+}

@@ -1,0 +1,70 @@
+package io.moodstream.ingest.bench;
+
+import io.moodstream.ingest.core.EventSink;
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.source.replay.ReplaySource;
+import io.moodstream.schema.event.DeadLetter;
+import io.moodstream.schema.event.DeleteEvent;
+import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Where replay time goes without Kafka: parse + match (+ JSON when args[1] = json). */
+public final class StageTiming {
+  public static void main(String[] args) throws Exception {
+    boolean json = args.length > 1 && args[1].equals("json");
+    long[] bytes = {0};
+    EventSink sink =
+        new EventSink() {
+          @Override
+          public void post(PostEvent post) {
+            if (json) {
+              bytes[0] += EventJson.toJson(post).length;
+            }
+          }
+
+          @Override
+          public void delete(DeleteEvent delete) {}
+
+          @Override
+          public void deadLetter(DeadLetter letter, String key) {}
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    for (int rep = 0; rep < 3; rep++) {
+      Metrics m = new Metrics();
+      Ingestor in =
+          new Ingestor(
+              Source.REPLAY,
+              TopicMatcher.of(List.of("coffee", "climate change", "#worldcup", "election", "ai")),
+              sink,
+              m,
+              Clock.systemUTC());
+      long t0 = System.nanoTime();
+      new ReplaySource(
+              List.of(Path.of(args[0])),
+              0,
+              0,
+              "fast",
+              false,
+              new PrintStream(OutputStream.nullOutputStream()))
+          .run(in, new Lifecycle());
+      double s = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "%,d posts in %.2f s = %,.0f/s (json bytes %,d)%n",
+          m.get("replay", "posts"), s, m.get("replay", "posts") / s, bytes[0]);
+    }
+  }
+}
