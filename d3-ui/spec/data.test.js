@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, longSeries } from './support.js';
 import {
-  hasMean, minuteOf, parsePoint, parseSeries, shares, stepMillis, sumHistograms, totals, upsertPoint, windowPoints, withGaps,
+  hasMean, mergeExtremes, minuteOf, parsePoint, parseSeries, shares, stepMillis, sumHistograms, totals, upsertPoint, windowPoints, withGaps,
 } from '../src/data.js';
 
 const series = parseSeries(fixture('series.json'));
@@ -62,4 +62,18 @@ test('windowPoints is half-open and minuteOf aligns down', () => {
 
 test('an unknown step name is an error', () => {
   assert.throws(() => stepMillis('2m'), /unknown step/);
+});
+
+test('mergeExtremes keeps the strongest posts per side, once each, in a stable order', () => {
+  const base = fixture('extremes.json');
+  const p = base.positive[0];
+  const n = base.negative[0];
+  const pushed = {
+    positive: [{ ...p, id: 'stronger', compound: 0.99 }, p],
+    negative: [{ ...n, id: 'weaker', compound: -0.1 }],
+  };
+  const merged = mergeExtremes(base, pushed, 2);
+  assert.deepEqual(merged.positive.map((x) => x.id), ['stronger', p.id]);
+  assert.deepEqual(merged.negative.map((x) => x.id), [n.id, 'weaker']);
+  assert.deepEqual(mergeExtremes(null, null, 3), { positive: [], negative: [] });
 });
