@@ -15,7 +15,12 @@ if (!base || !shots) {
 }
 mkdirSync(shots, { recursive: true });
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+// A hung browser must not hang the build: the whole run gets 150 s.
+setTimeout(() => {
+  console.log('E2E FAIL timeout: the run took longer than 150 s');
+  process.exit(1);
+}, 150e3).unref();
 
 const failures = [];
 const log = (...a) => console.log('E2E', ...a);

@@ -52,3 +52,14 @@ test('an error is announced as an alert', () => {
   assert.equal(p.getAttribute('role'), 'alert');
   assert.equal(p.textContent, 'Could not load');
 });
+
+test('chart ARIA labels name the topics and the time span', () => {
+  const { root } = dom();
+  const panel = dashboardPanel(root);
+  const series = parseSeries({ series: [longSeries(6, 'apple'), longSeries(6, 'banana')] });
+  panel.update({ series, window: win(series) });
+  const label = root.querySelector('svg.line-chart').getAttribute('aria-label');
+  assert.match(label, /apple, banana/);
+  assert.match(label, /\d{4}-\d\d-\d\d \d\d:\d\d to \d{4}-\d\d-\d\d \d\d:\d\d/);
+  assert.match(root.querySelector('svg.volume-chart').getAttribute('aria-label'), /^Posts per minute of apple, banana/);
+});

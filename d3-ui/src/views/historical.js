@@ -135,6 +135,12 @@ export function historicalView(container, { api, state, navigate, now = () => Da
       const series = parseSeries(body);
       const stepMs = stepMillis(body.step);
       const w = width(meanEl, 640);
+      const names = current.topics.join(', ');
+      const span = `${formatLocal(range[0])} to ${formatLocal(range[1])}`;
+      line.label(`Mean sentiment with spread of ${names}, ${span}`);
+      bars.label(`Posts per ${body.step} bucket of ${names}, ${span}`);
+      shares.label(`Share of positive, neutral and negative posts of ${names}, ${span}`);
+      histogram.label(`Distribution of compound scores of ${current.topics[0]}, ${span}`);
       meanEl.datum(series).call(line.width(w).height(w < 480 ? 180 : 220).xDomain(range).stepMs(stepMs));
       volEl.datum(series).call(bars.width(w).height(110).xDomain(range).stepMs(stepMs));
       shEl.datum(series.map((s) => ({ label: s.topic, ...totals(s.points) }))).call(shares.width(width(shEl, 320)).labelWidth(w < 480 ? 64 : 90));

@@ -61,6 +61,11 @@ export function dashboardPanel(container, { windowLabel = 'last 60 minutes' } = 
     const { series, window: win, stepMs = 60e3, extremes } = model;
     redraws += 1;
     const w = width(meanEl, 640);
+    const names = series.map((s) => s.topic).join(', ');
+    const span = `${formatLocal(win[0])} to ${formatLocal(win[1])}`;
+    line.label(`Mean sentiment with spread of ${names}, ${span}`);
+    bars.label(`Posts per minute of ${names}, ${span}`);
+    shares.label(`Share of positive, neutral and negative posts of ${names}, ${span}`);
     legend
       .selectAll('li')
       .data(series.length > 1 ? series : [], (s) => s.topic)
