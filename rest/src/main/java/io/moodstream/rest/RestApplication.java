@@ -35,6 +35,10 @@ public final class RestApplication {
           HealthResource.class,
           MetricsResource.class);
 
+  /** Held so that the level set on it is not lost to garbage collection. */
+  private static final java.util.logging.Logger CLIENT_GONE_LOGGER =
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.server.ServerRuntime$Responder");
+
   public static ResourceConfig create(RestServices s) {
     routeJulToSlf4j();
     ResourceConfig rc = new ResourceConfig();
@@ -64,6 +68,9 @@ public final class RestApplication {
 
   /** Jersey and Grizzly log through java.util.logging: send it to SLF4J (log4j2), once. */
   static synchronized void routeJulToSlf4j() {
+    // A client that goes away mid-response (a closed tab, a load tool stopping) is not a server
+    // error: Jersey logs it at SEVERE with two stack traces; keep that out of the log.
+    CLIENT_GONE_LOGGER.setLevel(java.util.logging.Level.OFF);
     if (!SLF4JBridgeHandler.isInstalled()) {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
       SLF4JBridgeHandler.install();

@@ -8,6 +8,7 @@ import io.moodstream.rest.query.SeriesQuery;
 import io.moodstream.rest.query.TopicCatalog;
 import io.moodstream.rest.store.BucketStore;
 import io.moodstream.rest.store.MeasuredBucketStore;
+import io.moodstream.rest.store.SettledBucketCache;
 import io.moodstream.sentiment.SentimentScorer;
 import java.time.Clock;
 
@@ -32,7 +33,7 @@ public record RestServices(
       BucketStore rawStore, RestConfig.Settings settings, Clock clock) {
     ObjectMapper json = new ObjectMapper();
     Metrics metrics = new Metrics();
-    BucketStore store = new MeasuredBucketStore(rawStore, metrics);
+    BucketStore store = new SettledBucketCache(new MeasuredBucketStore(rawStore, metrics), clock);
     LiveHub live = new LiveHub(store, clock, settings.livePollInterval(), LiveHub.HEARTBEAT, json);
     metrics.sseClients(live::clients, live::pollers);
     return new RestServices(

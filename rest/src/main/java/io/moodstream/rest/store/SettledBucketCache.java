@@ -1,0 +1,122 @@
+package io.moodstream.rest.store;
+
+import io.moodstream.schema.hbase.Aggregate;
+import io.moodstream.schema.hbase.Step;
+import io.moodstream.storage.Bucket;
+import io.moodstream.storage.Extremes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * A {@link BucketStore} that keeps <em>settled</em> aggregate buckets in memory: buckets that start
+ * more than {@link #SETTLE} steps before the current one, which the streaming job no longer changes
+ * in normal operation. A range read then scans HBase only for its recent tail (a few rows) plus, at
+ * most once per {@link #TTL} per topic and step, the settled part. Late corrections of settled
+ * buckets (replays, deletes) show within {@link #TTL}. Extremes and topics are not cached.
+ */
+public final class SettledBucketCache implements BucketStore {
+  /** Buckets of the current step and this many before it are always read from HBase. */
+  public static final int SETTLE = 15;
+
+  public static final Duration TTL = Duration.ofSeconds(60);
+
+  /** Settled ranges longer than this many buckets are read through, not cached. */
+  public static final long MAX_CACHED_BUCKETS = 20_000;
+
+  static final int MAX_ENTRIES = 256;
+
+  private final BucketStore delegate;
+  private final Clock clock;
+  private final Map<String, Entry> entries =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+          return size() > MAX_ENTRIES;
+        }
+      };
+
+  /** The settled buckets of [from, to) of one topic and step, loaded at {@code loadedAt}. */
+  private record Entry(
+      long from, long to, long loadedAtMillis, NavigableMap<Long, Aggregate> rows) {}
+
+  public SettledBucketCache(BucketStore delegate, Clock clock) {
+    this.delegate = delegate;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<Bucket> aggregates(Step step, String topic, long from, long to) {
+    long settledBefore = step.alignDown(clock.instant().getEpochSecond()) - SETTLE * step.seconds();
+    long split = Math.min(Math.max(from, settledBefore), to);
+    if (split <= from || (split - from) / step.seconds() > MAX_CACHED_BUCKETS) {
+      return delegate.aggregates(step, topic, from, to);
+    }
+    List<Bucket> out = new ArrayList<>();
+    for (Map.Entry<Long, Aggregate> e : settled(step, topic, from, split).entrySet()) {
+      out.add(new Bucket(topic, e.getKey(), e.getValue()));
+    }
+    if (split < to) {
+      out.addAll(delegate.aggregates(step, topic, split, to));
+    }
+    return out;
+  }
+
+  private NavigableMap<Long, Aggregate> settled(Step step, String topic, long from, long to) {
+    String key = step.label() + "\u0000" + topic;
+    long now = clock.millis();
+    Entry e;
+    synchronized (entries) {
+      e = entries.get(key);
+    }
+    if (e != null
+        && e.from() <= from
+        && to <= e.to()
+        && now - e.loadedAtMillis() < TTL.toMillis()) {
+      return e.rows().subMap(from, true, to, false);
+    }
+    // (re)load: the asked range, widened to what was cached if that is still fresh and adjacent
+    long loadFrom = from;
+    long loadTo = to;
+    if (e != null
+        && now - e.loadedAtMillis() < TTL.toMillis()
+        && e.from() <= to
+        && from <= e.to()
+        && (Math.max(to, e.to()) - Math.min(from, e.from())) / step.seconds()
+            <= MAX_CACHED_BUCKETS) {
+      loadFrom = Math.min(from, e.from());
+      loadTo = Math.max(to, e.to());
+    }
+    NavigableMap<Long, Aggregate> rows = new TreeMap<>();
+    for (Bucket b : delegate.aggregates(step, topic, loadFrom, loadTo)) {
+      rows.put(b.start(), b.aggregate());
+    }
+    Entry loaded = new Entry(loadFrom, loadTo, now, rows);
+    synchronized (entries) {
+      entries.put(key, loaded);
+    }
+    return rows.subMap(from, true, to, false);
+  }
+
+  @Override
+  public List<TopicSpan> topics() {
+    return delegate.topics();
+  }
+
+  @Override
+  public List<Extremes> extremes(String topic, long from, long to) {
+    return delegate.extremes(topic, from, to);
+  }
+
+  @Override
+  public void ping() {
+    delegate.ping();
+  }
+}
