@@ -52,6 +52,9 @@ public final class ReplayBenchmark {
                   env.put(k, v);
                 }
               });
+      long brokerCpu0 = cpuTicks(kafka.pid());
+      long cpu0 = processCpuNanos();
+      long t0 = System.nanoTime();
       code =
           IngestMain.run(
               new String[] {"replay", "--speed", "max", "--no-progress", file.toString()},
@@ -59,7 +62,35 @@ public final class ReplayBenchmark {
               new Lifecycle(),
               System.out,
               System.err);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double ingestCpu = (processCpuNanos() - cpu0) / 1e9;
+      double brokerCpu = (cpuTicks(kafka.pid()) - brokerCpu0) / 100.0;
+      System.out.printf(
+          "cpu: ingest JVM %.1f s, broker %.1f s over %.1f s wall (machine load average now %.1f);"
+              + " %.2f us of CPU per post%n",
+          ingestCpu,
+          brokerCpu,
+          wall,
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          (ingestCpu + brokerCpu) * 1e6 / n);
     }
     System.exit(code);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** utime + stime of a process in clock ticks (1/100 s), from /proc. */
+  private static long cpuTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (Exception e) {
+      return 0;
+    }
   }
 }

@@ -62,11 +62,6 @@ public record ReplaySource(
       throw new FatalSourceException("no files to replay under " + paths);
     }
     long total = Inputs.totalSize(files);
-    LOG.info(
-        "[replay] {} file(s), {} MB, speed {}",
-        files.size(),
-        total / 1_000_000,
-        speed == 0 ? "max" : speed + "x");
     boolean parallel = speed == 0 && threads > 1;
     LOG.info(
         "[replay] {} file(s), {} MB, speed {}{}",

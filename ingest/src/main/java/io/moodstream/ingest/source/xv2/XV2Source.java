@@ -1,0 +1,328 @@
+package io.moodstream.ingest.source.xv2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moodstream.ingest.core.FatalSourceException;
+import io.moodstream.ingest.core.IngestSource;
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.core.Sleeper;
+import io.moodstream.ingest.source.live.Backoff;
+import io.moodstream.ingest.source.live.LineStream;
+import io.moodstream.ingest.source.live.Reconnector;
+import io.moodstream.ingest.source.live.Reconnector.Outcome;
+import io.moodstream.ingest.source.live.Watchdog;
+import io.moodstream.ingest.source.replay.Parsed;
+import io.moodstream.ingest.source.replay.XV2LineParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The X API v2 filtered stream. At start the stream rules are synced with the topics (one rule per
+ * track term, tagged with the topic: missing ones added, stale ones deleted); then {@code GET
+ * /2/tweets/search/stream} with {@code expansions=author_id} and {@code
+ * tweet.fields=created_at,lang,author_id} is read line by line. Blank lines are the 20 s heartbeat;
+ * three missed heartbeats are a stall; every failure reconnects as {@link Backoff} says.
+ */
+public final class XV2Source implements IngestSource {
+  private static final Logger LOG = LoggerFactory.getLogger(XV2Source.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String STREAM_QUERY =
+      "tweet.fields=created_at,lang,author_id&expansions=author_id&user.fields=username";
+
+  private final String baseUrl;
+  private final String token;
+  private final List<String> topics;
+  private final Duration heartbeat;
+  private final Sleeper sleeper;
+  private final XV2LineParser parser = new XV2LineParser();
+
+  /**
+   * @param baseUrl the API base, e.g. {@code https://api.x.com/2/}
+   * @param heartbeat the heartbeat interval; the stream is stalled after three missed
+   */
+  public XV2Source(
+      String baseUrl, String token, List<String> topics, Duration heartbeat, Sleeper sleeper) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    this.token = token;
+    this.topics = List.copyOf(topics);
+    this.heartbeat = heartbeat;
+    this.sleeper = sleeper;
+  }
+
+  /** A rule as the API lists it. */
+  public record Rule(String id, String value, String tag) {}
+
+  /** What a sync does: rules to add and ids to delete. */
+  public record Plan(List<Rule> add, List<Rule> delete) {
+    public boolean empty() {
+      return add.isEmpty() && delete.isEmpty();
+    }
+
+    public String describe() {
+      if (empty()) {
+        return "stream rules: no changes";
+      }
+      StringBuilder b = new StringBuilder();
+      add.forEach(
+          r ->
+              b.append("stream rules: add ")
+                  .append(r.value())
+                  .append(" (tag ")
+                  .append(r.tag())
+                  .append(")\n"));
+      delete.forEach(
+          r ->
+              b.append("stream rules: delete ")
+                  .append(r.id())
+                  .append(' ')
+                  .append(r.value())
+                  .append(" (tag ")
+                  .append(r.tag())
+                  .append(")\n"));
+      return b.toString().stripTrailing();
+    }
+  }
+
+  /** The rules the topics need: one per track term, value = the term, tag = the topic. */
+  static Map<String, String> wanted(List<String> topics) {
+    Map<String, String> w = new LinkedHashMap<>();
+    for (String t : topics) {
+      w.put(t, t);
+    }
+    return w;
+  }
+
+  static Plan plan(List<Rule> existing, List<String> topics) {
+    Map<String, String> want = wanted(topics);
+    List<Rule> delete = new ArrayList<>();
+    Map<String, String> missing = new LinkedHashMap<>(want);
+    for (Rule r : existing) {
+      if (want.containsKey(r.value())
+          && want.get(r.value()).equals(r.tag())
+          && missing.containsKey(r.value())) {
+        missing.remove(r.value());
+      } else {
+        delete.add(r);
+      }
+    }
+    List<Rule> add = new ArrayList<>();
+    missing.forEach((v, t) -> add.add(new Rule(null, v, t)));
+    return new Plan(add, delete);
+  }
+
+  /** Lists the rules, plans the sync and applies it (or, on a dry run, only prints it). */
+  public Plan syncRules(boolean dryRun, PrintStream out) throws IOException {
+    JsonNode list = call("GET", "tweets/search/stream/rules", null);
+    List<Rule> existing = new ArrayList<>();
+    for (JsonNode r : list.path("data")) {
+      existing.add(
+          new Rule(r.path("id").asText(), r.path("value").asText(), r.path("tag").asText(null)));
+    }
+    Plan p = plan(existing, topics);
+    if (!p.delete().isEmpty()) {
+      ObjectNode body = MAPPER.createObjectNode();
+      ArrayNode ids = body.putObject("delete").putArray("ids");
+      p.delete().forEach(r -> ids.add(r.id()));
+      call("POST", "tweets/search/stream/rules" + (dryRun ? "?dry_run=true" : ""), body);
+    }
+    if (!p.add().isEmpty()) {
+      ObjectNode body = MAPPER.createObjectNode();
+      ArrayNode add = body.putArray("add");
+      p.add().forEach(r -> add.addObject().put("value", r.value()).put("tag", r.tag()));
+      call("POST", "tweets/search/stream/rules" + (dryRun ? "?dry_run=true" : ""), body);
+    }
+    out.println((dryRun ? "(dry run) " : "") + p.describe());
+    return p;
+  }
+
+  private JsonNode call(String method, String path, JsonNode body) throws IOException {
+    HttpURLConnection c = open(path);
+    c.setRequestMethod(method);
+    c.setReadTimeout(30_000);
+    if (body != null) {
+      c.setDoOutput(true);
+      c.setRequestProperty("Content-Type", "application/json");
+      try (OutputStream o = c.getOutputStream()) {
+        o.write(MAPPER.writeValueAsBytes(body));
+      }
+    }
+    int status = c.getResponseCode();
+    InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
+    String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    if (status >= 300) {
+      throw new FatalSourceException(
+          "X API "
+              + method
+              + " "
+              + path
+              + " answered HTTP "
+              + status
+              + ": "
+              + text.strip()
+              + (status == 401 ? " (check MOODSTREAM_INGEST_X_BEARER_TOKEN)" : ""));
+    }
+    JsonNode n = MAPPER.readTree(text);
+    if (n.has("errors") && !n.has("data") && !n.has("meta")) {
+      throw new FatalSourceException("X API " + method + " " + path + ": " + n.get("errors"));
+    }
+    return n;
+  }
+
+  private HttpURLConnection open(String path) throws IOException {
+    HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+    c.setRequestProperty("Authorization", "Bearer " + token);
+    c.setRequestProperty("User-Agent", "moodstream-ingest");
+    c.setConnectTimeout(10_000);
+    return c;
+  }
+
+  @Override
+  public void run(Ingestor in, Lifecycle life) throws Exception {
+    syncRules(
+        false,
+        new PrintStream(OutputStream.nullOutputStream()) {
+          @Override
+          public void println(String x) {
+            LOG.info("[x-v2] {}", x.replace("\n", "; "));
+          }
+        });
+    new Reconnector("x-v2", life, sleeper, in.metrics()).run(() -> connect(in, life));
+  }
+
+  private final java.net.http.HttpClient http =
+      java.net.http.HttpClient.newBuilder()
+          .version(java.net.http.HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private Outcome connect(Ingestor in, Lifecycle life) {
+    boolean connected = false;
+    Duration silence = heartbeat.multipliedBy(3);
+    try {
+      java.net.http.HttpRequest req =
+          java.net.http.HttpRequest.newBuilder(
+                  URI.create(baseUrl + "tweets/search/stream?" + STREAM_QUERY))
+              .header("Authorization", "Bearer " + token)
+              .header("User-Agent", "moodstream-ingest")
+              .GET()
+              .build();
+      java.net.http.HttpResponse<InputStream> res =
+          http.send(req, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      int status = res.statusCode();
+      if (status != 200) {
+        String body;
+        try (InputStream err = res.body()) {
+          body = new String(err.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        Backoff.Kind kind = Backoff.ofStatus(status);
+        if (kind == null) {
+          return new Outcome.Fatal(
+              "the X stream answered HTTP "
+                  + status
+                  + ": "
+                  + body
+                  + (status == 401 ? " (check MOODSTREAM_INGEST_X_BEARER_TOKEN)" : ""));
+        }
+        return new Outcome.Failed(kind, "HTTP " + status, false);
+      }
+      connected = true;
+      LOG.info("[x-v2] connected to the filtered stream");
+      InputStream body = res.body();
+      Watchdog dog = new Watchdog(silence, body);
+      try (body;
+          dog;
+          AutoCloseable unregister = life.onStop(body::close)) {
+        LineStream lines = new LineStream(body);
+        byte[] line;
+        while ((line = lines.next()) != null) {
+          dog.activity();
+          if (life.stopping()) {
+            return new Outcome.Stopped();
+          }
+          if (line.length == 0 || isBlank(line)) {
+            continue; // heartbeat
+          }
+          Outcome o = handle(in, line);
+          if (o != null) {
+            return o;
+          }
+        }
+      } catch (IOException e) {
+        if (life.stopping()) {
+          return new Outcome.Stopped();
+        }
+        if (!dog.fired()) {
+          throw e;
+        }
+      }
+      if (dog.fired() && !life.stopping()) {
+        throw new SocketTimeoutException("stall");
+      }
+      return life.stopping()
+          ? new Outcome.Stopped()
+          : new Outcome.Failed(Backoff.Kind.NETWORK, "the stream ended", true);
+    } catch (SocketTimeoutException e) {
+      in.metrics().inc("x-v2", "stall");
+      return new Outcome.Failed(
+          Backoff.Kind.NETWORK,
+          "no data or heartbeat for " + silence.toMillis() + " ms (stall)",
+          connected);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome.Stopped();
+    } catch (Exception e) {
+      if (life.stopping()) {
+        return new Outcome.Stopped();
+      }
+      return new Outcome.Failed(Backoff.Kind.NETWORK, e.toString(), connected);
+    }
+  }
+
+  /** One line of the stream; a non-null outcome ends the connection. */
+  private Outcome handle(Ingestor in, byte[] line) {
+    in.read();
+    Parsed p = parser.parse(line, 0, line.length);
+    if (p instanceof Parsed.AsPost post) {
+      in.post(post.post(), () -> new String(line, StandardCharsets.UTF_8));
+    } else if (p instanceof Parsed.Skip) {
+      // {"errors":[...]}: an operational disconnect ends the connection; other errors are notices
+      String text = new String(line, StandardCharsets.UTF_8);
+      in.metrics().inc("x-v2", "notice.errors");
+      if (text.contains("operational-disconnect") || text.contains("OperationalDisconnect")) {
+        in.metrics().inc("x-v2", "notice.disconnect");
+        return new Outcome.Failed(Backoff.Kind.NETWORK, "disconnect notice: " + text, true);
+      }
+      LOG.warn("[x-v2] stream error notice: {}", text);
+    } else if (p instanceof Parsed.Bad b) {
+      in.reject(new String(line, StandardCharsets.UTF_8), b.reject(), b.key());
+    } else if (p instanceof Parsed.AsDelete d) {
+      in.delete(d.id());
+    }
+    return null;
+  }
+
+  private static boolean isBlank(byte[] b) {
+    for (byte x : b) {
+      if (x != ' ' && x != '\r' && x != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

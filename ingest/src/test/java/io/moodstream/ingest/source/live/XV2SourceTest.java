@@ -1,0 +1,199 @@
+package io.moodstream.ingest.source.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moodstream.ingest.core.FatalSourceException;
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.core.RecordingSink;
+import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.source.live.ScriptedStreamServer.Stall;
+import io.moodstream.ingest.source.live.ScriptedStreamServer.Status;
+import io.moodstream.ingest.source.live.ScriptedStreamServer.Stream;
+import io.moodstream.ingest.source.xv2.XV2Source;
+import io.moodstream.schema.event.Source;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class XV2SourceTest {
+  static final ObjectMapper M = new ObjectMapper();
+  final List<String[]> rules = new ArrayList<>(); // id, value, tag
+  final List<String> ruleCalls = new ArrayList<>();
+  final RecordingSink sink = new RecordingSink();
+  final Metrics metrics = new Metrics();
+  final List<String> topics = List.of("coffee", "election");
+  final Ingestor in =
+      new Ingestor(Source.X_V2, TopicMatcher.of(topics), sink, metrics, Clock.systemUTC());
+  final RecordingSleeper sleeper = new RecordingSleeper();
+
+  static String post(String id, String text, String tag) {
+    return "{\"data\":{\"id\":\""
+        + id
+        + "\",\"text\":\""
+        + text
+        + "\",\"created_at\":\"2026-11-24T10:00:00.000Z\",\"author_id\":\"7\",\"lang\":\"en\",\"edit_history_tweet_ids\":[\""
+        + id
+        + "\"]},\"includes\":{\"users\":[{\"id\":\"7\",\"name\":\"Seven\",\"username\":\"seven\"}]},\"matching_rules\":[{\"id\":\"9\",\"tag\":\""
+        + tag
+        + "\"}]}";
+  }
+
+  private ScriptedStreamServer server(List<ScriptedStreamServer.Step> script) throws Exception {
+    ScriptedStreamServer s = new ScriptedStreamServer("/2/tweets/search/stream", script);
+    s.handle(
+        "/2/tweets/search/stream/rules",
+        x -> {
+          String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          boolean dry = String.valueOf(x.getRequestURI().getQuery()).contains("dry_run=true");
+          assertThat(x.getRequestHeaders().getFirst("Authorization")).isEqualTo("Bearer t0k");
+          ruleCalls.add(x.getRequestMethod() + " " + x.getRequestURI() + " " + body);
+          if (x.getRequestMethod().equals("POST")) {
+            JsonNode req = M.readTree(body);
+            if (!dry) {
+              for (JsonNode a : req.path("add")) {
+                rules.add(
+                    new String[] {
+                      String.valueOf(100 + rules.size()),
+                      a.get("value").asText(),
+                      a.get("tag").asText()
+                    });
+              }
+              for (JsonNode id : req.path("delete").path("ids")) {
+                rules.removeIf(r -> r[0].equals(id.asText()));
+              }
+            }
+          }
+          ObjectNode res = M.createObjectNode();
+          ArrayNode data = res.putArray("data");
+          rules.forEach(r -> data.addObject().put("id", r[0]).put("value", r[1]).put("tag", r[2]));
+          res.putObject("meta").put("result_count", rules.size());
+          byte[] b = M.writeValueAsBytes(res);
+          x.sendResponseHeaders(200, b.length);
+          x.getResponseBody().write(b);
+          x.close();
+        });
+    return s.start();
+  }
+
+  private XV2Source source(ScriptedStreamServer s) {
+    return new XV2Source(s.url("/2/"), "t0k", topics, Duration.ofMillis(100), sleeper);
+  }
+
+  @Test
+  void rulesAreSyncedAddingMissingAndDeletingStaleAndADryRunChangesNothing() throws Exception {
+    rules.add(new String[] {"1", "stale term", "old"});
+    rules.add(new String[] {"2", "coffee", "coffee"});
+    try (ScriptedStreamServer s = server(List.of())) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      XV2Source.Plan dry =
+          source(s).syncRules(true, new PrintStream(out, true, StandardCharsets.UTF_8));
+      assertThat(rules).hasSize(2);
+      assertThat(dry.add()).extracting(XV2Source.Rule::value).containsExactly("election");
+      assertThat(dry.delete()).extracting(XV2Source.Rule::id).containsExactly("1");
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains("(dry run)", "add election", "delete 1 stale term");
+      assertThat(ruleCalls).anyMatch(c -> c.contains("dry_run=true"));
+
+      source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
+      assertThat(rules)
+          .extracting(r -> r[1] + "/" + r[2])
+          .containsExactlyInAnyOrder("coffee/coffee", "election/election");
+      XV2Source.Plan again =
+          source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
+      assertThat(again.empty()).isTrue();
+    }
+  }
+
+  @Test
+  void theStreamSurvivesDropsRateLimitsErrorsStallsAndDisconnectsWithTheDocumentedBackoff()
+      throws Exception {
+    List<ScriptedStreamServer.Step> script =
+        List.of(
+            new Stream(
+                List.of(
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    post("1", "I love coffee", "coffee"),
+                    "{oops",
+                    "{\"data\":{\"text\":\"no id\"}}",
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    post("2", "vote", "election"))), // then the connection drops
+            new Status(429, "{\"title\":\"Too Many Requests\"}"),
+            new Status(503, "{\"title\":\"Service Unavailable\"}"),
+            new Stream(List.of(post("3", "more coffee", "coffee"), new Stall(2_000))),
+            new Stream(
+                List.of(
+                    "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}")),
+            new Status(401, "{\"title\":\"Unauthorized\"}"));
+    try (ScriptedStreamServer s = server(script)) {
+      assertThatThrownBy(() -> source(s).run(in, new Lifecycle()))
+          .isInstanceOf(FatalSourceException.class)
+          .hasMessageContaining("HTTP 401")
+          .hasMessageContaining("MOODSTREAM_INGEST_X_BEARER_TOKEN");
+      assertThat(sleeper.delays)
+          .containsExactly(
+              Duration.ofMillis(250), // dropped after data: network, reset by the good connection
+              Duration.ofSeconds(60), // 429
+              Duration.ofSeconds(5), // 503
+              Duration.ofMillis(250), // stall (3 missed heartbeats of 100 ms)
+              Duration.ofMillis(250)); // operational disconnect
+      assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "2", "3");
+      assertThat(sink.posts.get(0).topics()).containsExactly("all", "coffee");
+      assertThat(sink.posts.get(1).topics()).containsExactly("all", "election");
+      assertThat(sink.posts.get(0).author().handle()).isEqualTo("seven");
+      assertThat(sink.dead)
+          .extracting(d -> d.reason())
+          .anyMatch(r -> r.startsWith("record is not valid JSON"))
+          .anyMatch(r -> r.contains("data.id"));
+      assertThat(metrics.get("x-v2", "reconnect.rate-limit")).isEqualTo(1);
+      assertThat(metrics.get("x-v2", "reconnect.http")).isEqualTo(1);
+      assertThat(metrics.get("x-v2", "reconnect.network")).isEqualTo(3);
+      assertThat(metrics.get("x-v2", "stall")).isEqualTo(1);
+      assertThat(metrics.get("x-v2", "notice.disconnect")).isEqualTo(1);
+      ScriptedStreamServer.Request first = s.requests.get(0);
+      assertThat(first.uri())
+          .contains("expansions=author_id", "tweet.fields=created_at,lang,author_id");
+      assertThat(first.headers().get("Authorization")).containsExactly("Bearer t0k");
+    }
+  }
+
+  @Test
+  void stoppingClosesTheStreamPromptly() throws Exception {
+    try (ScriptedStreamServer s =
+        server(List.of(new Stream(List.of(post("1", "coffee", "coffee"), new Stall(30_000)))))) {
+      Lifecycle life = new Lifecycle();
+      XV2Source src = new XV2Source(s.url("/2/"), "t0k", topics, Duration.ofSeconds(20), sleeper);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  src.run(in, life);
+                } catch (Exception e) {
+                  throw new RuntimeException(e);
+                }
+              });
+      t.start();
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (sink.posts.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      long t0 = System.nanoTime();
+      life.stop();
+      t.join(5_000);
+      assertThat(t.isAlive()).isFalse();
+      assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000);
+      assertThat(sleeper.delays).isEmpty();
+    }
+  }
+}
