@@ -43,7 +43,8 @@ final class ChildProcess {
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .directory(paths.root().toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
     return adopt(name, p.toHandle(), paths);

@@ -79,7 +79,9 @@ public final class LocalMain {
       out.print(USAGE);
       return 0;
     }
-    StackPaths paths = new StackPaths(root);
+    String var = System.getenv("MOODSTREAM_VAR");
+    StackPaths paths =
+        var == null ? new StackPaths(root) : new StackPaths(root, Path.of(var).toAbsolutePath());
     switch (a.get(0)) {
       case "down":
         return down(paths, out);
@@ -274,14 +276,9 @@ public final class LocalMain {
         "Logs in "
             + paths.var().resolve("log")
             + ". Ctrl-C or `./moodstream down` stops everything.");
-    boolean warned = false;
     while (stopped.getCount() > 0) {
-      Optional<String> dead = stack.firstDead();
-      if (dead.isPresent() && !warned) {
-        err.println("warning: " + dead.get());
-        warned = true;
-      }
-      Thread.sleep(1000);
+      stack.supervise().forEach(out::println);
+      stopped.await(1, java.util.concurrent.TimeUnit.SECONDS);
     }
     return 0;
   }

@@ -2,6 +2,7 @@ package io.moodstream.local;
 
 import io.moodstream.broker.ChildJvm;
 import io.moodstream.broker.KafkaBroker;
+import io.moodstream.ingest.kafka.KafkaTopicApplier;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.HBaseLayout;
@@ -60,8 +61,11 @@ final class LocalStack implements AutoCloseable {
   private final MoodstreamConfig config;
   private final StackPaths paths;
   private final PrintStream out;
-  private final Map<Part, ChildProcess> started = new LinkedHashMap<>();
+  private final Map<Part, ChildProcess> started = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<Part, String> notes = new LinkedHashMap<>();
+  private final Map<Part, List<String>> commands = new LinkedHashMap<>();
+  private final Map<Part, Integer> restarts = new LinkedHashMap<>();
+  private volatile boolean stopping;
   private final long t0 = System.nanoTime();
 
   LocalStack(MoodstreamConfig config, StackPaths paths, PrintStream out) {
@@ -246,6 +250,19 @@ final class LocalStack implements AutoCloseable {
         Admin admin = conn.getAdmin()) {
       SchemaCommand.apply(admin, HBaseLayout.from(config), false, out);
     }
+    step("schema", "applying Kafka topics");
+    try (org.apache.kafka.clients.admin.Admin kafka =
+        org.apache.kafka.clients.admin.Admin.create(
+            Map.of("bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)))) {
+      KafkaTopicApplier.Report r = new KafkaTopicApplier(kafka, 30_000).apply(config);
+      out.print(r.describe().lines().map(l -> "  " + l + "\n").reduce("", String::concat));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while creating Kafka topics", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IOException("cannot create Kafka topics: " + cause.getMessage(), e);
+    }
   }
 
   private void startModule(Part p, Runnable r, BooleanSupplier healthy, Duration timeout)
@@ -268,20 +285,41 @@ final class LocalStack implements AutoCloseable {
                 + Files.readString(classpathFile(r.module())).strip(),
             r.mainClass(),
             r.args());
-    ChildProcess c = ChildProcess.start(p.id, cmd, childEnv(), paths);
+    ChildProcess c = ChildProcess.start(p.id, cmd, childEnv(p), paths);
+    commands.put(p, cmd);
     started.put(p, c);
     awaitReady(p.id, c, healthy, timeout);
   }
 
-  /** Every child sees the same Kafka and HBase addresses as the stack itself. */
-  Map<String, String> childEnv() {
-    return Map.of(
+  /**
+   * Every child sees the same Kafka and HBase addresses as the stack itself, and keeps its state
+   * under the stack's var/ whatever the launching directory.
+   */
+  Map<String, String> childEnv(Part p) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(
         CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
-            config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
+        config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
+    env.put(
         CommonConfig.HBASE_ZOOKEEPER_QUORUM.envName(),
-            config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM),
+        config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));
+    env.put(
         CommonConfig.HBASE_ZOOKEEPER_PORT.envName(),
-            Integer.toString(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
+        Integer.toString(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
+    String status = paths.run().resolve("stream-status.json").toString();
+    switch (p) {
+      case STREAM -> {
+        env.putIfAbsent(
+            "MOODSTREAM_STREAMING_CHECKPOINT_LOCATION",
+            paths.data("checkpoints").resolve("stream").toString());
+        env.put("MOODSTREAM_STREAMING_STATUS_FILE", status);
+        env.put("MOODSTREAM_STREAMING_STOP_FILE", paths.run().resolve("stream.stop").toString());
+      }
+      case REST -> env.put("MOODSTREAM_REST_STREAM_STATUS_FILE", status);
+      case INGEST -> env.put("MOODSTREAM_INGEST_STATE_DIR", paths.data("ingest").toString());
+      default -> {}
+    }
+    return env;
   }
 
   private void awaitReady(String name, ChildProcess c, BooleanSupplier healthy, Duration timeout)
@@ -378,15 +416,24 @@ final class LocalStack implements AutoCloseable {
     return b.toString();
   }
 
+  /**
+   * How long a part may take to stop after SIGTERM before it is killed: the stream lets its batch
+   * commit and HBase flushes its memstores, which on a busy 2-core machine can take a minute.
+   */
+  static Duration grace(Part p) {
+    return p == Part.STREAM || p == Part.HBASE ? Duration.ofSeconds(90) : Duration.ofSeconds(30);
+  }
+
   /** Stops what this stack started: ingest, stream (its batch commits), REST, HBase, Kafka. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    stopping = true;
     for (Part p : STOP_ORDER) {
       ChildProcess c = started.remove(p);
       if (c == null) {
         continue;
       }
-      Duration grace = p == Part.STREAM ? Duration.ofSeconds(90) : Duration.ofSeconds(30);
+      Duration grace = grace(p);
       step(p.id, "stopping (pid " + c.pid() + ")");
       try {
         boolean clean = c.stop(grace);
@@ -404,9 +451,7 @@ final class LocalStack implements AutoCloseable {
       ChildProcess.running(p.id, paths)
           .ifPresent(
               h -> {
-                boolean clean =
-                    ChildProcess.stop(
-                        h, p == Part.STREAM ? Duration.ofSeconds(90) : Duration.ofSeconds(30));
+                boolean clean = ChildProcess.stop(h, grace(p));
                 stopped.add(p.id + " (pid " + h.pid() + (clean ? ")" : ", killed)"));
               });
       try {
@@ -418,14 +463,36 @@ final class LocalStack implements AutoCloseable {
     return stopped;
   }
 
-  boolean allAlive() {
-    return started.values().stream().allMatch(ChildProcess::isAlive);
-  }
-
-  Optional<String> firstDead() {
-    return started.values().stream()
-        .filter(c -> !c.isAlive())
-        .map(c -> c.name() + " exited; see " + c.logFile())
-        .findFirst();
+  /**
+   * Watches the running parts once: a stream or REST process that died is restarted (at most 5
+   * times), which is what makes a crash or kill -9 of the job recoverable from its checkpoint; an
+   * ingest source that ended (a finished replay) is reported once. Returns what it did.
+   */
+  synchronized List<String> supervise() throws IOException {
+    List<String> events = new ArrayList<>();
+    for (Map.Entry<Part, ChildProcess> e : new ArrayList<>(started.entrySet())) {
+      ChildProcess c = e.getValue();
+      Part p = e.getKey();
+      if (c.isAlive() || stopping) {
+        continue;
+      }
+      if (p == Part.STREAM || p == Part.REST) {
+        int n = restarts.merge(p, 1, Integer::sum);
+        if (n > 5) {
+          events.add(p.id + " exited again; giving up after 5 restarts (see " + c.logFile() + ")");
+          started.remove(p);
+          continue;
+        }
+        ChildProcess again = ChildProcess.start(p.id, commands.get(p), childEnv(p), paths);
+        started.put(p, again);
+        events.add(
+            p.id + " exited unexpectedly; restarted (pid " + again.pid() + ", restart " + n + ")");
+      } else if (!notes.containsKey(p)) {
+        notes.put(p, "finished");
+        started.remove(p);
+        events.add(p.id + " finished; see " + c.logFile());
+      }
+    }
+    return events;
   }
 }

@@ -28,7 +28,13 @@ public final class MoodstreamConfig {
 
   /** Launcher variables that are not configuration keys. */
   private static final Set<String> LAUNCHER_ENV =
-      Set.of(CONFIG_FILE_ENV, "MOODSTREAM_HOME", "MOODSTREAM_JAVA_OPTS", "MOODSTREAM_HEAP");
+      Set.of(
+          CONFIG_FILE_ENV,
+          "MOODSTREAM_HOME",
+          "MOODSTREAM_VAR",
+          "MOODSTREAM_JAVA_OPTS",
+          "MOODSTREAM_HEAP",
+          "MOODSTREAM_LOG_LEVEL");
 
   private final Map<ConfigKey<?>, Object> values;
   private final Map<ConfigKey<?>, String> origins;
