@@ -65,6 +65,8 @@ public final class StreamJob implements AutoCloseable {
   private final HBaseSink sink;
   private final ProgressReporter progress;
   private final List<StreamingQuery> queries = new ArrayList<>();
+  private final java.util.Set<String> parked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   public StreamJob(SparkSession spark, MoodstreamConfig config, Connection connection)
       throws IOException {
@@ -141,6 +143,7 @@ public final class StreamJob implements AutoCloseable {
             .foreachBatch(
                 (VoidFunction2<Dataset<Row>, Long>)
                     (df, id) -> {
+                      gate(POSTS);
                       HBaseSink.Written w = sink.writeBuckets(df.collectAsList());
                       LOG.debug("[posts] batch {} wrote {}", id, w);
                     })
@@ -155,6 +158,7 @@ public final class StreamJob implements AutoCloseable {
             .foreachBatch(
                 (VoidFunction2<Dataset<Row>, Long>)
                     (df, id) -> {
+                      gate(DEAD_LETTERS);
                       df.persist();
                       try {
                         long n = df.count();
@@ -176,8 +180,28 @@ public final class StreamJob implements AutoCloseable {
                 checkpoint,
                 trigger)
             .foreachBatch(
-                (VoidFunction2<Dataset<Row>, Long>) (df, id) -> deletes(df.collectAsList()))
+                (VoidFunction2<Dataset<Row>, Long>)
+                    (df, id) -> {
+                      gate(DELETES);
+                      deletes(df.collectAsList());
+                    })
             .start());
+  }
+
+  /**
+   * Called first in every batch: once a stop is under way, a batch that has not started writing
+   * parks here until {@link #stopGracefully} stops its query. Its offsets are logged but it is not
+   * committed, so a restart replays it; batches already past the gate finish and commit.
+   */
+  private void gate(String query) throws InterruptedException {
+    if (!stopping) {
+      return;
+    }
+    parked.add(query);
+    LOG.info("[{}] stopping: the next batch waits for the stop (replayed on restart)", query);
+    while (true) {
+      Thread.sleep(1_000); // interrupted by StreamingQuery.stop()
+    }
   }
 
   private void deletes(List<Row> rows) throws IOException {
@@ -269,16 +293,19 @@ public final class StreamJob implements AutoCloseable {
   }
 
   /**
-   * Stops each query between batches: waits (up to 60 s) until its running trigger has committed,
-   * then stops it. A batch that starts in the same instant is cancelled and replayed on restart,
-   * which the idempotent writes make harmless.
+   * Stops each query between batches: lets the batch that is writing finish and commit (up to 60
+   * s), while the next batch of each query parks at its {@link #gate}; then stops the queries.
    */
   public void stopGracefully() throws TimeoutException, InterruptedException {
+    stopping = true;
     progress.state("stopping");
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     for (StreamingQuery q : queries) {
-      while (q.isActive() && q.status().isTriggerActive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
+      while (q.isActive()
+          && q.status().isTriggerActive()
+          && !parked.contains(q.name())
+          && System.nanoTime() < deadline) {
+        Thread.sleep(5);
       }
       q.stop();
     }
