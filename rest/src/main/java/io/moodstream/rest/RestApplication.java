@@ -5,6 +5,7 @@ import io.moodstream.rest.health.HealthResource;
 import io.moodstream.rest.health.MetricsResource;
 import io.moodstream.rest.http.CorsFilter;
 import io.moodstream.rest.http.ErrorMappers;
+import io.moodstream.rest.http.GzipEncoding;
 import io.moodstream.rest.http.RequestMetricsFilter;
 import io.moodstream.rest.resources.ExtremesResource;
 import io.moodstream.rest.resources.LiveResource;
@@ -39,6 +40,9 @@ public final class RestApplication {
   private static final java.util.logging.Logger CLIENT_GONE_LOGGER =
       java.util.logging.Logger.getLogger("org.glassfish.jersey.server.ServerRuntime$Responder");
 
+  private static final java.util.logging.Logger PROVIDERS_LOGGER =
+      java.util.logging.Logger.getLogger("org.glassfish.jersey.internal.inject.Providers");
+
   public static ResourceConfig create(RestServices s) {
     routeJulToSlf4j();
     ResourceConfig rc = new ResourceConfig();
@@ -60,6 +64,7 @@ public final class RestApplication {
     rc.register(new ErrorMappers.Web());
     rc.register(new ErrorMappers.Internal());
     rc.register(new RequestMetricsFilter(s.metrics()));
+    rc.register(new GzipEncoding());
     if (!s.settings().corsOrigins().isEmpty()) {
       rc.register(new CorsFilter(s.settings().corsOrigins()));
     }
@@ -71,6 +76,9 @@ public final class RestApplication {
     // A client that goes away mid-response (a closed tab, a load tool stopping) is not a server
     // error: Jersey logs it at SEVERE with two stack traces; keep that out of the log.
     CLIENT_GONE_LOGGER.setLevel(java.util.logging.Level.OFF);
+    // Jersey warns about every resource registered as an instance (constructor injection), a
+    // known false alarm (eclipse-ee4j/jersey#3700): the resources are served all the same.
+    PROVIDERS_LOGGER.setLevel(java.util.logging.Level.SEVERE);
     if (!SLF4JBridgeHandler.isInstalled()) {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
       SLF4JBridgeHandler.install();

@@ -27,15 +27,9 @@ public final class RestServer implements AutoCloseable {
 
   static final String FALLBACK_FOLDER = "io/moodstream/rest/ui-not-built/";
 
+  /** What Grizzly compresses: the static files (the API's JSON/CSV: {@code GzipEncoding}). */
   static final String[] COMPRESSIBLE = {
-    "application/json",
-    "text/csv",
-    "text/html",
-    "text/css",
-    "text/plain",
-    "application/javascript",
-    "text/javascript",
-    "image/svg+xml"
+    "text/html", "text/css", "application/javascript", "text/javascript", "image/svg+xml"
   };
 
   private final HttpServer server;
