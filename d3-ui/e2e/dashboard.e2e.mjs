@@ -40,11 +40,11 @@ const nextLine = () => new Promise((resolve) => waiting.push(resolve));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const consoleErrors = [];
 
-async function open(path, viewport = { width: 1280, height: 900 }) {
+async function open(path, viewport = { width: 1280, height: 900 }, { expectErrors = false } = {}) {
   const context = await browser.newContext({ viewport, timezoneId: 'Europe/Paris', locale: 'en-GB' });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`);
+    if (m.type() === 'error' && !expectErrors) consoleErrors.push(`${path}: ${m.text()}`);
   });
   page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
   page.on('response', (r) => {
@@ -129,6 +129,12 @@ await step('historical', async () => {
   await page.locator('.ranges button[data-range="7d"]').click();
   await page.waitForFunction(() => location.search.includes('range=7d'), null, { timeout: 5e3 });
   check((await page.locator('.ranges button[data-range="7d"]').getAttribute('aria-pressed')) === 'true', 'historical: range picker switches to 7 d');
+  await page.waitForSelector('.overview .panel-state[data-state="ready"]', { state: 'attached', timeout: 20e3 }).catch(async (e) => {
+    throw new Error(`7 d overview not ready: ${(await page.locator(".overview").innerText()).replace(/\n/g, " | ")} ${requests.map(String).slice(-3).join(" ")}`);
+  });
+  check((await page.locator('.overview-chart .mean path').count()) === 1, 'historical: the 7 d overview is drawn');
+  await page.waitForSelector('.detail .panel-state[data-state="ready"]', { state: 'attached', timeout: 20e3 });
+  await page.screenshot({ path: `${shots}/historical-7d.png`, fullPage: true });
   await context.close();
 });
 

@@ -10,7 +10,7 @@ import { accessor, frame, layer, titled } from './frame.js';
 export function lineChart() {
   let width = 640;
   let height = 220;
-  let margin = { top: 10, right: 12, bottom: 24, left: 40 };
+  let margin = { top: 10, right: 28, bottom: 24, left: 40 };
   let xDomain = null;
   let stepMs = 60e3;
   let band = true;

@@ -10,7 +10,7 @@ import { accessor, frame, layer, titled } from './frame.js';
 export function overviewChart() {
   let width = 640;
   let height = 90;
-  let margin = { top: 6, right: 12, bottom: 22, left: 40 };
+  let margin = { top: 6, right: 28, bottom: 22, left: 40 };
   let xDomain = null;
   let stepMs = 60e3;
   let label = 'Overview of the whole range; drag to select a sub-range';

@@ -8,7 +8,7 @@ import { accessor, frame, layer, titled } from './frame.js';
 export function volumeChart() {
   let width = 640;
   let height = 120;
-  let margin = { top: 8, right: 12, bottom: 24, left: 40 };
+  let margin = { top: 8, right: 28, bottom: 24, left: 40 };
   let xDomain = null;
   let stepMs = 60e3;
   let label = 'Posts per bucket';
