@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# REST benchmark: loopback only, bounded in time (~1 min of seeding + 4 x DURATION of load).
+# REST benchmark: loopback only, bounded in time (~1 min of seeding, 15 s warm-up, 4 x DURATION).
 # Starts BenchServer (HBase mini cluster seeded with DAYS days of minute data for 5 topics,
 # plus hour/day rollups, through storage's BucketWriter; the REST service on PORT), then measures
 # with wrk (Debian package `wrk`: apt-get install -y wrk):
@@ -34,6 +34,11 @@ grep -q '^READY' "$OUT/server.log" || { echo "server not ready after 300 s" >&2;
 grep '^seeded' "$OUT/server.log"
 
 BASE="http://127.0.0.1:$PORT/api/v1/series?topic=topic1"
+# warm-up (JIT, block cache, the service's settled-bucket cache): not measured
+for q in "from=now-24h&step=1m" "from=now-30d&step=1h" "from=now-365d&step=1d"; do
+  wrk -t2 -c4 -d5s -H 'Accept-Encoding: gzip' "$BASE&$q" > /dev/null
+done
+echo "machine: $(nproc) cores, load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 run() { # name connections url
   local name=$1 c=$2 url=$3
   curl -sf -o /dev/null "$url" || { echo "$name: $url fails" >&2; exit 1; }
@@ -49,3 +54,5 @@ run minutes-24h "$CONNS" "$BASE&from=now-24h&step=1m"
 run hours-30d "$CONNS" "$BASE&from=now-30d&step=1h"
 run days-1y "$CONNS" "$BASE&from=now-365d&step=1d"
 run minutes-24h-c50 50 "$BASE&from=now-24h&step=1m"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^moodstream_hbase_read_duration_seconds_(sum|count)' || true

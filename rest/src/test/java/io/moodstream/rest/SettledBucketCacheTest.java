@@ -59,7 +59,7 @@ class SettledBucketCacheTest {
   }
 
   @Test
-  void theSettledPartIsReadOncePerTtlAndTheRecentTailEveryTime() {
+  void theSettledPartIsReadOncePerTtlAndTheRecentTailOncePerSecond() {
     long last = ResourcesTest.LAST;
     cache.aggregates(Step.MINUTE, "apple", last - 86_400, last + 60);
     int after = store.minuteScans.get();
@@ -67,10 +67,24 @@ class SettledBucketCacheTest {
     for (int i = 0; i < 10; i++) {
       cache.aggregates(Step.MINUTE, "apple", last - 86_400 + 60 * i, last + 60);
     }
-    assertThat(store.minuteScans.get() - after).isEqualTo(10); // the tails only
+    assertThat(store.minuteScans.get() - after).isZero(); // all from memory within a second
+    for (int i = 0; i < 10; i++) {
+      clock.now = clock.now.plus(SettledBucketCache.TAIL_TTL);
+      cache.aggregates(Step.MINUTE, "apple", last - 86_400, last + 60);
+    }
+    assertThat(store.minuteScans.get() - after).isEqualTo(10); // the tails only, once a second
     clock.now = clock.now.plus(SettledBucketCache.TTL);
     cache.aggregates(Step.MINUTE, "apple", last - 86_400, last + 60);
-    assertThat(store.minuteScans.get() - after).isEqualTo(12); // reloaded after the TTL
+    assertThat(store.minuteScans.get() - after).isEqualTo(12); // settled part reloaded after TTL
+  }
+
+  @Test
+  void aNewBucketInTheTailShowsWithinASecond() {
+    long last = ResourcesTest.LAST;
+    int before = cache.aggregates(Step.MINUTE, "all", last - 86_400, last + 60).size();
+    store.put(Step.MINUTE, "all", last - 120, Seed.minute(last - 120, 4));
+    clock.now = clock.now.plus(SettledBucketCache.TAIL_TTL);
+    assertThat(cache.aggregates(Step.MINUTE, "all", last - 86_400, last + 60)).hasSize(before + 1);
   }
 
   @Test

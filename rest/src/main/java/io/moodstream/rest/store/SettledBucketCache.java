@@ -26,6 +26,13 @@ public final class SettledBucketCache implements BucketStore {
 
   public static final Duration TTL = Duration.ofSeconds(60);
 
+  /**
+   * The recent tail of a range is shared for this long by identical reads (many browsers on the
+   * same view): at most one tail scan per topic, step and range end per second. Live updates come
+   * over SSE, not from re-reading series.
+   */
+  public static final Duration TAIL_TTL = Duration.ofSeconds(1);
+
   /** Settled ranges longer than this many buckets are read through, not cached. */
   public static final long MAX_CACHED_BUCKETS = 20_000;
 
@@ -42,6 +49,18 @@ public final class SettledBucketCache implements BucketStore {
           return size() > MAX_ENTRIES;
         }
       };
+
+  private final Map<String, Tail> tails =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Tail> eldest) {
+          return size() > MAX_ENTRIES;
+        }
+      };
+
+  private record Tail(long loadedAtMillis, List<Bucket> buckets) {}
 
   /** The settled buckets of [from, to) of one topic and step, loaded at {@code loadedAt}. */
   private record Entry(
@@ -64,9 +83,26 @@ public final class SettledBucketCache implements BucketStore {
       out.add(new Bucket(topic, e.getKey(), e.getValue()));
     }
     if (split < to) {
-      out.addAll(delegate.aggregates(step, topic, split, to));
+      out.addAll(tail(step, topic, split, to));
     }
     return out;
+  }
+
+  private List<Bucket> tail(Step step, String topic, long from, long to) {
+    String key = step.label() + "\u0000" + topic + "\u0000" + from + "\u0000" + to;
+    long now = clock.millis();
+    Tail t;
+    synchronized (tails) {
+      t = tails.get(key);
+    }
+    if (t != null && now - t.loadedAtMillis() < TAIL_TTL.toMillis()) {
+      return t.buckets();
+    }
+    List<Bucket> fresh = List.copyOf(delegate.aggregates(step, topic, from, to));
+    synchronized (tails) {
+      tails.put(key, new Tail(now, fresh));
+    }
+    return fresh;
   }
 
   private NavigableMap<Long, Aggregate> settled(Step step, String topic, long from, long to) {
