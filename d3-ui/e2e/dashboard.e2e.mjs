@@ -75,7 +75,14 @@ await step('live', async () => {
   check((await page.locator('.volume-chart .bars rect').count()) > 30, 'live: volume bars for the last hour');
   check((await page.locator('section.positive li.card:not(.empty)').count()) > 0, 'live: most positive cards');
   check((await page.locator('.line-chart[role="img"][aria-label]').count()) === 1, 'live: chart has an ARIA label');
+  const overlay = await page.locator('.line-chart .overlay rect').boundingBox();
+  await page.mouse.move(overlay.x + overlay.width * 0.5, overlay.y + overlay.height / 2);
+  const readout = await page.locator('.line-chart .focus text').textContent();
+  check(/^\d{4}-\d\d-\d\d (\d\d):\d\d \(\d{4}-\d\d-\d\d (\d\d):\d\d UTC\)/.test(readout), `live: hover shows local time with UTC (${readout})`);
+  const [, localH, utcH] = readout.match(/ (\d\d):\d\d \(.* (\d\d):\d\d UTC/) ?? [];
+  check(localH !== utcH, 'live: the local time is the browser zone (Europe/Paris), not UTC');
   await page.screenshot({ path: `${shots}/live.png`, fullPage: true });
+  await page.mouse.move(0, 0);
   const before = await page.evaluate(() => ({
     redraws: Number(document.querySelector('.panel').dataset.redraws),
     last: document.querySelector('.panel').dataset.lastBucket,
@@ -126,6 +133,11 @@ await step('historical', async () => {
   await page.goBack();
   await page.waitForFunction((r) => document.querySelector('.detail').dataset.range === r, first.range, { timeout: 10e3 });
   check(!(await page.evaluate(() => location.search)).includes('brush='), 'historical: back button restores the unbrushed range');
+  await page.locator('.overview-chart g.brush').focus();
+  await page.keyboard.press('+');
+  await page.waitForFunction(() => location.search.includes('brush='), null, { timeout: 5e3 });
+  await page.waitForFunction((r) => document.querySelector('.detail').dataset.range !== r, first.range, { timeout: 10e3 });
+  check(true, 'historical: the brush works from the keyboard');
   await page.locator('.ranges button[data-range="7d"]').click();
   await page.waitForFunction(() => location.search.includes('range=7d'), null, { timeout: 5e3 });
   check((await page.locator('.ranges button[data-range="7d"]').getAttribute('aria-pressed')) === 'true', 'historical: range picker switches to 7 d');
