@@ -43,6 +43,13 @@ import twitter4j.conf.ConfigurationBuilder;
  * are twitter4j's streaming read timeout, set to {@code ingest.stall.v1} (90 s).
  */
 public final class TwitterV1Source implements IngestSource {
+  static {
+    // twitter4j logs through SLF4J (and so log4j2) rather than to stdout
+    if (System.getProperty("twitter4j.loggerFactory") == null) {
+      System.setProperty("twitter4j.loggerFactory", "twitter4j.SLF4JLoggerFactory");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(TwitterV1Source.class);
 
   /** OAuth 1.0a credentials. */
@@ -83,26 +90,21 @@ public final class TwitterV1Source implements IngestSource {
   @Override
   public void run(Ingestor in, Lifecycle life) throws Exception {
     Listener listener = new Listener(in);
-    TwitterStream last = null;
     try {
-      Reconnector r = new Reconnector("twitter-v1", life, sleeper, in.metrics());
-      TwitterStream[] current = new TwitterStream[1];
-      r.run(
-          () -> {
-            TwitterStream ts = newStream(listener);
-            current[0] = ts;
-            return attempt(ts, listener, life);
-          });
-      last = current[0];
+      new Reconnector("twitter-v1", life, sleeper, in.metrics())
+          .run(
+              () -> {
+                Connection c = new Connection(listener);
+                return attempt(newStream(listener, c), c, life);
+              });
     } finally {
+      // statuses already read are still on twitter4j's dispatcher thread: let them through.
+      // (The shared dispatcher itself is left running: the JVM exits with the command.)
       listener.drain(Duration.ofSeconds(5));
-      if (last != null) {
-        last.shutdown();
-      }
     }
   }
 
-  private TwitterStream newStream(Listener listener) {
+  private TwitterStream newStream(Listener listener, Connection c) {
     ConfigurationBuilder cb =
         new ConfigurationBuilder()
             .setDebugEnabled(false)
@@ -115,16 +117,16 @@ public final class TwitterV1Source implements IngestSource {
             .setOAuthAccessToken(credentials.accessToken())
             .setOAuthAccessTokenSecret(credentials.accessSecret());
     TwitterStream ts = new TwitterStreamFactory(cb.build()).getInstance();
-    ts.addConnectionLifeCycleListener(listener);
+    ts.addConnectionLifeCycleListener(c);
     ts.addListener((StatusListener) listener);
-    ts.addListener((RawStreamListener) listener.raw);
+    ts.addListener((RawStreamListener) c);
+    ts.addListener(c.errors);
     return ts;
   }
 
-  private Outcome attempt(TwitterStream ts, Listener l, Lifecycle life)
+  private Outcome attempt(TwitterStream ts, Connection l, Lifecycle life)
       throws InterruptedException {
-    l.begin();
-    AutoCloseable unregister = life.onStop(ts::cleanUp);
+    AutoCloseable unregister = life.onStop(() -> cleanUpLater(ts));
     try {
       if (query.method().equals("sample")) {
         ts.sample();
@@ -145,14 +147,14 @@ public final class TwitterV1Source implements IngestSource {
         ts.filter(fq);
       }
       while (!life.stopping()) {
-        Outcome o = l.outcomes.poll(100, TimeUnit.MILLISECONDS);
+        Outcome o = l.poll(100);
         if (o != null) {
           return o;
         }
       }
       return new Outcome.Stopped();
     } finally {
-      ts.cleanUp(); // stops this stream's consumer thread: twitter4j never retries on its own
+      cleanUpLater(ts); // stops this stream's consumer thread: twitter4j never retries on its own
       try {
         unregister.close();
       } catch (Exception e) {
@@ -161,42 +163,25 @@ public final class TwitterV1Source implements IngestSource {
     }
   }
 
-  /** Receives twitter4j's callbacks for every stream of this source. */
-  private final class Listener implements StatusListener, ConnectionLifeCycleListener {
+  /**
+   * Closing a twitter4j stream can block while its HTTP body drains, so it happens on a daemon
+   * thread; the consumer thread is marked closed at once and never reconnects.
+   */
+  private static void cleanUpLater(TwitterStream ts) {
+    Thread t = new Thread(ts::cleanUp, "twitter4j-cleanup");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The data callbacks, shared by every stream of this source (one dispatcher thread). */
+  private final class Listener implements StatusListener {
     private final Ingestor in;
-    private final BlockingQueue<Outcome> outcomes = new ArrayBlockingQueue<>(1);
-    private final AtomicBoolean connected = new AtomicBoolean();
     private volatile String lastRaw = "";
     private volatile long dispatched;
     private volatile long received;
-    final RawStreamListener raw;
 
     Listener(Ingestor in) {
       this.in = in;
-      this.raw =
-          new RawStreamListener() {
-            @Override
-            public void onMessage(String rawJson) {
-              received++;
-              lastRaw = rawJson;
-              in.read();
-              String s = rawJson.stripLeading();
-              if (s.startsWith("{\"disconnect\"")) {
-                disconnect(s);
-              } else if (s.startsWith("{\"warning\"")) {
-                in.metrics().inc("twitter-v1", "notice.warning");
-                LOG.warn("[twitter-v1] {}", s);
-              }
-            }
-
-            @Override
-            public void onException(Exception ex) {}
-          };
-    }
-
-    void begin() {
-      outcomes.clear();
-      connected.set(false);
     }
 
     /** Waits until every line read so far went through the listeners. */
@@ -205,18 +190,6 @@ public final class TwitterV1Source implements IngestSource {
       while (dispatched < received && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-    }
-
-    private void disconnect(String json) {
-      in.metrics().inc("twitter-v1", "notice.disconnect");
-      // {"disconnect":{"code":4,"stream_name":"...","reason":"..."}}; 6 = token revoked
-      boolean revoked = json.matches(".*\"code\"\\s*:\\s*6\\b.*");
-      LOG.warn("[twitter-v1] disconnect notice: {}", json);
-      outcomes.offer(
-          revoked
-              ? new Outcome.Fatal("Twitter revoked the access token (disconnect code 6): " + json)
-              : new Outcome.Failed(Backoff.Kind.NETWORK, "disconnect notice " + json, true));
-      dispatched++;
     }
 
     @Override
@@ -253,45 +226,128 @@ public final class TwitterV1Source implements IngestSource {
     public void onException(Exception ex) {
       if (ex instanceof TwitterException te
           && !(te.getCause() instanceof twitter4j.JSONException)) {
-        int status = te.getStatusCode();
-        boolean stalled = te.getCause() instanceof SocketTimeoutException;
-        if (stalled) {
-          in.metrics().inc("twitter-v1", "stall");
-        }
-        Backoff.Kind kind = Backoff.ofStatus(status);
-        outcomes.offer(
-            kind == null
-                ? new Outcome.Fatal(
-                    "Twitter answered HTTP "
-                        + status
-                        + ": "
-                        + te.getErrorMessage()
-                        + (status == 401 ? " (check MOODSTREAM_INGEST_TWITTER_* credentials)" : "")
-                        + (status == 403
-                            ? " (the v1.1 streaming endpoints answer 403 since 2023)"
-                            : ""))
-                : new Outcome.Failed(
-                    kind,
-                    stalled
-                        ? "no data for " + stall.toMillis() + " ms (stall)"
-                        : status > 0
-                            ? "HTTP " + status
-                            : String.valueOf(te.getMessage())
-                                .lines()
-                                .findFirst()
-                                .orElse("connection lost"),
-                    connected.get()));
-        return;
+        return; // the connection's listener handles it
       }
       // a line twitter4j could not read: a dead letter, and the stream goes on
       in.reject(lastRaw, Reject.malformed(String.valueOf(ex.getMessage())), null);
       dispatched++;
     }
+  }
+
+  /** One connection attempt: its raw lines, its end, and whether it was accepted. */
+  private final class Connection implements RawStreamListener, ConnectionLifeCycleListener {
+    private final Listener data;
+    private final Ingestor in;
+    final BlockingQueue<Outcome> outcomes = new ArrayBlockingQueue<>(1);
+    private final AtomicBoolean connected = new AtomicBoolean();
+
+    /** Hears the connection's errors (twitter4j tells them to status listeners only). */
+    final StatusListener errors =
+        new StatusListener() {
+          @Override
+          public void onStatus(Status status) {}
+
+          @Override
+          public void onDeletionNotice(StatusDeletionNotice n) {}
+
+          @Override
+          public void onTrackLimitationNotice(int n) {}
+
+          @Override
+          public void onScrubGeo(long userId, long upToStatusId) {}
+
+          @Override
+          public void onStallWarning(StallWarning warning) {}
+
+          @Override
+          public void onException(Exception ex) {
+            failure(ex);
+          }
+        };
+
+    Connection(Listener data) {
+      this.data = data;
+      this.in = data.in;
+    }
+
+    Outcome poll(long ms) throws InterruptedException {
+      return outcomes.poll(ms, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onMessage(String rawJson) {
+      data.received++;
+      data.lastRaw = rawJson;
+      in.read();
+      String s = rawJson.stripLeading();
+      if (s.startsWith("{\"disconnect\"")) {
+        disconnect(s);
+      } else if (s.startsWith("{\"warning\"")) {
+        in.metrics().inc("twitter-v1", "notice.warning");
+        LOG.warn("[twitter-v1] {}", s);
+      }
+    }
+
+    private void disconnect(String json) {
+      in.metrics().inc("twitter-v1", "notice.disconnect");
+      // {"disconnect":{"code":4,"stream_name":"...","reason":"..."}}; 6 = token revoked
+      boolean revoked = json.matches(".*\"code\"\\s*:\\s*6\\b.*");
+      LOG.warn("[twitter-v1] disconnect notice: {}", json);
+      outcomes.offer(
+          revoked
+              ? new Outcome.Fatal("Twitter revoked the access token (disconnect code 6): " + json)
+              : new Outcome.Failed(Backoff.Kind.NETWORK, "disconnect notice " + json, true));
+      data.dispatched++;
+    }
+
+    @Override
+    public void onException(Exception ex) {
+      // raw listeners hear stream errors too; the status listener 'errors' hears all of them
+    }
+
+    private void failure(Exception ex) {
+      if (!(ex instanceof TwitterException te)
+          || te.getCause() instanceof twitter4j.JSONException) {
+        return; // a bad line: the data listener makes it a dead letter
+      }
+      int status = te.getStatusCode();
+      boolean stalled = te.getCause() instanceof SocketTimeoutException;
+      Backoff.Kind kind = Backoff.ofStatus(status);
+      // twitter4j may report one failure twice: the first report ends the attempt
+      boolean first =
+          outcomes.offer(
+              kind == null
+                  ? new Outcome.Fatal(
+                      "Twitter answered HTTP "
+                          + status
+                          + ": "
+                          + te.getErrorMessage()
+                          + (status == 401
+                              ? " (check MOODSTREAM_INGEST_TWITTER_* credentials)"
+                              : "")
+                          + (status == 403
+                              ? " (the v1.1 streaming endpoints answer 403 since 2023)"
+                              : ""))
+                  : new Outcome.Failed(
+                      kind,
+                      stalled
+                          ? "no data for " + stall.toMillis() + " ms (stall)"
+                          : status > 0
+                              ? "HTTP " + status
+                              : String.valueOf(te.getMessage())
+                                  .lines()
+                                  .findFirst()
+                                  .orElse("connection lost"),
+                      connected.get()));
+      if (first && stalled) {
+        in.metrics().inc("twitter-v1", "stall");
+      }
+    }
 
     @Override
     public void onConnect() {
       connected.set(true);
-      LOG.info("[twitter-v1] connected to {}{}", streamBaseUrl, query.method());
+      LOG.info("[twitter-v1] connected to {}statuses/{}", streamBaseUrl, query.method());
     }
 
     @Override
