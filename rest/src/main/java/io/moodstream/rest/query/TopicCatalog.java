@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ public final class TopicCatalog {
   private final BucketStore store;
   private final Clock clock;
   private volatile Snapshot snapshot;
+  private final AtomicBoolean refreshing = new AtomicBoolean();
 
   private record Snapshot(Instant at, List<TopicSpan> spans, Map<String, TopicSpan> byName) {}
 
@@ -33,12 +35,47 @@ public final class TopicCatalog {
     this.clock = clock;
   }
 
+  /**
+   * The topics with data. A snapshot older than {@link #MAX_AGE} is still answered while one
+   * background read refreshes it, so no request waits for the topic scans once the first is done.
+   */
   public List<TopicSpan> topics() {
     Snapshot s = snapshot;
-    if (s == null || age(s).compareTo(MAX_AGE) > 0) {
-      s = refresh();
+    if (s == null) {
+      return current(MAX_AGE).spans();
+    }
+    if (age(s).compareTo(MAX_AGE) > 0 && refreshing.compareAndSet(false, true)) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  current(MAX_AGE);
+                } catch (RuntimeException e) {
+                  // storage down: the next request retries, and reports it if it must read
+                } finally {
+                  refreshing.set(false);
+                }
+              },
+              "topic-catalog-refresh");
+      t.setDaemon(true);
+      t.start();
     }
     return s.spans();
+  }
+
+  /** A snapshot at most {@code maxAge} old, read now if needed (one reader at a time). */
+  private Snapshot current(Duration maxAge) {
+    Snapshot s = snapshot;
+    if (s != null && age(s).compareTo(maxAge) <= 0) {
+      return s;
+    }
+    synchronized (this) {
+      s = snapshot;
+      if (s != null && age(s).compareTo(maxAge) <= 0) {
+        return s;
+      }
+      return refresh();
+    }
   }
 
   /**
@@ -65,17 +102,13 @@ public final class TopicCatalog {
 
   private boolean known(String topic) {
     topics();
-    Snapshot s = snapshot;
-    if (s.byName().containsKey(topic)) {
+    if (snapshot.byName().containsKey(topic)) {
       return true;
     }
-    if (age(s).compareTo(MISS_REFRESH) > 0) {
-      return refresh().byName().containsKey(topic);
-    }
-    return false;
+    return current(MISS_REFRESH).byName().containsKey(topic);
   }
 
-  private synchronized Snapshot refresh() {
+  private Snapshot refresh() {
     List<TopicSpan> spans = List.copyOf(store.topics());
     Snapshot s =
         new Snapshot(
