@@ -1,0 +1,156 @@
+package io.moodstream.ingest.source.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.ingest.core.Ingestor;
+import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.core.RecordingSink;
+import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.source.bluesky.BlueskySource;
+import io.moodstream.ingest.source.live.JetstreamServer.Close;
+import io.moodstream.ingest.source.live.JetstreamServer.Play;
+import io.moodstream.ingest.source.live.JetstreamServer.Refuse;
+import io.moodstream.ingest.source.live.JetstreamServer.Stall;
+import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BlueskySourceTest {
+  @TempDir Path dir;
+  final RecordingSink sink = new RecordingSink();
+  final Metrics metrics = new Metrics();
+  final Ingestor in =
+      new Ingestor(
+          Source.BLUESKY, TopicMatcher.of(List.of("coffee")), sink, metrics, Clock.systemUTC());
+  final RecordingSleeper sleeper = new RecordingSleeper();
+
+  static String post(String did, String rkey, long timeUs, String text) {
+    return "{\"did\":\""
+        + did
+        + "\",\"time_us\":"
+        + timeUs
+        + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"3l\",\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
+        + rkey
+        + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\""
+        + text
+        + "\",\"createdAt\":\"2026-11-24T21:56:35.123Z\",\"langs\":[\"en\"]},\"cid\":\"bafy\"}}";
+  }
+
+  static String delete(String did, String rkey, long timeUs) {
+    return "{\"did\":\""
+        + did
+        + "\",\"time_us\":"
+        + timeUs
+        + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"3m\",\"operation\":\"delete\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
+        + rkey
+        + "\"}}";
+  }
+
+  private void runUntil(BlueskySource src, Lifecycle life, java.util.function.BooleanSupplier done)
+      throws Exception {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                src.run(in, life);
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
+    t.start();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    life.stop();
+    t.join(10_000);
+    assertThat(t.isAlive()).isFalse();
+  }
+
+  @Test
+  void jetstreamPostsAndDeletesFlowThroughDropsRefusalsStallsAndClosesAndTheCursorResumes()
+      throws Exception {
+    String did = "did:plc:alice";
+    List<JetstreamServer.Conn> script =
+        List.of(
+            new Play(
+                List.of(
+                    "{\"did\":\""
+                        + did
+                        + "\",\"time_us\":1000,\"kind\":\"identity\",\"identity\":{\"did\":\""
+                        + did
+                        + "\",\"handle\":\"alice.bsky.social\",\"seq\":1,\"time\":\"2026-11-24T21:56:00Z\"}}",
+                    post(did, "r1", 1001, "I love coffee ☕"),
+                    "{oops",
+                    "{\"did\":\""
+                        + did
+                        + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
+                    "{\"did\":\""
+                        + did
+                        + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
+                    delete(did, "r1", 1004))), // then the socket drops
+            new Refuse(429, "Too Many Requests"),
+            new Refuse(503, "Service Unavailable"),
+            new Play(List.of(post("did:plc:bob", "b1", 1005, "tea time"), new Stall(3_000))),
+            new Play(List.of(post("did:plc:bob", "b2", 1006, "more tea"), new Close(1001))),
+            new Play(List.of(post("did:plc:bob", "b3", 1007, "coffee again"), new Stall(30_000))));
+    Path cursor = dir.resolve("bluesky.cursor");
+    try (JetstreamServer server = new JetstreamServer(script)) {
+      BlueskySource src = new BlueskySource(server.url(), cursor, Duration.ofMillis(300), sleeper);
+      runUntil(src, new Lifecycle(), () -> sink.posts.size() >= 4);
+      assertThat(sleeper.delays)
+          .containsExactly(
+              Duration.ofMillis(250), // dropped
+              Duration.ofSeconds(60), // 429
+              Duration.ofSeconds(5), // 503
+              Duration.ofMillis(250), // stall
+              Duration.ofMillis(250)); // closed by the server
+      assertThat(sink.posts)
+          .extracting(PostEvent::id)
+          .containsExactly(
+              "at://did:plc:alice/app.bsky.feed.post/r1",
+              "at://did:plc:bob/app.bsky.feed.post/b1",
+              "at://did:plc:bob/app.bsky.feed.post/b2",
+              "at://did:plc:bob/app.bsky.feed.post/b3");
+      PostEvent first = sink.posts.get(0);
+      assertThat(first.author().handle()).isEqualTo("alice.bsky.social");
+      assertThat(first.author().id()).isEqualTo(did);
+      assertThat(first.createdAt()).isEqualTo(Instant.parse("2026-11-24T21:56:35.123Z"));
+      assertThat(first.lang()).isEqualTo("en");
+      assertThat(first.topics()).containsExactly("all", "coffee");
+      assertThat(first.url()).isEqualTo("https://bsky.app/profile/did:plc:alice/post/r1");
+      assertThat(sink.deletes)
+          .extracting(d -> d.id())
+          .containsExactly("at://did:plc:alice/app.bsky.feed.post/r1");
+      assertThat(sink.dead).hasSize(2);
+      assertThat(metrics.get("bluesky", "dlq.malformed-json")).isEqualTo(1);
+      assertThat(metrics.get("bluesky", "dlq.missing-field")).isEqualTo(1);
+      assertThat(metrics.get("bluesky", "skipped.collection")).isEqualTo(1);
+      assertThat(metrics.get("bluesky", "stall")).isEqualTo(1);
+      assertThat(server.requests.get(0))
+          .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post");
+      assertThat(server.requests.get(3)).endsWith("&cursor=1004");
+      assertThat(server.requests.get(5)).endsWith("&cursor=1006");
+      assertThat(Files.readString(cursor).strip()).isEqualTo("1007");
+    }
+    // a restart resumes from the saved cursor
+    try (JetstreamServer again =
+        new JetstreamServer(
+            List.of(
+                new Play(List.of(post("did:plc:carol", "c1", 1008, "hi"), new Stall(30_000)))))) {
+      BlueskySource src = new BlueskySource(again.url(), cursor, Duration.ofSeconds(90), sleeper);
+      runUntil(src, new Lifecycle(), () -> sink.posts.size() >= 5);
+      assertThat(again.requests.get(0))
+          .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post&cursor=1007");
+      assertThat(Files.readString(cursor).strip()).isEqualTo("1008");
+    }
+  }
+}
