@@ -55,12 +55,12 @@ class StreamRestartIT {
     "lol this is funny",
     "I am furious"
   };
-  private static final int POSTS = 6000;
+  private static final int POSTS = 3000;
 
   /** Small batches: the kill lands in the middle of many. */
   private static final Map<String, String> SMALL_BATCHES =
       Map.of(
-          StreamingConfig.MAX_OFFSETS_PER_TRIGGER.envName(), "300",
+          StreamingConfig.MAX_OFFSETS_PER_TRIGGER.envName(), "200",
           StreamingConfig.TRIGGER_INTERVAL.envName(), "0s");
 
   @TempDir static Path dir;
