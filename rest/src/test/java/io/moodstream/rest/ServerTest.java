@@ -71,6 +71,19 @@ class ServerTest {
   }
 
   @Test
+  void metricsRepublishTheStreamingJobsStatusFile(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path status = dir.resolve("stream-status.json");
+    java.nio.file.Files.writeString(status, "{\"batchId\":17,\"numInputRows\":250}");
+    try (RestServer s = start(RestConfig.Settings.forTests().withStreamStatusFile(status))) {
+      String m = new String(get(s, "/metrics").body(), StandardCharsets.UTF_8);
+      assertThat(m)
+          .contains("moodstream_stream_batch_id 17\n")
+          .contains("moodstream_stream_num_input_rows 250\n");
+    }
+  }
+
+  @Test
   void configuredOriginsGetCorsHeadersAndOthersDoNot() throws Exception {
     try (RestServer s =
         start(RestConfig.Settings.forTests().withCorsOrigins(List.of("http://ui.example")))) {

@@ -1,0 +1,116 @@
+package io.moodstream.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.rest.live.LiveHub;
+import io.moodstream.rest.live.LiveSink;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The hub's lifecycle with a controllable clock: heartbeats, departures, the poller's stop. */
+class LiveHubTest {
+  final InMemoryBucketStore store = new InMemoryBucketStore();
+  final SettledBucketCacheTest.MutableClock clock =
+      new SettledBucketCacheTest.MutableClock(ResourcesTest.NOW);
+  final LiveHub hub =
+      new LiveHub(store, clock, Duration.ofMillis(100), Duration.ofSeconds(15), Shapes.JSON);
+
+  LiveHubTest() {
+    ResourcesTest.seed(store);
+  }
+
+  @AfterEach
+  void close() {
+    hub.close();
+  }
+
+  /** Records what it is sent; "disconnects" on demand. */
+  static final class RecordingSink implements LiveSink {
+    final List<String> events = new CopyOnWriteArrayList<>();
+    final List<String> comments = new CopyOnWriteArrayList<>();
+    volatile boolean closed;
+
+    @Override
+    public boolean send(String event, String id, String data) {
+      if (closed) {
+        return false;
+      }
+      events.add(event + "#" + id);
+      return true;
+    }
+
+    @Override
+    public boolean comment(String text) {
+      if (closed) {
+        return false;
+      }
+      comments.add(text);
+      return true;
+    }
+
+    @Override
+    public boolean isClosed() {
+      return closed;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition within 5 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  @Test
+  void heartbeatsGoOutEvery15SecondsOfClockTime() throws Exception {
+    RecordingSink s = new RecordingSink();
+    hub.subscribe("apple", null, s);
+    await(() -> !s.events.isEmpty());
+    Thread.sleep(300);
+    assertThat(s.comments).isEmpty();
+    clock.now = clock.now.plusSeconds(15);
+    await(() -> s.comments.size() == 1);
+    assertThat(s.comments).containsExactly("heartbeat");
+  }
+
+  @Test
+  void theLastSubscriberLeavingStopsThePoller() throws Exception {
+    RecordingSink a = new RecordingSink();
+    RecordingSink b = new RecordingSink();
+    hub.subscribe("apple", null, a);
+    hub.subscribe("apple", null, b);
+    await(() -> !a.events.isEmpty() && !b.events.isEmpty());
+    assertThat(hub.pollers()).isEqualTo(1);
+    assertThat(hub.clients()).isEqualTo(2);
+    a.closed = true;
+    clock.now = clock.now.plusSeconds(15); // the heartbeat finds the closed stream
+    await(() -> hub.clients() == 1);
+    assertThat(hub.pollers()).isEqualTo(1);
+    b.closed = true;
+    clock.now = clock.now.plusSeconds(15);
+    await(() -> hub.pollers() == 0);
+    assertThat(hub.clients()).isZero();
+  }
+
+  @Test
+  void aStorageOutageKeepsSubscribersAndTheyCatchUpAfterIt() throws Exception {
+    store.down = true;
+    RecordingSink s = new RecordingSink();
+    hub.subscribe("apple", null, s);
+    Thread.sleep(300);
+    assertThat(s.events).isEmpty();
+    assertThat(hub.clients()).isEqualTo(1);
+    store.down = false;
+    await(() -> s.events.size() > 10);
+  }
+}
