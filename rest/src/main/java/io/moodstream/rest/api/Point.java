@@ -4,8 +4,9 @@ import io.moodstream.schema.hbase.Aggregate;
 import java.time.Instant;
 
 /**
- * One bucket of a series. {@code meanCompound} and {@code stddev} are rounded to 4 decimals (as
- * VADER reports compound) and {@code null} when no post of the bucket was scored.
+ * One bucket of a series. {@code meanCompound} and {@code stddev} are exact (not rounded: a client
+ * comparing with its own computation, or merging points, needs every digit; the dashboard formats
+ * them) and {@code null} when no post of the bucket was scored.
  */
 public record Point(
     String start,
@@ -26,17 +27,16 @@ public record Point(
         a.positive(),
         a.neutral(),
         a.negative(),
-        round4(a.meanCompound()),
-        round4(a.stddev()),
+        orNull(a.meanCompound()),
+        orNull(a.stddev()),
         a.histogram());
   }
 
-  /** Rounded to 4 decimals; {@code null} for NaN. */
-  public static Double round4(double v) {
+  /** {@code null} for NaN (nothing scored); no -0.0 on the wire. */
+  static Double orNull(double v) {
     if (Double.isNaN(v)) {
       return null;
     }
-    double r = Math.round(v * 10_000.0) / 10_000.0;
-    return r == 0.0 ? 0.0 : r; // no -0.0 on the wire
+    return v == 0.0 ? 0.0 : v;
   }
 }
