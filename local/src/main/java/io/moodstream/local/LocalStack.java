@@ -363,7 +363,9 @@ final class LocalStack implements AutoCloseable {
   boolean restHealthy() {
     try {
       HttpResponse<Void> r =
-          HttpClient.newHttpClient()
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
               .send(
                   HttpRequest.newBuilder(
                           URI.create(
