@@ -151,6 +151,19 @@ public final class StreamMain {
     } catch (IllegalStateException e) {
       err.println("moodstream stream: " + e.getMessage());
       return 1;
+    } catch (IOException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      err.println(
+          "moodstream stream: cannot reach HBase (ZooKeeper "
+              + config.get(io.moodstream.schema.config.CommonConfig.HBASE_ZOOKEEPER_QUORUM)
+              + ":"
+              + config.get(io.moodstream.schema.config.CommonConfig.HBASE_ZOOKEEPER_PORT)
+              + "): "
+              + root);
+      return 1;
     } catch (Exception e) {
       LOG.error("the streaming job failed", e);
       err.println("moodstream stream: the job failed: " + e);
