@@ -215,7 +215,8 @@ public final class IngestMain {
               if (life.stopping()) { // a second Ctrl-C: give up at once
                 Runtime.getRuntime().halt(130);
               }
-              LOG.info("SIG{}: stopping (flushing to Kafka)", sig);
+              System.err.println(
+                  "moodstream ingest: SIG" + sig + " received, stopping (flushing to Kafka) ...");
               life.stop();
             });
       } catch (IllegalArgumentException | UnsupportedOperationException e) {

@@ -41,13 +41,24 @@ public final class KafkaEventSink implements EventSink {
   private final String source;
   private final Duration closeTimeout;
   private final AtomicBoolean warned = new AtomicBoolean();
+  private final long maxBlockNanos;
+
+  /** While Kafka is unreachable, records go straight to the spool until this time (nanoTime). */
+  private volatile long spoolUntil;
+
+  private volatile boolean down;
+
+  /** How long records go straight to the spool after a send blocked for {@code max.block}. */
+  static final Duration SPOOL_WHILE_DOWN = Duration.ofSeconds(10);
 
   public KafkaEventSink(
       Producer<byte[], byte[]> producer,
       Spool spool,
       Metrics metrics,
       String source,
-      Duration closeTimeout) {
+      Duration closeTimeout,
+      Duration maxBlock) {
+    this.maxBlockNanos = maxBlock.toNanos();
     this.producer = producer;
     this.spool = spool;
     this.metrics = metrics;
@@ -64,7 +75,8 @@ public final class KafkaEventSink implements EventSink {
         spool,
         metrics,
         source,
-        config.get(IngestConfig.DELIVERY_TIMEOUT).plusSeconds(5));
+        config.get(IngestConfig.DELIVERY_TIMEOUT).plusSeconds(5),
+        config.get(IngestConfig.MAX_BLOCK));
   }
 
   /** The producer settings: idempotent, acks=all, compressed, batched for throughput. */
@@ -109,12 +121,39 @@ public final class KafkaEventSink implements EventSink {
     return id.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Sends one record; on failure it goes to the spool, never lost silently. */
+  /**
+   * Sends one record; on failure it goes to the spool, never lost silently. A send that blocked for
+   * the whole {@code max.block} (no metadata: Kafka is unreachable) makes the following records go
+   * straight to the spool for {@link #SPOOL_WHILE_DOWN}, so a source is not slowed to one record
+   * per {@code max.block} while Kafka is down.
+   */
   public void send(String topic, byte[] key, byte[] value) {
+    long start = System.nanoTime();
+    if (down) {
+      if (start - spoolUntil < 0) {
+        spool(topic, key, value, null);
+        return;
+      }
+      down = false; // try Kafka again
+    }
+    Delivery d = new Delivery(topic, key, value);
+    boolean failed;
     try {
-      producer.send(new ProducerRecord<>(topic, key, value), new Delivery(topic, key, value));
+      producer.send(new ProducerRecord<>(topic, key, value), d);
+      failed = d.failed; // the producer fails a record it could not even queue inside send()
     } catch (KafkaException | IllegalStateException e) {
       spool(topic, key, value, e);
+      failed = true;
+    }
+    long blocked = System.nanoTime() - start;
+    if (failed && blocked >= maxBlockNanos * 9 / 10) {
+      spoolUntil = System.nanoTime() + SPOOL_WHILE_DOWN.toNanos();
+      down = true;
+      LOG.warn(
+          "[{}] a send waited {} ms for Kafka: spooling records for {} s before trying again",
+          source,
+          blocked / 1_000_000,
+          SPOOL_WHILE_DOWN.toSeconds());
     }
   }
 
@@ -122,6 +161,7 @@ public final class KafkaEventSink implements EventSink {
     private final String topic;
     private final byte[] key;
     private final byte[] value;
+    volatile boolean failed;
 
     Delivery(String topic, byte[] key, byte[] value) {
       this.topic = topic;
@@ -134,6 +174,7 @@ public final class KafkaEventSink implements EventSink {
       if (e == null) {
         metrics.inc(source, "kafka.delivered");
       } else {
+        failed = true;
         spool(topic, key, value, e);
       }
     }
@@ -145,7 +186,7 @@ public final class KafkaEventSink implements EventSink {
           "[{}] Kafka did not take a record ({}): spooling undelivered records to {} for re-sending"
               + " at the next start",
           source,
-          e.toString(),
+          e == null ? "Kafka unreachable" : e.toString(),
           spool.file());
     }
     spool.append(topic, key, value);

@@ -148,6 +148,70 @@ class ProducePathIT {
   }
 
   @Test
+  void aReplayOfAMixedFileSendsPostsDeletesAndDeadLettersToTheirTopics() throws Exception {
+    KafkaBroker kafka = Kafka.broker();
+    Map<String, String> env = Kafka.env(kafka.bootstrapServers(), dir);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        IngestMain.run(
+            new String[] {
+              "replay",
+              "--speed",
+              "max",
+              "--topics",
+              "coffee",
+              "src/test/resources/replay/v1-mixed.jsonl"
+            },
+            keys -> MoodstreamConfig.load(keys, env, null),
+            new Lifecycle(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String summary = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(summary)
+        .contains("10 read, 2 posts produced, 1 deletes")
+        .contains(
+            "dead letters: 5 (invalid-field 1, invalid-utf8 1, malformed-json 1, missing-field 2)")
+        .contains("skipped:      2 (notice.limit 1, notice.scrub_geo 1)");
+    var posts =
+        Kafka.read(
+            kafka.bootstrapServers(),
+            KafkaTopics.POSTS.name(),
+            r -> new String(r.key(), StandardCharsets.UTF_8).equals("1050296000000000001"),
+            l -> !l.isEmpty(),
+            Duration.ofSeconds(30));
+    assertThat(EventJson.parsePost(posts.get(0).value()).orThrow().topics()).containsExactly("all");
+    var deletes =
+        Kafka.read(
+            kafka.bootstrapServers(),
+            KafkaTopics.DELETES.name(),
+            r -> new String(r.key(), StandardCharsets.UTF_8).equals("1050118621198921728"),
+            l -> !l.isEmpty(),
+            Duration.ofSeconds(30));
+    assertThat(EventJson.parseDelete(deletes.get(0).value()).orThrow().source().wireName())
+        .isEqualTo("replay");
+    var dead =
+        Kafka.read(
+            kafka.bootstrapServers(),
+            KafkaTopics.DLQ.name(),
+            r ->
+                new String(r.value(), StandardCharsets.UTF_8).contains("bad time")
+                    || new String(r.value(), StandardCharsets.UTF_8).contains("unterminated"),
+            l -> l.size() >= 2,
+            Duration.ofSeconds(30));
+    assertThat(dead).hasSize(2);
+    assertThat(dead)
+        .extracting(
+            r ->
+                EventJson.parseDeadLetter(new String(r.value(), StandardCharsets.UTF_8))
+                    .orThrow()
+                    .reason())
+        .anyMatch(r -> r.contains("created_at"))
+        .anyMatch(r -> r.startsWith("record is not valid JSON"));
+  }
+
+  @Test
   void topicCreationIsIdempotent() throws Exception {
     KafkaBroker kafka = Kafka.broker();
     MoodstreamConfig config = Kafka.config(Kafka.env(kafka.bootstrapServers(), dir));

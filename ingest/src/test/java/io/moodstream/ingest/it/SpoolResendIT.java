@@ -36,11 +36,14 @@ class SpoolResendIT {
       throws Exception {
     Path brokerDir = dir.resolve("kafka");
     Path state = dir.resolve("state");
-    KafkaBroker kafka = KafkaBroker.start(KafkaBroker.Options.defaults(brokerDir));
-    int port = kafka.port();
+    // fixed ports: the restarted broker must be the same node at the same addresses
+    KafkaBroker.Options opts =
+        KafkaBroker.Options.defaults(brokerDir)
+            .withPorts(KafkaBroker.freePort(), KafkaBroker.freePort());
+    KafkaBroker kafka = KafkaBroker.start(opts);
     Map<String, String> env = Kafka.env(kafka.bootstrapServers(), state);
     env.put("MOODSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "3s");
-    env.put("MOODSTREAM_INGEST_KAFKA_MAX_BLOCK", "1s");
+    env.put("MOODSTREAM_INGEST_KAFKA_MAX_BLOCK", "4s");
     MoodstreamConfig config = Kafka.config(env);
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       new KafkaTopicApplier(admin, 30_000).apply(config);
@@ -61,16 +64,19 @@ class SpoolResendIT {
       }
       sink.flush();
     }
-    assertThat(metrics.get("replay", "kafka.spooled")).isEqualTo(200);
+    // at least once: every record is in the spool (a timed-out send may be counted twice)
+    long spooled = metrics.get("replay", "kafka.spooled");
+    assertThat(spooled).isBetween(200L, 210L);
     assertThat(Files.size(state.resolve("spool.bin"))).isPositive();
 
-    try (KafkaBroker again =
-        KafkaBroker.start(KafkaBroker.Options.defaults(brokerDir).withPort(port))) {
+    try (KafkaBroker again = KafkaBroker.start(opts)) {
       Metrics m2 = new Metrics();
-      try (KafkaEventSink sink = KafkaEventSink.create(config, new Spool(state), m2, "replay")) {
-        assertThat(sink.resendSpool()).isEqualTo(200);
+      // the next start, with default timeouts (a broker recovering from SIGKILL takes a moment)
+      MoodstreamConfig next = Kafka.config(Kafka.env(again.bootstrapServers(), state));
+      try (KafkaEventSink sink = KafkaEventSink.create(next, new Spool(state), m2, "replay")) {
+        assertThat(sink.resendSpool()).isEqualTo((int) spooled);
       }
-      assertThat(m2.get("replay", "kafka.delivered")).isEqualTo(200);
+      assertThat(m2.get("replay", "kafka.delivered")).isEqualTo(spooled);
       assertThat(m2.get("replay", "kafka.spooled")).isZero();
       try (var files = Files.list(state)) {
         assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("spool")))
@@ -81,9 +87,10 @@ class SpoolResendIT {
               again.bootstrapServers(),
               KafkaTopics.POSTS.name(),
               r -> ids.contains(new String(r.key(), StandardCharsets.UTF_8)),
-              l -> l.size() >= 200,
+              l -> l.size() >= spooled,
               Duration.ofSeconds(60));
-      assertThat(got).hasSize(200);
+      assertThat(got.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct())
+          .hasSize(200);
     }
   }
 }
