@@ -97,10 +97,11 @@ public final class IngestConfig {
   public static final ConfigKey<Integer> REPLAY_THREADS =
       ConfigKey.integer(
           "ingest.replay.threads",
-          2,
-          1,
+          0,
+          0,
           64,
-          "parsing threads of a replay at --speed max (other speeds keep one, in order)");
+          "parsing threads of a replay at --speed max besides the reading thread; 0 = parse on the"
+              + " reading thread (other speeds always parse in order on the reading thread)");
 
   // ------------------------------------------------------------------ twitter-v1
 

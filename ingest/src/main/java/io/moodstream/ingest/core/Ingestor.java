@@ -24,6 +24,9 @@ public final class Ingestor {
   private final EventSink sink;
   private final Metrics metrics;
   private final Clock clock;
+  private final java.util.concurrent.atomic.LongAdder readCount;
+  private final java.util.concurrent.atomic.LongAdder postCount;
+  private final java.util.concurrent.atomic.LongAdder deleteCount;
 
   public Ingestor(
       Source source, TopicMatcher matcher, EventSink sink, Metrics metrics, Clock clock) {
@@ -34,6 +37,9 @@ public final class Ingestor {
     this.sink = sink;
     this.metrics = metrics;
     this.clock = clock;
+    this.readCount = metrics.counter(name, "read");
+    this.postCount = metrics.counter(name, "posts");
+    this.deleteCount = metrics.counter(name, "deletes");
   }
 
   public Source source() {
@@ -50,7 +56,7 @@ public final class Ingestor {
 
   /** Counts one record read from the source (whatever becomes of it). */
   public void read() {
-    metrics.inc(name, "read");
+    readCount.increment();
   }
 
   /**
@@ -86,7 +92,7 @@ public final class Ingestor {
             topics,
             p.url());
     sink.post(e);
-    metrics.inc(name, "posts");
+    postCount.increment();
     return e;
   }
 
@@ -96,7 +102,7 @@ public final class Ingestor {
       return;
     }
     sink.delete(new DeleteEvent(source, id));
-    metrics.inc(name, "deletes");
+    deleteCount.increment();
   }
 
   /** A record that cannot become an event: to the DLQ with its reason, counted by reason code. */

@@ -19,7 +19,14 @@ public final class Metrics {
   }
 
   public void add(String source, String name, long n) {
-    counters.computeIfAbsent(source + "/" + name, k -> new LongAdder()).add(n);
+    counter(source, name).add(n);
+  }
+
+  /** The counter itself, for hot paths that count every record. */
+  public LongAdder counter(String source, String name) {
+    String key = source + "/" + name;
+    LongAdder a = counters.get(key);
+    return a != null ? a : counters.computeIfAbsent(key, k -> new LongAdder());
   }
 
   public long get(String source, String name) {

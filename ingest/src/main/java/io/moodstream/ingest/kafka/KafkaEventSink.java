@@ -41,6 +41,7 @@ public final class KafkaEventSink implements EventSink {
   private final String source;
   private final Duration closeTimeout;
   private final AtomicBoolean warned = new AtomicBoolean();
+  private final java.util.concurrent.atomic.LongAdder delivered;
   private final long maxBlockNanos;
 
   /** While Kafka is unreachable, records go straight to the spool until this time (nanoTime). */
@@ -59,6 +60,7 @@ public final class KafkaEventSink implements EventSink {
       Duration closeTimeout,
       Duration maxBlock) {
     this.maxBlockNanos = maxBlock.toNanos();
+    this.delivered = metrics.counter(source, "kafka.delivered");
     this.producer = producer;
     this.spool = spool;
     this.metrics = metrics;
@@ -172,7 +174,7 @@ public final class KafkaEventSink implements EventSink {
     @Override
     public void onCompletion(org.apache.kafka.clients.producer.RecordMetadata m, Exception e) {
       if (e == null) {
-        metrics.inc(source, "kafka.delivered");
+        delivered.increment();
       } else {
         failed = true;
         spool(topic, key, value, e);

@@ -48,10 +48,31 @@ public final class ReplayBenchmark {
       System.getenv()
           .forEach(
               (k, v) -> {
-                if (k.startsWith("MOODSTREAM_INGEST_KAFKA_")) {
+                if (k.startsWith("MOODSTREAM_INGEST_")) {
                   env.put(k, v);
                 }
               });
+      // Warm-up: the same command on the first records, so the JIT has compiled the hot path
+      // (a cold JVM spends its first seconds interpreting); BENCH_WARMUP=0 measures cold.
+      int warm = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP", "400000"));
+      if (warm > 0) {
+        System.out.println("warm-up run (" + warm + " records, cold JVM):");
+        IngestMain.run(
+            new String[] {
+              "replay",
+              "--speed",
+              "max",
+              "--no-progress",
+              "--count",
+              Integer.toString(warm),
+              file.toString()
+            },
+            keys -> MoodstreamConfig.load(keys, env, null),
+            new Lifecycle(),
+            System.out,
+            System.err);
+        System.out.println("measured run (all " + n + " posts):");
+      }
       long brokerCpu0 = cpuTicks(kafka.pid());
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
@@ -63,6 +84,23 @@ public final class ReplayBenchmark {
               System.out,
               System.err);
       double wall = (System.nanoTime() - t0) / 1e9;
+      if (System.getenv("BENCH_THREADS") != null) {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long javaThreads = 0;
+        for (long id : mx.getAllThreadIds()) {
+          long c = mx.getThreadCpuTime(id);
+          var info = mx.getThreadInfo(id);
+          if (c > 0 && info != null) {
+            javaThreads += c;
+            if (c > 200_000_000L) {
+              System.out.printf("  thread %-40s %.1f s%n", info.getThreadName(), c / 1e9);
+            }
+          }
+        }
+        System.out.printf(
+            "  JVM (GC, JIT, ended threads) %.1f s%n",
+            (processCpuNanos() - cpu0 - javaThreads) / 1e9);
+      }
       double ingestCpu = (processCpuNanos() - cpu0) / 1e9;
       double brokerCpu = (cpuTicks(kafka.pid()) - brokerCpu0) / 100.0;
       System.out.printf(

@@ -42,7 +42,7 @@ public record ReplaySource(
       String parser,
       boolean progress,
       PrintStream err) {
-    this(paths, speed, count, parser, progress, err, 1);
+    this(paths, speed, count, parser, progress, err, 0);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
@@ -62,7 +62,7 @@ public record ReplaySource(
       throw new FatalSourceException("no files to replay under " + paths);
     }
     long total = Inputs.totalSize(files);
-    boolean parallel = speed == 0 && threads > 1;
+    boolean parallel = speed == 0 && threads > 0;
     LOG.info(
         "[replay] {} file(s), {} MB, speed {}{}",
         files.size(),

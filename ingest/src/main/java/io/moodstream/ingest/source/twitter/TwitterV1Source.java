@@ -241,6 +241,9 @@ public final class TwitterV1Source implements IngestSource {
     final BlockingQueue<Outcome> outcomes = new ArrayBlockingQueue<>(1);
     private final AtomicBoolean connected = new AtomicBoolean();
 
+    /** twitter4j may report one failure twice: only the first ends the attempt and counts. */
+    private final AtomicBoolean ended = new AtomicBoolean();
+
     /** Hears the connection's errors (twitter4j tells them to status listeners only). */
     final StatusListener errors =
         new StatusListener() {
@@ -290,6 +293,10 @@ public final class TwitterV1Source implements IngestSource {
 
     private void disconnect(String json) {
       in.metrics().inc("twitter-v1", "notice.disconnect");
+      data.dispatched++;
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
       // {"disconnect":{"code":4,"stream_name":"...","reason":"..."}}; 6 = token revoked
       boolean revoked = json.matches(".*\"code\"\\s*:\\s*6\\b.*");
       LOG.warn("[twitter-v1] disconnect notice: {}", json);
@@ -297,7 +304,6 @@ public final class TwitterV1Source implements IngestSource {
           revoked
               ? new Outcome.Fatal("Twitter revoked the access token (disconnect code 6): " + json)
               : new Outcome.Failed(Backoff.Kind.NETWORK, "disconnect notice " + json, true));
-      data.dispatched++;
     }
 
     @Override
@@ -309,6 +315,9 @@ public final class TwitterV1Source implements IngestSource {
       if (!(ex instanceof TwitterException te)
           || te.getCause() instanceof twitter4j.JSONException) {
         return; // a bad line: the data listener makes it a dead letter
+      }
+      if (!ended.compareAndSet(false, true)) {
+        return;
       }
       int status = te.getStatusCode();
       boolean stalled = te.getCause() instanceof SocketTimeoutException;

@@ -82,6 +82,28 @@ class ReplaySourceTest {
   }
 
   @Test
+  void parsingThreadsAtMaxSpeedGiveTheSameEvents() throws Exception {
+    Path grab = archive(dir.resolve("grab"));
+    Path mixed = Path.of("src/test/resources/replay/v1-mixed.jsonl");
+    new ReplaySource(List.of(grab, mixed), 0, 0, "fast", false, quiet, 0).run(in, new Lifecycle());
+    RecordingSink parallel = new RecordingSink();
+    Metrics m2 = new Metrics();
+    Ingestor in2 =
+        new Ingestor(
+            Source.REPLAY,
+            TopicMatcher.of(List.of("coffee", "climate change", "election")),
+            parallel,
+            m2,
+            Clock.systemUTC());
+    new ReplaySource(List.of(grab, mixed), 0, 0, "fast", false, quiet, 3).run(in2, new Lifecycle());
+    assertThat(new java.util.HashSet<>(parallel.posts))
+        .isEqualTo(new java.util.HashSet<>(sink.posts));
+    assertThat(parallel.deletes).containsExactlyInAnyOrderElementsOf(sink.deletes);
+    assertThat(parallel.dead).hasSameSizeAs(sink.dead);
+    assertThat(m2.snapshot()).isEqualTo(metrics.snapshot());
+  }
+
+  @Test
   void aTarOfTheLayoutAndGzipAndPlainFilesAllReplay() throws Exception {
     Path grab = archive(dir.resolve("grab"));
     Path tar = dir.resolve("archiveteam-twitter-stream-2013-08.tar");
