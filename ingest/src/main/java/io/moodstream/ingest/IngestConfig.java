@@ -97,7 +97,7 @@ public final class IngestConfig {
   public static final ConfigKey<Integer> REPLAY_THREADS =
       ConfigKey.integer(
           "ingest.replay.threads",
-          0,
+          2,
           0,
           64,
           "parsing threads of a replay at --speed max besides the reading thread; 0 = parse on the"
