@@ -117,6 +117,35 @@ class XV2SourceTest {
   }
 
   @Test
+  void theCommandLineDryRunPrintsThePlanAndNeedsNoKafka() throws Exception {
+    rules.add(new String[] {"1", "stale term", "old"});
+    try (ScriptedStreamServer s = server(List.of())) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      java.util.Map<String, String> env =
+          java.util.Map.of(
+              "MOODSTREAM_INGEST_X_API_URL", s.url("/2/"),
+              "MOODSTREAM_INGEST_X_BEARER_TOKEN", "t0k",
+              "MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1");
+      int code =
+          io.moodstream.ingest.IngestMain.run(
+              new String[] {"--source", "x-v2", "--dry-run", "--topics", "coffee,election"},
+              keys -> io.moodstream.schema.config.MoodstreamConfig.load(keys, env, null),
+              new Lifecycle(),
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .contains(
+              "(dry run)",
+              "add coffee (tag coffee)",
+              "add election (tag election)",
+              "delete 1 stale term");
+      assertThat(rules).hasSize(1);
+    }
+  }
+
+  @Test
   void theStreamSurvivesDropsRateLimitsErrorsStallsAndDisconnectsWithTheDocumentedBackoff()
       throws Exception {
     List<ScriptedStreamServer.Step> script =

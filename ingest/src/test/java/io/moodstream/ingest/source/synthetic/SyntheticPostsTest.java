@@ -77,6 +77,27 @@ class SyntheticPostsTest {
   }
 
   @Test
+  void liveModeStampsPostsWithNowAndStopsAtTheCount() throws Exception {
+    RecordingSink sink = new RecordingSink();
+    TopicMatcher m = TopicMatcher.of(TOPICS);
+    Instant before = Instant.now();
+    long t0 = System.nanoTime();
+    new SyntheticSource(new SyntheticPosts(9, m.topics()), 2000, null, null, 500, Clock.systemUTC())
+        .run(
+            new Ingestor(Source.SYNTHETIC, m, sink, new Metrics(), Clock.systemUTC()),
+            new Lifecycle());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertThat(sink.posts.size() + sink.deletes.size()).isEqualTo(500);
+    assertThat(sink.posts)
+        .allMatch(
+            p ->
+                !p.createdAt().isBefore(before.minusSeconds(1))
+                    && !p.createdAt().isAfter(Instant.now()));
+    // 500 events at ~2000/s (times the volume factor of the hour, 0.4–1.6x): well under 5 s
+    assertThat(seconds).isBetween(0.1, 5.0);
+  }
+
+  @Test
   void volumeFollowsTheDayAndMoodStaysInRange() {
     SyntheticPosts p = new SyntheticPosts(42, TOPICS);
     double night = p.volume(Instant.parse("2026-11-24T03:00:00Z"));
