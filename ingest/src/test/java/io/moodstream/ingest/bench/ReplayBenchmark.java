@@ -112,6 +112,8 @@ public final class ReplayBenchmark {
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
           (ingestCpu + brokerCpu) * 1e6 / n);
     }
+    deleteTree(kafkaDir);
+    deleteTree(state);
     System.exit(code);
   }
 
@@ -129,6 +131,14 @@ public final class ReplayBenchmark {
       return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     } catch (Exception e) {
       return 0;
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }

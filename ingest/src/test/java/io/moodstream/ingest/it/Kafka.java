@@ -33,8 +33,15 @@ public final class Kafka {
                   () -> {
                     try {
                       b.close();
+                      try (var paths = Files.walk(dir)) {
+                        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                          Files.deleteIfExists(p);
+                        }
+                      }
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
+                    } catch (java.io.IOException e) {
+                      // a temp dir left behind
                     }
                   }));
     }
