@@ -98,4 +98,15 @@ class LocalMainTest {
           .contains("`" + k.name() + "`");
     }
   }
+
+  @Test
+  void freshDeletesTheWholeVarTree() throws Exception {
+    Path var = home.resolve("var");
+    java.nio.file.Files.createDirectories(var.resolve("kafka/data/moodstream.posts-0"));
+    java.nio.file.Files.writeString(var.resolve("kafka/data/moodstream.posts-0/000.log"), "x");
+    java.nio.file.Files.writeString(var.resolve("run.pid"), "1");
+    LocalMain.deleteTree(var);
+    assertThat(var).doesNotExist();
+    LocalMain.deleteTree(var); // nothing there: no error
+  }
 }
