@@ -9,6 +9,7 @@ import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.source.bluesky.BlueskySource;
 import io.moodstream.ingest.source.live.JetstreamServer.Close;
+import io.moodstream.ingest.source.live.JetstreamServer.Pause;
 import io.moodstream.ingest.source.live.JetstreamServer.Play;
 import io.moodstream.ingest.source.live.JetstreamServer.Refuse;
 import io.moodstream.ingest.source.live.JetstreamServer.Stall;
@@ -96,7 +97,11 @@ class BlueskySourceTest {
                     "{\"did\":\""
                         + did
                         + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
-                    delete(did, "r1", 1004))), // then the socket drops
+                    delete(did, "r1", 1004),
+                    // let the client read the delete before the drop: the JDK WebSocket may report
+                    // an EOF before frames it has not handed out yet (a real Jetstream would replay
+                    // them from the cursor; this scripted server does not)
+                    new Pause(150))), // then the socket drops
             new Refuse(429, "Too Many Requests"),
             new Refuse(503, "Service Unavailable"),
             new Play(List.of(post("did:plc:bob", "b1", 1005, "tea time"), new Stall(3_000))),
