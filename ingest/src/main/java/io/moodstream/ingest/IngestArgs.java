@@ -170,24 +170,37 @@ public record IngestArgs(
         }
       }
     }
-    if (help) {
-      return new IngestArgs(
-          true,
-          source,
-          paths,
-          topics,
-          rate,
-          seed,
-          from,
-          to,
-          count,
-          speed,
-          parser,
-          method,
-          dryRun,
-          progress,
-          noProgress);
+    if (!help) {
+      validate(source, paths, topics, from, to, progress, noProgress);
     }
+    return new IngestArgs(
+        help,
+        source,
+        List.copyOf(paths),
+        topics,
+        rate,
+        seed,
+        from,
+        to,
+        count,
+        speed,
+        parser,
+        method,
+        dryRun,
+        progress,
+        noProgress);
+  }
+
+  /** The rules that combine options; --help skips them. */
+  private static void validate(
+      String source,
+      List<String> paths,
+      List<String> topics,
+      Instant from,
+      Instant to,
+      boolean progress,
+      boolean noProgress)
+      throws UsageException {
     if ("replay".equals(source) && paths.isEmpty()) {
       throw new UsageException("replay needs at least one PATH (a file or a directory)");
     }
@@ -210,22 +223,6 @@ public record IngestArgs(
     if (progress && noProgress) {
       throw new UsageException("--progress and --no-progress exclude each other");
     }
-    return new IngestArgs(
-        false,
-        source,
-        List.copyOf(paths),
-        topics,
-        rate,
-        seed,
-        from,
-        to,
-        count,
-        speed,
-        parser,
-        method,
-        dryRun,
-        progress,
-        noProgress);
   }
 
   private static String source(String v) throws UsageException {
