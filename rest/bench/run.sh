@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# REST benchmark: loopback only, bounded in time (~1 min of seeding, 15 s warm-up, 4 x DURATION).
+# REST benchmark: loopback only, bounded in time (~1 min of seeding, 45 s warm-up, 4 x DURATION).
 # Starts BenchServer (HBase mini cluster seeded with DAYS days of minute data for 5 topics,
 # plus hour/day rollups, through storage's BucketWriter; the REST service on PORT), then measures
 # with wrk (Debian package `wrk`: apt-get install -y wrk):
@@ -15,16 +15,20 @@ CONNS=${CONNS:-4}
 OUT=rest/target/bench
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+  echo "port $PORT is in use: stop what holds it or set PORT" >&2; exit 2
+fi
 
 (cd rest && mvn -B -q test-compile dependency:build-classpath \
    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/test-classpath.txt >/dev/null)
 CP="rest/target/test-classes:rest/target/classes:$(cat rest/target/bench/test-classpath.txt)"
-java -Xmx2g -Duser.timezone=UTC --add-opens=java.base/java.lang=ALL-UNNAMED \
+# shellcheck disable=SC2086
+java -Xmx2g ${BENCH_JAVA_OPTS:-} -Duser.timezone=UTC --add-opens=java.base/java.lang=ALL-UNNAMED \
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
   --add-opens=java.base/java.nio=ALL-UNNAMED -Dlog4j2.configurationFile=rest/src/test/resources/log4j2-test.xml \
   -cp "$CP" io.moodstream.rest.bench.BenchServer "$PORT" "$DAYS" > "$OUT/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
   grep -q '^READY' "$OUT/server.log" && break
   kill -0 $SERVER 2>/dev/null || { echo "server died:" >&2; tail -30 "$OUT/server.log" >&2; exit 1; }
@@ -34,9 +38,10 @@ grep -q '^READY' "$OUT/server.log" || { echo "server not ready after 300 s" >&2;
 grep '^seeded' "$OUT/server.log"
 
 BASE="http://127.0.0.1:$PORT/api/v1/series?topic=topic1"
-# warm-up (JIT, block cache, the service's settled-bucket cache): not measured
+# warm-up (JIT: C2 needs ~30 s of this load on 2 busy cores; block cache; the settled-bucket cache):
+# not measured
 for q in "from=now-24h&step=1m" "from=now-30d&step=1h" "from=now-365d&step=1d"; do
-  wrk -t2 -c4 -d5s -H 'Accept-Encoding: gzip' "$BASE&$q" > /dev/null
+  wrk -t2 -c4 -d15s -H 'Accept-Encoding: gzip' "$BASE&$q" > /dev/null
 done
 echo "machine: $(nproc) cores, load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 run() { # name connections url

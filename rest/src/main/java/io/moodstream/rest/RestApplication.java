@@ -49,8 +49,7 @@ public final class RestApplication {
     rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
     rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
     rc.register(JacksonFeature.withoutExceptionMappers());
-    ObjectMapper json = s.json();
-    rc.register((ContextResolver<ObjectMapper>) type -> json);
+    rc.register(new JsonResolver(s.json()));
     rc.register(new TopicsResource(s.catalog()));
     rc.register(new SeriesResource(s.catalog(), s.series(), s.clock()));
     rc.register(new ExtremesResource(s.catalog(), s.extremes(), s.clock()));
@@ -58,7 +57,8 @@ public final class RestApplication {
     rc.register(new ScoreResource(s.scorer()));
     rc.register(new OpenApiResource());
     rc.register(new HealthResource(s.store()));
-    rc.register(new MetricsResource(s.metrics(), s.settings().streamStatusFile(), json, s.clock()));
+    rc.register(
+        new MetricsResource(s.metrics(), s.settings().streamStatusFile(), s.json(), s.clock()));
     rc.register(new ErrorMappers.BadParameter());
     rc.register(new ErrorMappers.Unavailable());
     rc.register(new ErrorMappers.Web());
@@ -82,6 +82,24 @@ public final class RestApplication {
     if (!SLF4JBridgeHandler.isInstalled()) {
       SLF4JBridgeHandler.removeHandlersForRootLogger();
       SLF4JBridgeHandler.install();
+    }
+  }
+
+  /**
+   * The service's mapper for Jersey's JSON provider. A named class, not a lambda: Jersey finds a
+   * resolver by its declared type argument, which a lambda's class does not carry, so a lambda
+   * resolver is silently ignored and the provider falls back to a default mapper.
+   */
+  static final class JsonResolver implements ContextResolver<ObjectMapper> {
+    private final ObjectMapper json;
+
+    JsonResolver(ObjectMapper json) {
+      this.json = json;
+    }
+
+    @Override
+    public ObjectMapper getContext(Class<?> type) {
+      return json;
     }
   }
 }

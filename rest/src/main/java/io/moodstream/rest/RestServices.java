@@ -1,6 +1,7 @@
 package io.moodstream.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moodstream.rest.api.RestJson;
 import io.moodstream.rest.health.Metrics;
 import io.moodstream.rest.live.LiveHub;
 import io.moodstream.rest.query.ExtremesQuery;
@@ -31,7 +32,7 @@ public record RestServices(
 
   public static RestServices create(
       BucketStore rawStore, RestConfig.Settings settings, Clock clock) {
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = RestJson.mapper();
     Metrics metrics = new Metrics();
     BucketStore store = new SettledBucketCache(new MeasuredBucketStore(rawStore, metrics), clock);
     LiveHub live = new LiveHub(store, clock, settings.livePollInterval(), LiveHub.HEARTBEAT, json);

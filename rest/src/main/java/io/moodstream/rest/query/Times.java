@@ -1,5 +1,6 @@
 package io.moodstream.rest.query;
 
+import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.schema.hbase.RowKey;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +72,6 @@ public final class Times {
   }
 
   public static String format(long epochSecond) {
-    return Instant.ofEpochSecond(epochSecond).toString();
+    return IsoSeconds.format(epochSecond);
   }
 }
