@@ -10,7 +10,7 @@ mvn -B -q -pl streaming test-compile dependency:build-classpath \
 OPENS=$(sed -n 's:.*<moodstream.jvm.opens>\(.*\)</moodstream.jvm.opens>.*:\1:p' pom.xml)
 cd streaming
 # shellcheck disable=SC2086
-exec java -Xmx3g -Duser.timezone=UTC $OPENS \
+exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -Duser.timezone=UTC $OPENS \
   -Dlog4j2.configurationFile="$ROOT/conf/log4j2-cli.xml" \
   -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
   io.moodstream.streaming.StreamBenchmark "$@"

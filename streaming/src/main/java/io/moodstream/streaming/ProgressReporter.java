@@ -99,6 +99,7 @@ public final class ProgressReporter extends StreamingQueryListener {
           duration,
           watermark,
           late);
+      LOG.debug("[{}] batch {} phases (ms): {}", p.name(), p.batchId(), p.durationMs());
     }
   }
 

@@ -30,6 +30,12 @@ public final class EventJson {
   // ---------------------------------------------------------------- parsing
 
   public static ParseResult<PostEvent> parsePost(byte[] json) {
+    PostEvent fast = json == null ? null : FastPost.read(json);
+    return fast != null ? ParseResult.parsed(fast) : parse(json, EventJson::readPost);
+  }
+
+  /** The tree parser alone: the reference the fast path is tested against. */
+  static ParseResult<PostEvent> parsePostReference(byte[] json) {
     return parse(json, EventJson::readPost);
   }
 
@@ -153,6 +159,10 @@ public final class EventJson {
 
   private static Instant instant(JsonNode n, String field) {
     String s = requiredString(n, field, field, false);
+    Instant fast = FastPost.utcInstant(s);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
