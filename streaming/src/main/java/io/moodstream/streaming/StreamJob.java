@@ -88,7 +88,15 @@ public final class StreamJob implements AutoCloseable {
     spark.streams().addListener(progress);
   }
 
-  /** The Spark session: local master unless spark-submit set one, small shuffle, UTC. */
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  /**
+   * The Spark session: local master unless spark-submit set one, small shuffle, UTC, and no no-data
+   * micro-batches: in update mode they only evict expired state, which the next batch with data
+   * does as well, and each costs the 2-core machine a full batch's fixed overhead.
+   */
   public static SparkSession session(MoodstreamConfig c) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder b = SparkSession.builder().appName("moodstream-stream");
@@ -97,6 +105,7 @@ public final class StreamJob implements AutoCloseable {
     }
     return b.config("spark.sql.shuffle.partitions", c.get(StreamingConfig.SHUFFLE_PARTITIONS))
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.streaming.noDataMicroBatches.enabled", false)
         .config("spark.sql.streaming.stopTimeout", 30_000)
         .getOrCreate();
   }
@@ -124,6 +133,9 @@ public final class StreamJob implements AutoCloseable {
     Duration interval = config.get(StreamingConfig.TRIGGER_INTERVAL);
     Trigger trigger =
         untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
+    Duration sideInterval = max(interval, config.get(StreamingConfig.DEAD_LETTER_TRIGGER_INTERVAL));
+    Trigger deadLetterTrigger =
+        untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(sideInterval.toMillis());
     StreamingConfig.Transform t = StreamingConfig.Transform.from(config);
     LOG.info(
         "starting: Kafka {}, checkpoint {}, trigger {}, watermark {}, k {}",
@@ -144,8 +156,16 @@ public final class StreamJob implements AutoCloseable {
                 (VoidFunction2<Dataset<Row>, Long>)
                     (df, id) -> {
                       gate(POSTS);
-                      HBaseSink.Written w = sink.writeBuckets(df.collectAsList());
-                      LOG.debug("[posts] batch {} wrote {}", id, w);
+                      long t0 = System.nanoTime();
+                      List<Row> rows = df.collectAsList();
+                      long t1 = System.nanoTime();
+                      HBaseSink.Written w = sink.writeBuckets(rows);
+                      LOG.debug(
+                          "[posts] batch {}: aggregated in {} ms, wrote {} in {} ms",
+                          id,
+                          (t1 - t0) / 1_000_000,
+                          w,
+                          (System.nanoTime() - t1) / 1_000_000);
                     })
             .start());
 
@@ -154,7 +174,7 @@ public final class StreamJob implements AutoCloseable {
                 MoodTransform.postDeadLetters(kafka(KafkaTopics.POSTS.name())).toDF(),
                 DEAD_LETTERS,
                 checkpoint,
-                trigger)
+                deadLetterTrigger)
             .foreachBatch(
                 (VoidFunction2<Dataset<Row>, Long>)
                     (df, id) -> {

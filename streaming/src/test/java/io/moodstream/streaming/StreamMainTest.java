@@ -33,6 +33,17 @@ class StreamMainTest {
   }
 
   @Test
+  void everyKeyIsInTheHelpAndTheReadme() throws Exception {
+    assertThat(run("--help")).isZero();
+    String help = out.toString(StandardCharsets.UTF_8);
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    for (var k : StreamingConfig.OWN_KEYS) {
+      assertThat(help).as(k.name()).contains(k.name());
+      assertThat(readme).as(k.name()).contains("`" + k.name() + "`");
+    }
+  }
+
+  @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(run("launch")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'launch'");
@@ -52,6 +63,8 @@ class StreamMainTest {
     assertThat(c.get(StreamingConfig.EXTREMES_K)).isEqualTo(5);
     assertThat(c.get(StreamingConfig.SPARK_MASTER)).isEqualTo("local[*]");
     assertThat(c.get(StreamingConfig.MAX_OFFSETS_PER_TRIGGER)).isZero();
+    assertThat(c.get(StreamingConfig.DEAD_LETTER_TRIGGER_INTERVAL))
+        .isEqualTo(Duration.ofSeconds(5));
     assertThat(StreamingConfig.Transform.from(c)).isEqualTo(StreamingConfig.Transform.defaults());
   }
 
