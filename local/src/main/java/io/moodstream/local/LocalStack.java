@@ -24,6 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.zip.ZipFile;
 import org.apache.hadoop.hbase.client.Admin;
@@ -61,9 +66,9 @@ final class LocalStack implements AutoCloseable {
   private final MoodstreamConfig config;
   private final StackPaths paths;
   private final PrintStream out;
-  private final Map<Part, ChildProcess> started = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<Part, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<Part, List<String>> commands = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Part, ChildProcess> started = new ConcurrentHashMap<>();
+  private final Map<Part, String> notes = new ConcurrentHashMap<>();
+  private final Map<Part, List<String>> commands = new ConcurrentHashMap<>();
   private final Map<Part, Integer> restarts = new LinkedHashMap<>();
   private volatile boolean stopping;
   private final long t0 = System.nanoTime();
@@ -249,10 +254,8 @@ final class LocalStack implements AutoCloseable {
       }
       return;
     }
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(parts.size());
-    java.util.concurrent.ExecutorCompletionService<Part> done =
-        new java.util.concurrent.ExecutorCompletionService<>(pool);
+    ExecutorService pool = Executors.newFixedThreadPool(parts.size());
+    ExecutorCompletionService<Part> done = new ExecutorCompletionService<>(pool);
     try {
       for (Part p : parts) {
         done.submit(
@@ -264,7 +267,7 @@ final class LocalStack implements AutoCloseable {
       for (int i = 0; i < parts.size(); i++) {
         try {
           done.take().get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           throw e.getCause() instanceof Exception cause ? cause : e;
         }
       }
@@ -322,7 +325,7 @@ final class LocalStack implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while creating Kafka topics", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IOException("cannot create Kafka topics: " + cause.getMessage(), e);
     }
