@@ -4,8 +4,11 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.expressions.Aggregator;
 
-/** Folds the posts of one (topic, minute) into a {@link BucketState}. */
-final class BucketAggregator extends Aggregator<PostCell, BucketState, BucketState> {
+/**
+ * Merges the partial states of one (topic, minute) — one per input partition and batch, from {@link
+ * PartialBuckets} — into its {@link BucketState}.
+ */
+final class BucketAggregator extends Aggregator<BucketState, BucketState, BucketState> {
   private static final long serialVersionUID = 1L;
   private final int capacity;
 
@@ -19,8 +22,8 @@ final class BucketAggregator extends Aggregator<PostCell, BucketState, BucketSta
   }
 
   @Override
-  public BucketState reduce(BucketState b, PostCell p) {
-    return b.add(p, capacity);
+  public BucketState reduce(BucketState b, BucketState partial) {
+    return b.merge(partial, capacity);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.moodstream.streaming;
 
 import io.moodstream.schema.event.Author;
+import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import java.io.ByteArrayInputStream;
@@ -75,12 +76,12 @@ public final class BucketState implements Serializable {
           .thenComparing(Candidate::id);
 
   /** Adds one post; only scored posts take part in the sentiment counters and the extremes. */
-  public BucketState add(PostCell p, int capacity) {
+  public BucketState add(ScoredPost s, int capacity) {
     count++;
-    if (!p.isScored()) {
+    if (!s.scored()) {
       return this;
     }
-    double c = p.getCompound();
+    double c = s.compound();
     long units = Math.round(c * 10_000);
     scored++;
     if (c >= Aggregate.POSITIVE_THRESHOLD) {
@@ -94,17 +95,18 @@ public final class BucketState implements Serializable {
     sumSquareUnits += units * units;
     histogram[Aggregate.bin(c)]++;
     if (c >= Aggregate.POSITIVE_THRESHOLD || c <= Aggregate.NEGATIVE_THRESHOLD) {
-      Instant at = p.getCreatedAt().toInstant();
+      PostEvent p = s.post();
+      Instant at = p.createdAt();
       Candidate cand =
           new Candidate(
-              p.getId(),
-              p.getText(),
-              p.getAuthorId(),
-              p.getAuthorHandle(),
+              p.id(),
+              p.text(),
+              p.author().id(),
+              p.author().handle(),
               at.getEpochSecond(),
               at.getNano(),
               c,
-              p.getUrl());
+              p.url());
       if (c >= Aggregate.POSITIVE_THRESHOLD) {
         offer(mostPositive, cand, POSITIVE_FIRST, capacity);
       } else {

@@ -1,7 +1,6 @@
 package io.moodstream.streaming;
 
 import io.moodstream.schema.event.DeadLetter;
-import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostEvent;
@@ -11,11 +10,7 @@ import io.moodstream.sentiment.SentimentScorer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * Parsing and scoring of Kafka record values, as plain static functions the Spark job maps over its
@@ -60,54 +55,17 @@ public final class PostParsing {
     return r;
   }
 
-  /** The scored post of a record value, or nothing when the record is rejected. */
-  public static Iterator<PostCell> scored(byte[] value) {
-    if (post(value) instanceof ParseResult.Parsed<PostEvent> p) {
-      return Collections.singletonList(cell(p.value())).iterator();
-    }
-    return Collections.emptyIterator();
+  /** The post with its compound; posts in a language VADER cannot score are not scored. */
+  static ScoredPost score(PostEvent post) {
+    return Language.isScorable(post.lang())
+        ? new ScoredPost(post, true, Scorer.INSTANCE.score(post.text()).compound())
+        : new ScoredPost(post, false, 0);
   }
 
-  static PostCell cell(PostEvent post) {
-    PostCell c = new PostCell();
-    c.setId(post.id());
-    c.setText(post.text());
-    c.setAuthorId(post.author().id());
-    c.setAuthorHandle(post.author().handle());
-    c.setUrl(post.url());
-    c.setCreatedAt(Timestamp.from(post.createdAt()));
-    c.setTopics(post.topics());
-    if (Language.isScorable(post.lang())) {
-      c.setScored(true);
-      c.setCompound(Scorer.INSTANCE.score(post.text()).compound());
-    }
-    return c;
-  }
-
-  /** The deleted post id of a delete record, or nothing when it is rejected. */
-  public static Iterator<String> deletedId(byte[] value) {
-    if (EventJson.parseDelete(value) instanceof ParseResult.Parsed<DeleteEvent> d) {
-      return Collections.singletonList(d.value().id()).iterator();
-    }
-    return Collections.emptyIterator();
-  }
-
-  /** The dead letter (JSON) of a rejected post record, or nothing when the record is a post. */
-  public static Iterator<String> postDeadLetter(byte[] value) {
-    return deadLetter(value, post(value));
-  }
-
-  /** The dead letter (JSON) of a rejected delete record, or nothing when it is valid. */
-  public static Iterator<String> deleteDeadLetter(byte[] value) {
-    return deadLetter(value, EventJson.parseDelete(value));
-  }
-
-  private static Iterator<String> deadLetter(byte[] value, ParseResult<?> r) {
-    if (r instanceof ParseResult.Rejected<?> rej) {
-      DeadLetter d = new DeadLetter(text(value), rej.reason(), STAGE, Instant.now());
-      return List.of(new String(EventJson.toJson(d), StandardCharsets.UTF_8)).iterator();
-    }
-    return Collections.emptyIterator();
+  /** The dead letter (JSON) of a rejected record. */
+  public static String deadLetter(byte[] value, ParseResult.Rejected<?> r) {
+    DeadLetter d = new DeadLetter(text(value), r.reason(), STAGE, Instant.now());
+    return new String(EventJson.toJson(d), StandardCharsets.UTF_8);
   }
 
   /** The raw record as text, invalid UTF-8 replaced by U+FFFD; empty for a null value. */

@@ -2,6 +2,7 @@ package io.moodstream.streaming;
 
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.hbase.HBaseLayout;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +37,17 @@ import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the job: three streaming queries in one Spark session, each with its own checkpoint under
+ * Wires the job: two streaming queries in one Spark session, each with its own checkpoint under
  * {@code streaming.checkpoint.location}:
  *
  * <ol>
  *   <li>{@code posts}: {@link MoodTransform#buckets} of {@code moodstream.posts} → {@link
- *       HBaseSink#writeBuckets} (minutes, extremes, rollups);
- *   <li>{@code dead-letters}: the rejected records of {@code moodstream.posts} → {@code
+ *       HBaseSink#writeBuckets} (minutes, extremes, rollups); its rejected records → {@code
  *       moodstream.dlq};
  *   <li>{@code deletes}: {@code moodstream.deletes} → {@link HBaseSink#applyDeletes} (invalid ones
  *       → {@code moodstream.dlq}).
@@ -56,7 +56,6 @@ import org.slf4j.LoggerFactory;
 public final class StreamJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamJob.class);
   static final String POSTS = "posts";
-  static final String DEAD_LETTERS = "dead-letters";
   static final String DELETES = "deletes";
 
   private final SparkSession spark;
@@ -86,10 +85,6 @@ public final class StreamJob implements AutoCloseable {
     this.progress =
         new ProgressReporter(Path.of(config.get(StreamingConfig.STATUS_FILE)), Clock.systemUTC());
     spark.streams().addListener(progress);
-  }
-
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**
@@ -127,15 +122,12 @@ public final class StreamJob implements AutoCloseable {
     return progress;
   }
 
-  /** Starts the three queries; {@code untilCaughtUp} runs them with Trigger.AvailableNow. */
+  /** Starts the two queries; {@code untilCaughtUp} runs them with Trigger.AvailableNow. */
   public void start(boolean untilCaughtUp) throws TimeoutException {
     String checkpoint = config.get(StreamingConfig.CHECKPOINT_LOCATION);
     Duration interval = config.get(StreamingConfig.TRIGGER_INTERVAL);
     Trigger trigger =
         untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
-    Duration sideInterval = max(interval, config.get(StreamingConfig.DEAD_LETTER_TRIGGER_INTERVAL));
-    Trigger deadLetterTrigger =
-        untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(sideInterval.toMillis());
     StreamingConfig.Transform t = StreamingConfig.Transform.from(config);
     LOG.info(
         "starting: Kafka {}, checkpoint {}, trigger {}, watermark {}, k {}",
@@ -145,9 +137,11 @@ public final class StreamJob implements AutoCloseable {
         t.watermark(),
         t.k());
 
+    CollectionAccumulator<String> deadLetters =
+        spark.sparkContext().collectionAccumulator("moodstream.dead-letters");
     queries.add(
         writer(
-                MoodTransform.buckets(kafka(KafkaTopics.POSTS.name()), t),
+                MoodTransform.buckets(kafka(KafkaTopics.POSTS.name()), t, deadLetters),
                 POSTS,
                 checkpoint,
                 trigger)
@@ -166,29 +160,11 @@ public final class StreamJob implements AutoCloseable {
                           (t1 - t0) / 1_000_000,
                           w,
                           (System.nanoTime() - t1) / 1_000_000);
-                    })
-            .start());
-
-    queries.add(
-        writer(
-                MoodTransform.postDeadLetters(kafka(KafkaTopics.POSTS.name())).toDF(),
-                DEAD_LETTERS,
-                checkpoint,
-                deadLetterTrigger)
-            .foreachBatch(
-                (VoidFunction2<Dataset<Row>, Long>)
-                    (df, id) -> {
-                      gate(DEAD_LETTERS);
-                      df.persist();
-                      try {
-                        long n = df.count();
-                        if (n > 0) {
-                          toDeadLetterTopic(df);
-                          progress.deadLetters(n);
-                          LOG.info("[dead-letters] batch {}: {} rejected post record(s)", id, n);
-                        }
-                      } finally {
-                        df.unpersist();
+                      List<String> rejected = deadLetters.value();
+                      deadLetters.reset();
+                      if (!rejected.isEmpty()) {
+                        toDeadLetterTopic(rejected);
+                        LOG.info("[posts] batch {}: {} rejected record(s)", id, rejected.size());
                       }
                     })
             .start());
@@ -230,33 +206,34 @@ public final class StreamJob implements AutoCloseable {
     for (Row r : rows) {
       byte[] value = (byte[]) r.get(0);
       Instant at = ((Timestamp) r.get(1)).toInstant();
-      if (EventJson.parseDelete(value) instanceof ParseResult.Parsed<?> p) {
-        deletions.merge(
-            ((io.moodstream.schema.event.DeleteEvent) p.value()).id(),
-            at,
-            (a, b) -> a.isBefore(b) ? a : b);
+      ParseResult<DeleteEvent> parsed = EventJson.parseDelete(value);
+      if (parsed instanceof ParseResult.Parsed<DeleteEvent> p) {
+        deletions.merge(p.value().id(), at, (a, b) -> a.isBefore(b) ? a : b);
       } else {
-        for (Iterator<String> it = PostParsing.deleteDeadLetter(value); it.hasNext(); ) {
-          rejected.add(it.next());
-        }
+        rejected.add(PostParsing.deadLetter(value, (ParseResult.Rejected<?>) parsed));
       }
     }
     if (!rejected.isEmpty()) {
-      toDeadLetterTopic(spark.createDataset(rejected, Encoders.STRING()).toDF());
-      progress.deadLetters(rejected.size());
+      toDeadLetterTopic(rejected);
     }
     sink.applyDeletes(deletions);
     progress.deletes(deletions.size());
   }
 
-  private void toDeadLetterTopic(Dataset<Row> values) {
-    values
+  /**
+   * Sends dead letters to {@code moodstream.dlq} before the batch commits: a batch replayed after a
+   * crash sends its dead letters again (at least once), none is lost.
+   */
+  private void toDeadLetterTopic(List<String> values) {
+    spark
+        .createDataset(values, Encoders.STRING())
         .toDF("value")
         .write()
         .format("kafka")
         .option("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
         .option("topic", KafkaTopics.DLQ.name())
         .save();
+    progress.deadLetters(values.size());
   }
 
   private Dataset<Row> kafka(String topic) {

@@ -39,15 +39,6 @@ public final class StreamingConfig {
           Duration.ZERO,
           "micro-batch interval; 0s starts the next batch as soon as the previous one ends");
 
-  public static final ConfigKey<Duration> DEAD_LETTER_TRIGGER_INTERVAL =
-      ConfigKey.duration(
-          "streaming.dead-letters.trigger.interval",
-          Duration.ofSeconds(5),
-          Duration.ZERO,
-          "micro-batch interval of the query that sends rejected posts to the DLQ (never shorter"
-              + " than streaming.trigger.interval): nobody waits on it, and each of its batches"
-              + " costs the posts query CPU on a small machine");
-
   public static final ConfigKey<Integer> MAX_OFFSETS_PER_TRIGGER =
       ConfigKey.integer(
           "streaming.max.offsets.per.trigger",
@@ -94,7 +85,6 @@ public final class StreamingConfig {
           CHECKPOINT_LOCATION,
           SHUFFLE_PARTITIONS,
           TRIGGER_INTERVAL,
-          DEAD_LETTER_TRIGGER_INTERVAL,
           MAX_OFFSETS_PER_TRIGGER,
           STARTING_OFFSETS,
           WATERMARK,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.sentiment.SentimentScorer;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.util.CollectionAccumulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +45,7 @@ class MoodTransformTest {
 
   private MemoryStream<String> input;
   private StreamingQuery query;
+  private CollectionAccumulator<String> deadLetters;
 
   @BeforeAll
   static void spark() {
@@ -75,7 +78,8 @@ class MoodTransformTest {
 
   private void start(StreamingConfig.Transform t) throws Exception {
     input = new MemoryStream<>(1, spark.sqlContext(), Option.empty(), Encoders.STRING());
-    Dataset<Row> buckets = MoodTransform.buckets(input.toDF(), t);
+    deadLetters = spark.sparkContext().collectionAccumulator();
+    Dataset<Row> buckets = MoodTransform.buckets(input.toDF(), t, deadLetters);
     query =
         buckets
             .writeStream()
@@ -252,18 +256,8 @@ class MoodTransformTest {
     assertThat(bucket("all", T0).aggregate().count()).isEqualTo(1);
     assertThat(query.isActive()).isTrue();
 
-    List<String> letters =
-        MoodTransform.postDeadLetters(
-                spark
-                    .createDataset(
-                        List.of(
-                            "not json",
-                            "{\"id\":\"x\"}",
-                            post("ok", T0, "fine", "en"),
-                            post("old", Instant.parse("1960-01-01T00:00:00Z"), "fine", "en")),
-                        Encoders.STRING())
-                    .toDF())
-            .collectAsList();
+    send(post("old", Instant.parse("1960-01-01T00:00:00Z"), "fine", "en"));
+    List<String> letters = deadLetters.value();
     assertThat(letters).hasSize(3);
     List<DeadLetter> parsed =
         letters.stream().map(l -> EventJson.parseDeadLetter(l).orThrow()).toList();
@@ -277,15 +271,8 @@ class MoodTransformTest {
   void histogramEdgesMinusOneZeroAndPlusOneFallInTheirBins() {
     BucketState s = new BucketState();
     for (double c : new double[] {-1.0, 0.0, 1.0, -0.05, 0.05}) {
-      PostCell p = new PostCell();
-      p.setId("c" + c);
-      p.setText("t");
-      p.setAuthorId("a");
-      p.setAuthorHandle("h");
-      p.setCreatedAt(java.sql.Timestamp.from(T0));
-      p.setScored(true);
-      p.setCompound(c);
-      s.add(p, 5);
+      PostEvent p = EventJson.parsePost(post("c" + c, T0, "t", "en")).orThrow();
+      s.add(new ScoredPost(p, true, c), 5);
     }
     long[] h = s.aggregate().histogram();
     assertThat(h[0]).isEqualTo(1); // -1
@@ -301,11 +288,11 @@ class MoodTransformTest {
 
   @Test
   void mergingPartialStatesInAnyOrderGivesTheSameBytes() {
-    List<PostCell> cells = new ArrayList<>();
+    List<ScoredPost> cells = new ArrayList<>();
     String[] texts = {"love", "hate", "meh", "great!!", "awful", "good", "bad"};
     for (int i = 0; i < texts.length; i++) {
       cells.add(
-          PostParsing.cell(
+          PostParsing.score(
               EventJson.parsePost(post("m" + i, T0.plusSeconds(i), texts[i], "en", "t"))
                   .orThrow()));
     }

@@ -63,8 +63,6 @@ class StreamMainTest {
     assertThat(c.get(StreamingConfig.EXTREMES_K)).isEqualTo(5);
     assertThat(c.get(StreamingConfig.SPARK_MASTER)).isEqualTo("local[*]");
     assertThat(c.get(StreamingConfig.MAX_OFFSETS_PER_TRIGGER)).isZero();
-    assertThat(c.get(StreamingConfig.DEAD_LETTER_TRIGGER_INTERVAL))
-        .isEqualTo(Duration.ofSeconds(5));
     assertThat(StreamingConfig.Transform.from(c)).isEqualTo(StreamingConfig.Transform.defaults());
   }
 
