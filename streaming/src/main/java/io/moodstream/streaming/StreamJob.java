@@ -57,6 +57,7 @@ public final class StreamJob implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamJob.class);
   static final String POSTS = "posts";
   static final String DELETES = "deletes";
+  static final long DELETES_MIN_INTERVAL_MS = 1_000;
 
   private final SparkSession spark;
   private final MoodstreamConfig config;
@@ -128,6 +129,12 @@ public final class StreamJob implements AutoCloseable {
     Duration interval = config.get(StreamingConfig.TRIGGER_INTERVAL);
     Trigger trigger =
         untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
+    // deletes are rare and need no sub-second reaction; a 0s trigger would make the idle query ask
+    // the broker for its latest offsets every 10 ms, taking CPU from the posts query
+    Trigger deleteTrigger =
+        untilCaughtUp
+            ? trigger
+            : Trigger.ProcessingTime(Math.max(interval.toMillis(), DELETES_MIN_INTERVAL_MS));
     StreamingConfig.Transform t = StreamingConfig.Transform.from(config);
     LOG.info(
         "starting: Kafka {}, checkpoint {}, trigger {}, watermark {}, k {}",
@@ -174,7 +181,7 @@ public final class StreamJob implements AutoCloseable {
                 kafka(KafkaTopics.DELETES.name()).select("value", "timestamp"),
                 DELETES,
                 checkpoint,
-                trigger)
+                deleteTrigger)
             .foreachBatch(
                 (VoidFunction2<Dataset<Row>, Long>)
                     (df, id) -> {
@@ -243,7 +250,10 @@ public final class StreamJob implements AutoCloseable {
             .format("kafka")
             .option("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
             .option("subscribe", topic)
-            .option("startingOffsets", config.get(StreamingConfig.STARTING_OFFSETS));
+            .option("startingOffsets", config.get(StreamingConfig.STARTING_OFFSETS))
+            .option(
+                "kafka.fetch.max.wait.ms",
+                config.get(StreamingConfig.KAFKA_FETCH_MAX_WAIT).toMillis());
     int max = config.get(StreamingConfig.MAX_OFFSETS_PER_TRIGGER);
     if (max > 0) {
       r = r.option("maxOffsetsPerTrigger", max);

@@ -41,7 +41,8 @@ public final class StreamMain {
       SIGTERM stops cleanly too. Configuration (moodstream.properties or MOODSTREAM_* variables):
         kafka.bootstrap.servers, hbase.zookeeper.quorum, hbase.zookeeper.port,
         streaming.checkpoint.location, streaming.trigger.interval,
-        streaming.max.offsets.per.trigger, streaming.starting.offsets,
+        streaming.max.offsets.per.trigger, streaming.kafka.fetch.max.wait,
+        streaming.starting.offsets,
         streaming.watermark, streaming.extremes.k, streaming.shuffle.partitions, streaming.spark.master,
         streaming.status.file, streaming.stop.file (all in streaming/README.md)
       """;
