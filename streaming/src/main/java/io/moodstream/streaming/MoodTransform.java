@@ -9,7 +9,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple3;
 
 /**
@@ -31,13 +30,11 @@ public final class MoodTransform {
    * (output mode update). Each input partition is first folded into partial states ({@link
    * PartialBuckets}), which Spark's stateful aggregation merges into the state of earlier batches.
    * Minutes that have already closed under the watermark are dropped by that operator and counted
-   * in its {@code numRowsDroppedByWatermark} metric (one per late partial, not per post). Rejected
-   * records are added to {@code deadLetters} as dead-letter JSON.
+   * in its {@code numRowsDroppedByWatermark} metric (one per late partial, not per post; {@link
+   * SideOutputs#latePosts} counts posts). Dead letters and posts per minute go to {@code side}.
    */
   public static Dataset<Row> buckets(
-      Dataset<Row> records,
-      StreamingConfig.Transform t,
-      CollectionAccumulator<String> deadLetters) {
+      Dataset<Row> records, StreamingConfig.Transform t, SideOutputs side) {
     Encoder<BucketState> state = Encoders.javaSerialization(BucketState.class);
     Encoder<Tuple3<String, Timestamp, BucketState>> partial =
         Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP(), state);
@@ -45,7 +42,7 @@ public final class MoodTransform {
         records
             .select(col("value").cast("binary"))
             .as(Encoders.BINARY())
-            .mapPartitions(new PartialBuckets(t.k(), deadLetters), partial)
+            .mapPartitions(new PartialBuckets(t.k(), side), partial)
             .toDF(TOPIC, "createdAt", "partial")
             .withWatermark("createdAt", t.watermark().toMillis() + " milliseconds");
     return partials

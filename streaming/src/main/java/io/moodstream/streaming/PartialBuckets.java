@@ -5,18 +5,19 @@ import io.moodstream.schema.event.PostEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.util.CollectionAccumulator;
 import scala.Tuple3;
 
 /**
  * Folds one input partition's records into one {@link BucketState} per (topic, minute) before Spark
  * sees them, so the shuffle and the state store handle a few partial states per partition instead
- * of a row per post and topic; rejected records become dead letters on the way.
+ * of a row per post and topic. On the way, rejected records become dead letters and each minute's
+ * posts are counted ({@link SideOutputs}).
  *
  * <p>Each partial is emitted as (topic, latest createdAt among its posts, state): the latest
  * createdAt falls in the partial's minute, so Spark's one-minute window puts it where its posts
@@ -28,11 +29,11 @@ final class PartialBuckets
   private static final long serialVersionUID = 1L;
 
   private final int capacity;
-  private final CollectionAccumulator<String> deadLetters;
+  private final SideOutputs side;
 
-  PartialBuckets(int capacity, CollectionAccumulator<String> deadLetters) {
+  PartialBuckets(int capacity, SideOutputs side) {
     this.capacity = capacity;
-    this.deadLetters = deadLetters;
+    this.side = side;
   }
 
   private record Key(String topic, long minute) {}
@@ -45,21 +46,25 @@ final class PartialBuckets
   @Override
   public Iterator<Tuple3<String, Timestamp, BucketState>> call(Iterator<byte[]> values) {
     Map<Key, Partial> partials = new LinkedHashMap<>();
+    Map<Long, long[]> postsPerMinute = new HashMap<>();
     while (values.hasNext()) {
       byte[] value = values.next();
       ParseResult<PostEvent> r = PostParsing.post(value);
       if (r instanceof ParseResult.Parsed<PostEvent> p) {
-        add(partials, PostParsing.score(p.value()));
+        long minute = add(partials, PostParsing.score(p.value()));
+        postsPerMinute.computeIfAbsent(minute, m -> new long[] {m, 0})[1]++;
       } else {
-        deadLetters.add(PostParsing.deadLetter(value, (ParseResult.Rejected<?>) r));
+        side.deadLetters().add(PostParsing.deadLetter(value, (ParseResult.Rejected<?>) r));
       }
     }
+    postsPerMinute.values().forEach(side.postsPerMinute()::add);
     List<Tuple3<String, Timestamp, BucketState>> out = new ArrayList<>(partials.size());
     partials.forEach((k, v) -> out.add(new Tuple3<>(k.topic(), Timestamp.from(v.latest), v.state)));
     return out.iterator();
   }
 
-  private void add(Map<Key, Partial> partials, ScoredPost s) {
+  /** Adds the post to the partial of each of its topics; returns its minute. */
+  private long add(Map<Key, Partial> partials, ScoredPost s) {
     Instant at = s.post().createdAt();
     long minute = Math.floorDiv(at.getEpochSecond(), 60) * 60;
     for (String topic : s.post().topics()) {
@@ -69,5 +74,6 @@ final class PartialBuckets
         p.latest = at;
       }
     }
+    return minute;
   }
 }

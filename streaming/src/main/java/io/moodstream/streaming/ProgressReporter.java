@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -31,11 +34,21 @@ public final class ProgressReporter extends StreamingQueryListener {
   private final AtomicLong latePosts = new AtomicLong();
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong deletes = new AtomicLong();
+  private final Map<String, Map<Long, Long>> pendingMinutes = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastBatch = new TreeMap<>(); // guarded by this
   private volatile String state = "starting";
 
   public ProgressReporter(Path statusFile, Clock clock) {
     this.statusFile = statusFile;
     this.clock = clock;
+  }
+
+  /**
+   * The posts per event-time minute of batch {@code batchId} of {@code query}, sent before the
+   * batch ends: with the watermark its progress reports, they give the batch's exact late posts.
+   */
+  public void postsPerMinute(String query, long batchId, Map<Long, Long> postsPerMinute) {
+    pendingMinutes.put(query + '#' + batchId, postsPerMinute);
   }
 
   public void deadLetters(long n) {
@@ -54,6 +67,22 @@ public final class ProgressReporter extends StreamingQueryListener {
     return deadLetters.get();
   }
 
+  /**
+   * Waits until the progress of batch {@code batchId} of {@code query} (or a later one) has been
+   * handled, or {@link System#nanoTime} reaches {@code deadlineNanos}; true if it has.
+   */
+  public synchronized boolean awaitBatch(String query, long batchId, long deadlineNanos)
+      throws InterruptedException {
+    while (lastBatch.getOrDefault(query, -1L) < batchId) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
   public synchronized void state(String s) {
     state = s;
     write();
@@ -67,13 +96,18 @@ public final class ProgressReporter extends StreamingQueryListener {
   @Override
   public void onQueryProgress(QueryProgressEvent event) {
     StreamingQueryProgress p = event.progress();
-    long late = 0;
+    long lateRows = 0;
     for (StateOperatorProgress s : p.stateOperators()) {
-      late += s.numRowsDroppedByWatermark();
+      lateRows += s.numRowsDroppedByWatermark();
     }
+    String watermark = p.eventTime().get("watermark");
+    Map<Long, Long> perMinute = pendingMinutes.remove(p.name() + '#' + p.batchId());
+    long late =
+        perMinute == null || watermark == null
+            ? 0
+            : SideOutputs.latePosts(perMinute, Instant.parse(watermark).toEpochMilli());
     latePosts.addAndGet(late);
     Long duration = p.durationMs().get("triggerExecution");
-    String watermark = p.eventTime().get("watermark");
     ObjectNode q = JSON.createObjectNode();
     q.put("batchId", p.batchId());
     q.put("timestamp", p.timestamp());
@@ -82,15 +116,18 @@ public final class ProgressReporter extends StreamingQueryListener {
     q.put("processedRowsPerSecond", finite(p.processedRowsPerSecond()));
     q.put("batchDurationMs", duration == null ? 0 : duration);
     q.put("watermark", watermark);
-    q.put("lateRows", late);
+    q.put("latePosts", late);
+    q.put("lateRows", lateRows);
     synchronized (this) {
       queries.put(p.name(), q);
       state = "running";
       write();
+      lastBatch.put(p.name(), p.batchId());
+      notifyAll();
     }
     if (p.numInputRows() > 0 || late > 0) {
       LOG.info(
-          "[{}] batch {}: {} rows, input {}/s, processed {}/s, {} ms, watermark {}, late {}",
+          "[{}] batch {}: {} rows, input {}/s, processed {}/s, {} ms, watermark {}, late posts {}",
           p.name(),
           p.batchId(),
           p.numInputRows(),

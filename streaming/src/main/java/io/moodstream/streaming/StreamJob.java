@@ -36,8 +36,8 @@ import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.streaming.Trigger;
-import org.apache.spark.util.CollectionAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +91,11 @@ public final class StreamJob implements AutoCloseable {
   /**
    * The Spark session: local master unless spark-submit set one, small shuffle, UTC, and no no-data
    * micro-batches: in update mode they only evict expired state, which the next batch with data
-   * does as well, and each costs the 2-core machine a full batch's fixed overhead.
+   * does as well, and each costs the 2-core machine a full batch's fixed overhead. The job has one
+   * stateful operator, so it uses Spark's single-watermark model: a batch drops as late the posts
+   * of minutes that ended by the watermark its progress reports (with several stateful operators
+   * allowed, Spark judges lateness by the previous batch's watermark, which a listener cannot know
+   * after a restart); {@link ProgressReporter} counts them exactly from that watermark.
    */
   public static SparkSession session(MoodstreamConfig c) {
     SparkConf conf = new SparkConf();
@@ -102,6 +106,7 @@ public final class StreamJob implements AutoCloseable {
     return b.config("spark.sql.shuffle.partitions", c.get(StreamingConfig.SHUFFLE_PARTITIONS))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.streaming.noDataMicroBatches.enabled", false)
+        .config("spark.sql.streaming.statefulOperator.allowMultiple", false)
         .config("spark.sql.streaming.stopTimeout", 30_000)
         .getOrCreate();
   }
@@ -144,11 +149,10 @@ public final class StreamJob implements AutoCloseable {
         t.watermark(),
         t.k());
 
-    CollectionAccumulator<String> deadLetters =
-        spark.sparkContext().collectionAccumulator("moodstream.dead-letters");
+    SideOutputs side = SideOutputs.register(spark.sparkContext());
     queries.add(
         writer(
-                MoodTransform.buckets(kafka(KafkaTopics.POSTS.name()), t, deadLetters),
+                MoodTransform.buckets(kafka(KafkaTopics.POSTS.name()), t, side),
                 POSTS,
                 checkpoint,
                 trigger)
@@ -167,11 +171,12 @@ public final class StreamJob implements AutoCloseable {
                           (t1 - t0) / 1_000_000,
                           w,
                           (System.nanoTime() - t1) / 1_000_000);
-                      List<String> rejected = deadLetters.value();
-                      deadLetters.reset();
-                      if (!rejected.isEmpty()) {
-                        toDeadLetterTopic(rejected);
-                        LOG.info("[posts] batch {}: {} rejected record(s)", id, rejected.size());
+                      SideOutputs.Batch b = side.drain();
+                      progress.postsPerMinute(POSTS, id, b.postsPerMinute());
+                      if (!b.deadLetters().isEmpty()) {
+                        toDeadLetterTopic(b.deadLetters());
+                        LOG.info(
+                            "[posts] batch {}: {} rejected record(s)", id, b.deadLetters().size());
                       }
                     })
             .start());
@@ -287,6 +292,7 @@ public final class StreamJob implements AutoCloseable {
       }
       if (!anyActive) {
         LOG.info("every query has caught up and ended");
+        awaitLastProgress();
         progress.state("caught-up");
         return;
       }
@@ -316,7 +322,22 @@ public final class StreamJob implements AutoCloseable {
       }
       q.stop();
     }
+    awaitLastProgress();
     progress.state("stopped");
+  }
+
+  /**
+   * Progress events reach listeners asynchronously: waits (up to 10 s) until the reporter has
+   * handled each query's last batch, so its totals and the status file are final.
+   */
+  private void awaitLastProgress() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    for (StreamingQuery q : queries) {
+      StreamingQueryProgress last = q.lastProgress();
+      if (last != null && !progress.awaitBatch(q.name(), last.batchId(), deadline)) {
+        LOG.warn("[{}] progress of batch {} not reported in time", q.name(), last.batchId());
+      }
+    }
   }
 
   @Override

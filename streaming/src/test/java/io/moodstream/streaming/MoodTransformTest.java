@@ -3,6 +3,7 @@ package io.moodstream.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.PostEvent;
@@ -25,7 +26,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.util.CollectionAccumulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,18 +45,19 @@ class MoodTransformTest {
 
   private MemoryStream<String> input;
   private StreamingQuery query;
-  private CollectionAccumulator<String> deadLetters;
+  private SideOutputs side;
 
   @BeforeAll
   static void spark() {
+    // the job's own session settings (watermark model, no no-data batches), on local[2]
     spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("MoodTransformTest")
-            .config("spark.sql.shuffle.partitions", 2)
-            .config("spark.ui.enabled", false)
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate();
+        StreamJob.session(
+            MoodstreamConfig.load(
+                StreamingConfig.KEYS,
+                Map.of(
+                    StreamingConfig.SPARK_MASTER.envName(), "local[2]",
+                    StreamingConfig.SHUFFLE_PARTITIONS.envName(), "2"),
+                null));
   }
 
   @AfterAll
@@ -78,8 +79,8 @@ class MoodTransformTest {
 
   private void start(StreamingConfig.Transform t) throws Exception {
     input = new MemoryStream<>(1, spark.sqlContext(), Option.empty(), Encoders.STRING());
-    deadLetters = spark.sparkContext().collectionAccumulator();
-    Dataset<Row> buckets = MoodTransform.buckets(input.toDF(), t, deadLetters);
+    side = SideOutputs.register(spark.sparkContext());
+    Dataset<Row> buckets = MoodTransform.buckets(input.toDF(), t, side);
     query =
         buckets
             .writeStream()
@@ -200,15 +201,26 @@ class MoodTransformTest {
   void postsLaterThanTheWatermarkAreDroppedAndCounted() throws Exception {
     start(new StreamingConfig.Transform(Duration.ofMinutes(2), 5));
     send(post("now", T0.plusSeconds(5 * 60), "good", "en"));
-    // the watermark is now 10:03; it applies from the next batch
+    // the watermark is now 10:03:01; it applies from the next batch
     send(post("probe", T0.plusSeconds(5 * 60 + 1), "good", "en"));
+    side.drain();
     send(
-        post("too-late", T0.plusSeconds(60), "good", "en"), // minute 10:01 ends at 10:02 ≤ 10:03
+        post("too-late-1", T0.plusSeconds(60), "good", "en"), // minute 10:01 ends at 10:02 ≤ 10:03
+        post("too-late-2", T0.plusSeconds(61), "bad", "en"),
+        post("too-late-3", T0.plusSeconds(119), "meh", "en"),
+        post("at-the-edge", T0.plusSeconds(120), "good", "en"), // 10:02 ends at 10:03 ≤ 10:03:01
         post("in-time", T0.plusSeconds(4 * 60), "good", "en")); // minute 10:04 is still open
     assertThat(bucket("all", T0.plusSeconds(60))).isNull();
+    assertThat(bucket("all", T0.plusSeconds(120))).isNull();
     assertThat(bucket("all", T0.plusSeconds(4 * 60)).aggregate().count()).isEqualTo(1);
+    // Spark counts the late partial states it drops (one per minute here), not posts ...
     long dropped = query.lastProgress().stateOperators()[0].numRowsDroppedByWatermark();
-    assertThat(dropped).isEqualTo(1);
+    assertThat(dropped).isEqualTo(2);
+    // ... the posts per minute and the batch's watermark give the posts
+    long watermark =
+        Instant.parse(query.lastProgress().eventTime().get("watermark")).toEpochMilli();
+    assertThat(watermark).isEqualTo(T0.plusSeconds(3 * 60 + 1).toEpochMilli());
+    assertThat(SideOutputs.latePosts(side.drain().postsPerMinute(), watermark)).isEqualTo(4);
   }
 
   @Test
@@ -257,7 +269,7 @@ class MoodTransformTest {
     assertThat(query.isActive()).isTrue();
 
     send(post("old", Instant.parse("1960-01-01T00:00:00Z"), "fine", "en"));
-    List<String> letters = deadLetters.value();
+    List<String> letters = side.drain().deadLetters();
     assertThat(letters).hasSize(3);
     List<DeadLetter> parsed =
         letters.stream().map(l -> EventJson.parseDeadLetter(l).orThrow()).toList();

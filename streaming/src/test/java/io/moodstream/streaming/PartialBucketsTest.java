@@ -33,13 +33,14 @@ class PartialBucketsTest {
             MoodTransformTest.post("c", T0.plusSeconds(12), "fine", "en"),
             MoodTransformTest.post("d", T0.plusSeconds(60), "great!", "en", "pear"),
             MoodTransformTest.post("e", T0.plusSeconds(61), "hola", "es", "pear"));
-    CollectionAccumulator<String> letters = new CollectionAccumulator<>();
+    SideOutputs side =
+        new SideOutputs(new CollectionAccumulator<>(), new CollectionAccumulator<>());
     List<byte[]> in = new ArrayList<>();
     posts.forEach(p -> in.add(bytes(p)));
     in.add(bytes("{\"broken"));
 
     Map<String, Tuple3<String, Timestamp, BucketState>> out = new HashMap<>();
-    new PartialBuckets(5, letters)
+    new PartialBuckets(5, side)
         .call(in.iterator())
         .forEachRemaining(t -> out.put(t._1() + "@" + t._2().toInstant(), t));
 
@@ -65,9 +66,25 @@ class PartialBucketsTest {
     }
     assertThat(out.get("apple@" + T0.plusSeconds(59))._3().toBytes()).isEqualTo(apple.toBytes());
 
-    assertThat(letters.value()).hasSize(1);
-    DeadLetter d = EventJson.parseDeadLetter(letters.value().get(0)).orThrow();
+    SideOutputs.Batch batch = side.drain();
+    assertThat(batch.postsPerMinute())
+        .containsExactly(
+            Map.entry(T0.getEpochSecond(), 3L), Map.entry(T0.getEpochSecond() + 60, 2L));
+    assertThat(batch.deadLetters()).hasSize(1);
+    DeadLetter d = EventJson.parseDeadLetter(batch.deadLetters().get(0)).orThrow();
     assertThat(d.raw()).isEqualTo("{\"broken");
     assertThat(d.source()).isEqualTo(PostParsing.STAGE);
+    assertThat(side.drain().deadLetters()).as("drained").isEmpty();
+  }
+
+  @Test
+  void lateArePostsOfEveryMinuteThatEndedByTheWatermark() {
+    long m = T0.getEpochSecond();
+    Map<Long, Long> perMinute = Map.of(m, 3L, m + 60, 5L, m + 120, 7L);
+    assertThat(SideOutputs.latePosts(perMinute, 0)).isZero();
+    assertThat(SideOutputs.latePosts(perMinute, (m + 60) * 1000 - 1)).isZero();
+    assertThat(SideOutputs.latePosts(perMinute, (m + 60) * 1000)).isEqualTo(3); // end ≤ watermark
+    assertThat(SideOutputs.latePosts(perMinute, (m + 179) * 1000)).isEqualTo(8);
+    assertThat(SideOutputs.latePosts(perMinute, (m + 180) * 1000)).isEqualTo(15);
   }
 }
