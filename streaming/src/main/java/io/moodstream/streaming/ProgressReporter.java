@@ -35,12 +35,23 @@ public final class ProgressReporter extends StreamingQueryListener {
   private final AtomicLong deadLetters = new AtomicLong();
   private final AtomicLong deletes = new AtomicLong();
   private final Map<String, Map<Long, Long>> pendingMinutes = new ConcurrentHashMap<>();
-  private final Map<String, Long> lastBatch = new TreeMap<>(); // guarded by this
   private volatile String state = "starting";
 
-  public ProgressReporter(Path statusFile, Clock clock) {
+  /** The watermark (ms) a query's batch ran with, for batches this listener has not seen. */
+  @FunctionalInterface
+  public interface LoggedWatermark {
+    long of(String query, long batchId);
+  }
+
+  private final LoggedWatermark loggedWatermark;
+
+  /** Last batch id and watermark (ms) reported per query; guarded by this. */
+  private final Map<String, long[]> lastReported = new TreeMap<>();
+
+  public ProgressReporter(Path statusFile, Clock clock, LoggedWatermark loggedWatermark) {
     this.statusFile = statusFile;
     this.clock = clock;
+    this.loggedWatermark = loggedWatermark;
   }
 
   /**
@@ -73,7 +84,7 @@ public final class ProgressReporter extends StreamingQueryListener {
    */
   public synchronized boolean awaitBatch(String query, long batchId, long deadlineNanos)
       throws InterruptedException {
-    while (lastBatch.getOrDefault(query, -1L) < batchId) {
+    while (!lastReported.containsKey(query) || lastReported.get(query)[0] < batchId) {
       long left = deadlineNanos - System.nanoTime();
       if (left <= 0) {
         return false;
@@ -86,6 +97,24 @@ public final class ProgressReporter extends StreamingQueryListener {
   public synchronized void state(String s) {
     state = s;
     write();
+  }
+
+  /**
+   * The watermark Spark judges batch {@code batchId}'s late rows by: the previous batch's (Spark
+   * 3.5 with several stateful operators allowed, its default), from this listener's memory or, for
+   * the first batch after a restart, from the checkpoint; 0 before the first batch.
+   */
+  private long watermarkForLateEvents(String query, long batchId) {
+    if (batchId == 0) {
+      return 0;
+    }
+    synchronized (this) {
+      long[] last = lastReported.get(query);
+      if (last != null && last[0] == batchId - 1) {
+        return last[1];
+      }
+    }
+    return loggedWatermark.of(query, batchId - 1);
   }
 
   @Override
@@ -103,9 +132,9 @@ public final class ProgressReporter extends StreamingQueryListener {
     String watermark = p.eventTime().get("watermark");
     Map<Long, Long> perMinute = pendingMinutes.remove(p.name() + '#' + p.batchId());
     long late =
-        perMinute == null || watermark == null
+        perMinute == null
             ? 0
-            : SideOutputs.latePosts(perMinute, Instant.parse(watermark).toEpochMilli());
+            : SideOutputs.latePosts(perMinute, watermarkForLateEvents(p.name(), p.batchId()));
     latePosts.addAndGet(late);
     Long duration = p.durationMs().get("triggerExecution");
     ObjectNode q = JSON.createObjectNode();
@@ -122,7 +151,8 @@ public final class ProgressReporter extends StreamingQueryListener {
       queries.put(p.name(), q);
       state = "running";
       write();
-      lastBatch.put(p.name(), p.batchId());
+      long ms = watermark == null ? 0 : Instant.parse(watermark).toEpochMilli();
+      lastReported.put(p.name(), new long[] {p.batchId(), ms});
       notifyAll();
     }
     if (p.numInputRows() > 0 || late > 0) {

@@ -31,6 +31,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.OffsetSeq;
+import org.apache.spark.sql.execution.streaming.OffsetSeqLog;
 import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.OutputMode;
@@ -83,19 +85,19 @@ public final class StreamJob implements AutoCloseable {
             connection,
             layout,
             config.get(StreamingConfig.EXTREMES_K));
+    String checkpoint = config.get(StreamingConfig.CHECKPOINT_LOCATION);
     this.progress =
-        new ProgressReporter(Path.of(config.get(StreamingConfig.STATUS_FILE)), Clock.systemUTC());
+        new ProgressReporter(
+            Path.of(config.get(StreamingConfig.STATUS_FILE)),
+            Clock.systemUTC(),
+            (query, batchId) -> batchWatermarkMs(spark, checkpoint + "/" + query, batchId));
     spark.streams().addListener(progress);
   }
 
   /**
    * The Spark session: local master unless spark-submit set one, small shuffle, UTC, and no no-data
    * micro-batches: in update mode they only evict expired state, which the next batch with data
-   * does as well, and each costs the 2-core machine a full batch's fixed overhead. The job has one
-   * stateful operator, so it uses Spark's single-watermark model: a batch drops as late the posts
-   * of minutes that ended by the watermark its progress reports (with several stateful operators
-   * allowed, Spark judges lateness by the previous batch's watermark, which a listener cannot know
-   * after a restart); {@link ProgressReporter} counts them exactly from that watermark.
+   * does as well, and each costs the 2-core machine a full batch's fixed overhead.
    */
   public static SparkSession session(MoodstreamConfig c) {
     SparkConf conf = new SparkConf();
@@ -106,9 +108,21 @@ public final class StreamJob implements AutoCloseable {
     return b.config("spark.sql.shuffle.partitions", c.get(StreamingConfig.SHUFFLE_PARTITIONS))
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.streaming.noDataMicroBatches.enabled", false)
-        .config("spark.sql.streaming.statefulOperator.allowMultiple", false)
         .config("spark.sql.streaming.stopTimeout", 30_000)
         .getOrCreate();
+  }
+
+  /**
+   * The watermark batch {@code batchId} ran with, from the query's offset log in its checkpoint; 0
+   * when the batch is not logged.
+   */
+  static long batchWatermarkMs(SparkSession spark, String queryCheckpoint, long batchId) {
+    scala.Option<OffsetSeq> logged =
+        new OffsetSeqLog(spark, queryCheckpoint + "/offsets").get(batchId);
+    if (logged.isEmpty() || logged.get().metadata().isEmpty()) {
+      return 0;
+    }
+    return logged.get().metadata().get().batchWatermarkMs();
   }
 
   static void requireTables(Connection connection, HBaseLayout layout) throws IOException {

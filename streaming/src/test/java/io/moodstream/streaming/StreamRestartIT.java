@@ -3,6 +3,8 @@ package io.moodstream.streaming;
 import static io.moodstream.streaming.MoodTransformTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.broker.KafkaBroker;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.PostEvent;
@@ -135,6 +137,19 @@ class StreamRestartIT {
         }
       }
       assertThat(job.progress().latePosts()).isGreaterThan(0).isEqualTo(POSTS - stored);
+      // a restarted job reads the previous batch's watermark from the offset log: the same value
+      JsonNode posts =
+          new ObjectMapper()
+              .readTree(Files.readString(dir.resolve("reference/status.json")))
+              .get("queries")
+              .get("posts");
+      assertThat(
+              StreamJob.batchWatermarkMs(
+                  spark,
+                  dir.resolve("reference/checkpoint/posts").toString(),
+                  posts.get("batchId").asLong()))
+          .isPositive()
+          .isEqualTo(Instant.parse(posts.get("watermark").asText()).toEpochMilli());
     } finally {
       spark.stop();
     }
