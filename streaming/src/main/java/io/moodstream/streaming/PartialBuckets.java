@@ -5,7 +5,6 @@ import io.moodstream.schema.event.PostEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,25 +45,29 @@ final class PartialBuckets
   @Override
   public Iterator<Tuple3<String, Timestamp, BucketState>> call(Iterator<byte[]> values) {
     Map<Key, Partial> partials = new LinkedHashMap<>();
-    Map<Long, long[]> postsPerMinute = new HashMap<>();
     while (values.hasNext()) {
       byte[] value = values.next();
       ParseResult<PostEvent> r = PostParsing.post(value);
       if (r instanceof ParseResult.Parsed<PostEvent> p) {
-        long minute = add(partials, PostParsing.score(p.value()));
-        postsPerMinute.computeIfAbsent(minute, m -> new long[] {m, 0})[1]++;
+        add(partials, PostParsing.score(p.value()));
       } else {
         side.deadLetters().add(PostParsing.deadLetter(value, (ParseResult.Rejected<?>) r));
       }
     }
-    postsPerMinute.values().forEach(side.postsPerMinute()::add);
     List<Tuple3<String, Timestamp, BucketState>> out = new ArrayList<>(partials.size());
-    partials.forEach((k, v) -> out.add(new Tuple3<>(k.topic(), Timestamp.from(v.latest), v.state)));
+    partials.forEach(
+        (k, v) -> {
+          out.add(new Tuple3<>(k.topic(), Timestamp.from(v.latest), v.state));
+          if (k.topic()
+              .equals(PostEvent.ALL)) { // every post is in "all": its count is the minute's
+            side.postsPerMinute().add(new long[] {k.minute(), v.state.aggregate().count()});
+          }
+        });
     return out.iterator();
   }
 
-  /** Adds the post to the partial of each of its topics; returns its minute. */
-  private long add(Map<Key, Partial> partials, ScoredPost s) {
+  /** Adds the post to the partial of each of its topics. */
+  private void add(Map<Key, Partial> partials, ScoredPost s) {
     Instant at = s.post().createdAt();
     long minute = Math.floorDiv(at.getEpochSecond(), 60) * 60;
     for (String topic : s.post().topics()) {
@@ -74,6 +77,5 @@ final class PartialBuckets
         p.latest = at;
       }
     }
-    return minute;
   }
 }

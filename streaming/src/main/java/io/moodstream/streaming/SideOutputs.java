@@ -1,5 +1,6 @@
 package io.moodstream.streaming;
 
+import io.moodstream.schema.hbase.Step;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public record SideOutputs(
   public static long latePosts(Map<Long, Long> postsPerMinute, long watermarkMs) {
     long late = 0;
     for (Map.Entry<Long, Long> e : postsPerMinute.entrySet()) {
-      if ((e.getKey() + 60) * 1_000 <= watermarkMs) {
+      if ((e.getKey() + Step.MINUTE.seconds()) * 1_000 <= watermarkMs) {
         late += e.getValue();
       }
     }

@@ -54,12 +54,17 @@ final class ItSupport {
   }
 
   static KafkaProducer<String, String> producer(String bootstrap) {
+    return producer(bootstrap, Map.of(ProducerConfig.LINGER_MS_CONFIG, 5));
+  }
+
+  /** A String producer with acks=all and {@code settings}. */
+  static KafkaProducer<String, String> producer(String bootstrap, Map<String, Object> settings) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.putAll(settings);
     return new KafkaProducer<>(p);
   }
 
