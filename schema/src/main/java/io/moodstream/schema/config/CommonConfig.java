@@ -2,6 +2,7 @@ package io.moodstream.schema.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys shared by every module: where Kafka and HBase are, and the tunables of the topics and tables
@@ -15,6 +16,22 @@ public final class CommonConfig {
   public static final ConfigKey<String> KAFKA_BOOTSTRAP_SERVERS =
       ConfigKey.string(
           "kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port]");
+
+  public static final ConfigKey<Map<String, String>> KAFKA_CLIENT =
+      ConfigKey.prefix(
+          "kafka.client",
+          "any Kafka client property, handed unchanged to every Kafka client Moodstream creates"
+              + " (ingest, schema apply, the job's source and dead-letter writer, the local stack):"
+              + " kafka.client.security.protocol=SSL, kafka.client.ssl.truststore.location=..."
+              + " Properties holding passwords or keys are secrets (environment or _FILE only)",
+          KafkaClientConfig::sensitivity);
+
+  public static final ConfigKey<String> KAFKA_CLIENT_CONFIG =
+      ConfigKey.string(
+          "kafka.client.config",
+          "",
+          "a Kafka client properties file (e.g. an MSK client.properties) applied to every Kafka"
+              + " client before the kafka.client.* keys, which win; may hold passwords");
 
   public static final ConfigKey<Integer> KAFKA_REPLICATION_FACTOR =
       ConfigKey.integer(
@@ -88,6 +105,8 @@ public final class CommonConfig {
   public static final List<ConfigKey<?>> KEYS =
       List.of(
           KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_CLIENT,
+          KAFKA_CLIENT_CONFIG,
           KAFKA_REPLICATION_FACTOR,
           POSTS_PARTITIONS,
           POSTS_RETENTION,
