@@ -422,10 +422,8 @@ final class LocalStack implements AutoCloseable {
   }
 
   boolean hbaseHealthy() {
-    org.apache.hadoop.conf.Configuration conf = HBaseClients.configuration(config);
-    conf.setInt("hbase.client.retries.number", 1);
-    conf.setInt("zookeeper.recovery.retry", 0);
-    conf.setInt("hbase.client.operation.timeout", 5000);
+    org.apache.hadoop.conf.Configuration conf =
+        HBaseClients.configuration(config, HBaseClients.Timeouts.within(Duration.ofSeconds(5)));
     try (Connection c = ConnectionFactory.createConnection(conf);
         Admin a = c.getAdmin()) {
       a.listNamespaces();

@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +139,7 @@ public final class StreamMain {
     SparkSession spark = StreamJob.session(config);
     Connection connection;
     try {
-      connection = ConnectionFactory.createConnection(HBaseClients.configuration(config));
+      connection = HBaseClients.connect(config, HBaseClients.Timeouts.JOB);
     } catch (IOException e) {
       err.println("moodstream stream: cannot connect to HBase: " + e.getMessage());
       stopped.countDown();
@@ -160,9 +159,7 @@ public final class StreamMain {
       }
       err.println(
           "moodstream stream: cannot reach HBase (ZooKeeper "
-              + config.get(io.moodstream.schema.config.CommonConfig.HBASE_ZOOKEEPER_QUORUM)
-              + ":"
-              + config.get(io.moodstream.schema.config.CommonConfig.HBASE_ZOOKEEPER_PORT)
+              + HBaseClients.where(connection.getConfiguration())
               + "): "
               + root);
       return 1;
