@@ -41,6 +41,15 @@ public final class CommonConfig {
           7,
           "replication factor of the topics schema apply creates");
 
+  public static final ConfigKey<Integer> KAFKA_MIN_INSYNC_REPLICAS =
+      ConfigKey.integer(
+          "kafka.min.insync.replicas",
+          1,
+          1,
+          7,
+          "min.insync.replicas of the topics schema apply creates: with acks=all, a write needs"
+              + " this many replicas (3 brokers: replication 3, min ISR 2)");
+
   public static final ConfigKey<Integer> POSTS_PARTITIONS =
       ConfigKey.integer(
           "kafka.topic.posts.partitions",
@@ -108,6 +117,7 @@ public final class CommonConfig {
           KAFKA_CLIENT,
           KAFKA_CLIENT_CONFIG,
           KAFKA_REPLICATION_FACTOR,
+          KAFKA_MIN_INSYNC_REPLICAS,
           POSTS_PARTITIONS,
           POSTS_RETENTION,
           DELETES_PARTITIONS,
