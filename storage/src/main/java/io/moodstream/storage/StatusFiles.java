@@ -76,9 +76,28 @@ public final class StatusFiles {
     return isLocal(location) ? localPath(location).toAbsolutePath().toString() : location;
   }
 
-  /** {@link #read(String, Configuration)} with a default Hadoop configuration. */
+  /**
+   * A Hadoop configuration for processes outside Spark ({@code stream stop|status}, REST):
+   * core-site.xml and hdfs-site.xml from the classpath and from {@code $HADOOP_CONF_DIR} (on EMR
+   * {@code /etc/hadoop/conf}), so {@code hdfs:///path} finds the cluster's default file system.
+   */
+  public static Configuration hadoopConfiguration() {
+    Configuration c = new Configuration();
+    String dir = System.getenv("HADOOP_CONF_DIR");
+    if (dir != null && !dir.isBlank()) {
+      for (String f : new String[] {"core-site.xml", "hdfs-site.xml"}) {
+        java.io.File site = new java.io.File(dir, f);
+        if (site.isFile()) {
+          c.addResource(new org.apache.hadoop.fs.Path(site.toURI()));
+        }
+      }
+    }
+    return c;
+  }
+
+  /** {@link #read(String, Configuration)} with {@link #hadoopConfiguration()}. */
   public static Optional<Content> read(String location) throws IOException {
-    return read(location, new Configuration());
+    return read(location, hadoopConfiguration());
   }
 
   /** The file's content and modification time, or empty when it does not exist. */
@@ -105,9 +124,9 @@ public final class StatusFiles {
     }
   }
 
-  /** {@link #write(String, byte[], Configuration)} with a default Hadoop configuration. */
+  /** {@link #write(String, byte[], Configuration)} with {@link #hadoopConfiguration()}. */
   public static void write(String location, byte[] bytes) throws IOException {
-    write(location, bytes, new Configuration());
+    write(location, bytes, hadoopConfiguration());
   }
 
   /** Replaces the file's content (creating directories as needed); see the class comment. */
@@ -146,9 +165,9 @@ public final class StatusFiles {
     }
   }
 
-  /** {@link #exists(String, Configuration)} with a default Hadoop configuration. */
+  /** {@link #exists(String, Configuration)} with {@link #hadoopConfiguration()}. */
   public static boolean exists(String location) throws IOException {
-    return exists(location, new Configuration());
+    return exists(location, hadoopConfiguration());
   }
 
   public static boolean exists(String location, Configuration conf) throws IOException {
@@ -159,9 +178,9 @@ public final class StatusFiles {
     return p.getFileSystem(conf).exists(p);
   }
 
-  /** {@link #delete(String, Configuration)} with a default Hadoop configuration. */
+  /** {@link #delete(String, Configuration)} with {@link #hadoopConfiguration()}. */
   public static boolean delete(String location) throws IOException {
-    return delete(location, new Configuration());
+    return delete(location, hadoopConfiguration());
   }
 
   /** Deletes the file; false when there was none. */
