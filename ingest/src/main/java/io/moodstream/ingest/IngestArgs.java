@@ -63,7 +63,9 @@ public record IngestArgs(
 
       Stops cleanly on SIGTERM or Ctrl-C: stops reading, flushes to Kafka, prints a summary, exit 0.
       Configuration: moodstream.properties or MOODSTREAM_* variables; the keys are listed in
-      ingest/README.md (kafka.bootstrap.servers, ingest.track, ingest.state.dir, ...).
+      ingest/README.md (kafka.bootstrap.servers, ingest.track, ingest.state.dir, ...);
+      Kafka security: kafka.client.* / kafka.client.config (docs/CONFIGURATION.md); posts dated
+      more than posts.max.clock.skew (5m) ahead of this machine's clock go to the DLQ.
       Secrets come from the environment only: MOODSTREAM_INGEST_X_BEARER_TOKEN,
       MOODSTREAM_INGEST_TWITTER_{CONSUMER_KEY,CONSUMER_SECRET,ACCESS_TOKEN,ACCESS_SECRET}.
       """;
