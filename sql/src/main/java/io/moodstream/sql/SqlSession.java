@@ -51,8 +51,9 @@ public final class SqlSession {
   }
 
   /**
-   * Spark, Hadoop and HBase log startup chatter at WARN (native libraries, loopback address); the
-   * commands report what matters themselves. MOODSTREAM_LOG_LEVEL=DEBUG keeps it.
+   * Spark, Hadoop and HBase log startup chatter at WARN (native libraries, loopback address) and a
+   * failed task's stack trace at ERROR, several times over; the commands report what matters
+   * themselves, in one line. MOODSTREAM_LOG_LEVEL=DEBUG keeps their logs.
    */
   static void quietSpark() {
     if ("DEBUG".equalsIgnoreCase(System.getenv("MOODSTREAM_LOG_LEVEL"))) {
@@ -68,7 +69,7 @@ public final class SqlSession {
           "org.apache.parquet",
           "io.netty"
         }) {
-      Configurator.setLevel(logger, Level.ERROR);
+      Configurator.setLevel(logger, Level.OFF);
     }
   }
 

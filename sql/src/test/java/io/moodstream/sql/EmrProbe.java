@@ -4,8 +4,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What a user types into spark-shell or a notebook, as a program: run by EmrJarIT in a JVM whose
- * classpath is Spark's plus the -emr jar, nothing else of ours.
+ * What a user types into spark-shell or a notebook, as a program: run by PackagingIT in a JVM whose
+ * classpath is Spark's plus the -emr jar, nothing else of ours. Args: the ZooKeeper port of HBase,
+ * a path to write Parquet to.
  */
 public final class EmrProbe {
   private EmrProbe() {}
@@ -34,6 +35,8 @@ public final class EmrProbe {
             .where("topic = 'apple'")
             .count();
     System.out.println("extremes_1m apple " + n);
+    spark.sql("SELECT * FROM agg_1d").write().parquet(args[1]);
+    System.out.println("parquet rows " + spark.read().parquet(args[1]).count());
     spark.stop();
   }
 }

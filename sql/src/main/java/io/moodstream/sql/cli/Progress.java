@@ -15,7 +15,7 @@ final class Progress {
   private final boolean terminal;
   private final LongSupplier clock;
   private final long started;
-  private long lastPrinted;
+  private long lastPrinted = -1;
   private boolean printed;
 
   /**
@@ -36,12 +36,21 @@ final class Progress {
     this.terminal = terminal;
     this.clock = clock;
     this.started = clock.getAsLong();
-    this.lastPrinted = started;
   }
 
-  /** Reports {@code done}; prints when the last line is {@code everyMillis} old. */
+  /**
+   * Reports {@code done}; prints when rows have been arriving for {@code everyMillis} and the last
+   * line is that old, so a short run prints none.
+   */
   synchronized void update(long done) {
     long now = clock.getAsLong();
+    if (done <= 0) {
+      return;
+    }
+    if (lastPrinted < 0) {
+      lastPrinted = now; // the first rows: the clock of the progress lines starts here
+      return;
+    }
     if (now - lastPrinted < everyMillis) {
       return;
     }

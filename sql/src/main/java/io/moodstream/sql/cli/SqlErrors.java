@@ -87,9 +87,17 @@ final class SqlErrors {
     return (nl < 0 ? t : t.substring(0, nl)).strip();
   }
 
+  /** The first line; prefixed with the exception's name unless it is one of our plain reasons. */
   private static String oneLine(Throwable t) {
     String m = firstLine(t.getMessage());
-    return m.isEmpty() ? t.getClass().getSimpleName() : m;
+    if (m.isEmpty()) {
+      return t.getClass().getSimpleName();
+    }
+    boolean plain =
+        t instanceof IllegalStateException
+            || t instanceof IllegalArgumentException
+            || t instanceof IOException;
+    return plain ? m : t.getClass().getSimpleName() + ": " + m;
   }
 
   private static Throwable root(Throwable e) {
