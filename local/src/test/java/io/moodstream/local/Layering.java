@@ -9,9 +9,8 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
  * depend on nothing of ours; {@code storage} and {@code ingest} on {@code schema}; {@code
  * streaming} and {@code rest} on {@code schema}, {@code sentiment}, {@code storage}; {@code sql} on
  * {@code schema} and {@code storage}; nothing depends on {@code ingest}, {@code streaming}, {@code
- * rest}, {@code sql} or {@code local}; the Kafka broker
- * launcher ({@code kafka-broker}) depends on nothing of ours and only the local stack uses it
- * (tests of any module may).
+ * rest}, {@code sql} or {@code local}; the Kafka broker launcher ({@code kafka-broker}) depends on
+ * nothing of ours and only the local stack uses it (tests of any module may).
  */
 final class Layering {
   private Layering() {}
