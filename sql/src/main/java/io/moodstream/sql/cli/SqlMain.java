@@ -324,8 +324,11 @@ public final class SqlMain implements Callable<Integer> {
           continue;
         }
         if (cmd.startsWith("\\d ")) {
+          int narrow = width;
+          width = Math.max(width, 100); // a column's meaning in full
           worst =
               Math.max(worst, execute(spark, "DESCRIBE " + cmd.substring(3).strip(), Format.TABLE));
+          width = narrow;
           continue;
         }
         if (cmd.startsWith("\\")) {
