@@ -10,14 +10,15 @@ import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.Summary;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.KafkaEventSink;
-import io.moodstream.ingest.kafka.KafkaTopicApplier;
 import io.moodstream.ingest.kafka.Spool;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;
 import io.moodstream.ingest.source.synthetic.SyntheticSource;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.Source;
+import io.moodstream.schema.kafka.KafkaTopicApplier;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -184,16 +185,17 @@ public final class IngestMain {
     }
   }
 
+  /** The admin client's settings: short timeouts, then the kafka.client.* pass-through. */
+  static Map<String, Object> adminConfig(MoodstreamConfig config) {
+    Map<String, Object> a = new java.util.HashMap<>();
+    a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    a.putAll(KafkaClientConfig.properties(config));
+    return a;
+  }
+
   static void applyTopics(MoodstreamConfig config, PrintStream err) {
-    Map<String, Object> a =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            10_000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            15_000);
-    try (Admin admin = Admin.create(a)) {
+    try (Admin admin = Admin.create(adminConfig(config))) {
       err.println(new KafkaTopicApplier(admin, 15_000).apply(config).describe());
     } catch (Exception e) {
       Throwable c = e.getCause() != null ? e.getCause() : e;

@@ -4,7 +4,7 @@ import io.moodstream.ingest.IngestConfig;
 import io.moodstream.ingest.core.EventSink;
 import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.DeleteEvent;
@@ -82,10 +82,12 @@ public final class KafkaEventSink implements EventSink {
         config.get(IngestConfig.MAX_BLOCK));
   }
 
-  /** The producer settings: idempotent, acks=all, compressed, batched for throughput. */
+  /**
+   * The producer settings: idempotent, acks=all, compressed, batched for throughput; then the
+   * {@code kafka.client.*} pass-through ({@link KafkaClientConfig}), which wins.
+   */
   public static Map<String, Object> producerConfig(MoodstreamConfig c, String clientId) {
     Map<String, Object> p = new HashMap<>();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -102,6 +104,7 @@ public final class KafkaEventSink implements EventSink {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, c.get(IngestConfig.MAX_BLOCK).toMillis());
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
     p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+    p.putAll(KafkaClientConfig.properties(c));
     return p;
   }
 
