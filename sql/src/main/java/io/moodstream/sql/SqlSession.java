@@ -73,11 +73,18 @@ public final class SqlSession {
     }
   }
 
-  /** The views' options: where HBase is, from the configuration (the common HBase keys). */
+  /**
+   * The views' options: where HBase is, when the configuration names it explicitly (file,
+   * environment); otherwise hbase-site.xml or Moodstream's default decide, as for every command.
+   */
   public static Map<String, String> hbaseOptions(MoodstreamConfig config) {
     Map<String, String> options = new LinkedHashMap<>();
-    options.put(HBaseTarget.QUORUM, config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));
-    options.put(HBaseTarget.PORT, String.valueOf(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
+    if (config.isExplicit(CommonConfig.HBASE_ZOOKEEPER_QUORUM)) {
+      options.put(HBaseTarget.QUORUM, config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));
+    }
+    if (config.isExplicit(CommonConfig.HBASE_ZOOKEEPER_PORT)) {
+      options.put(HBaseTarget.PORT, String.valueOf(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
+    }
     return options;
   }
 }

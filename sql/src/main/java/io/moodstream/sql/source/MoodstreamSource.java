@@ -1,5 +1,6 @@
 package io.moodstream.sql.source;
 
+import io.moodstream.schema.config.MoodstreamConfig;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -50,7 +51,7 @@ public final class MoodstreamSource implements TableProvider, DataSourceRegister
   public static Map<String, String> sessionConf(SparkSession spark) {
     Map<String, String> options = new HashMap<>();
     for (String key : new String[] {HBaseTarget.QUORUM, HBaseTarget.PORT}) {
-      String v = spark.conf().get(HBaseTarget.SPARK_CONF_PREFIX + key, null);
+      String v = spark.conf().get(MoodstreamConfig.SPARK_PREFIX + key, null);
       if (v != null && !v.isBlank()) {
         options.put(key, v.trim());
       }

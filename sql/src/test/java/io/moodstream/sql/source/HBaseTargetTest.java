@@ -22,8 +22,13 @@ class HBaseTargetTest {
     assertThat(c.get("hbase.zookeeper.quorum")).isEqualTo("zk1,zk2");
     assertThat(c.get("hbase.zookeeper.property.clientPort")).isEqualTo("2182");
     assertThat(c.get("hbase.client.scanner.timeout.period")).isEqualTo("120000");
-    assertThat(t.settings()).doesNotContainKey("table");
+    assertThat(t.hbase()).doesNotContainKey("table");
     assertThat(t.describe()).isEqualTo("zk1,zk2:2182");
+  }
+
+  @Test
+  void withoutOptionsMoodstreamsDefaultHBaseIsRead() {
+    assertThat(HBaseTarget.resolve(Map.of()).describe()).isEqualTo("127.0.0.1:2181");
   }
 
   @Test
@@ -41,6 +46,7 @@ class HBaseTargetTest {
   void aBadPortIsRefusedByName() {
     assertThatThrownBy(() -> HBaseTarget.resolve(Map.of("hbase.zookeeper.port", "zk")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("hbase.zookeeper.port 'zk' is not a port number (1..65535)");
+        .hasMessageContaining("hbase.zookeeper.port")
+        .hasMessageContaining("the moodstream source's options");
   }
 }
