@@ -34,7 +34,9 @@ final class SqlErrors {
       // HBase at host:port: <HBase's reason>"
       String m = firstLine(io.getMessage());
       return new Failure(
-          false, m.startsWith("cannot read ") ? m : "cannot read HBase: " + oneLine(root(io)));
+          false,
+          (m.startsWith("cannot read ") ? m : "cannot read HBase: " + oneLine(root(io)))
+              + " (is HBase running there? see hbase.zookeeper.* in docs/CONFIGURATION.md)");
     }
     if (e instanceof SparkThrowable st
         && st.getErrorClass() != null

@@ -33,7 +33,10 @@ class SqlErrorsTest {
                 "wrapped", new IOException("Connection refused: 127.0.0.1:2181")));
     SqlErrors.Failure f = SqlErrors.of(e);
     assertThat(f.userError()).isFalse();
-    assertThat(f.message()).isEqualTo("cannot read HBase: Connection refused: 127.0.0.1:2181");
+    assertThat(f.message())
+        .isEqualTo(
+            "cannot read HBase: Connection refused: 127.0.0.1:2181 (is HBase running there? see"
+                + " hbase.zookeeper.* in docs/CONFIGURATION.md)");
   }
 
   @Test
@@ -47,7 +50,9 @@ class SqlErrorsTest {
     assertThat(SqlErrors.of(e))
         .isEqualTo(
             new SqlErrors.Failure(
-                false, "cannot read moodstream:agg_1m from HBase at zk:2181: Call exception"));
+                false,
+                "cannot read moodstream:agg_1m from HBase at zk:2181: Call exception (is HBase"
+                    + " running there? see hbase.zookeeper.* in docs/CONFIGURATION.md)"));
   }
 
   @Test
