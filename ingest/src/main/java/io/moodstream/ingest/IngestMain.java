@@ -1,5 +1,6 @@
 package io.moodstream.ingest;
 
+import io.moodstream.ingest.core.DamagedInputException;
 import io.moodstream.ingest.core.EventSink;
 import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.IngestSource;
@@ -58,7 +59,8 @@ public final class IngestMain {
   /**
    * Runs one ingest until the source ends or {@code life} is stopped.
    *
-   * @return the exit code: 0 done or stopped cleanly, 1 the source failed, 2 bad usage/config
+   * @return the exit code: 0 done or stopped cleanly, 1 the source failed, 2 bad usage/config, 3
+   *     damaged input (records before the damage delivered)
    */
   public static int run(
       String[] argv, ConfigLoader loader, Lifecycle life, PrintStream out, PrintStream err) {
@@ -105,7 +107,12 @@ public final class IngestMain {
       applyTopics(config, err);
     }
     Metrics metrics = new Metrics();
-    Spool spool = new Spool(stateDir);
+    Spool spool =
+        new Spool(
+            stateDir,
+            (long) config.get(IngestConfig.SPOOL_MAX_MB) << 20,
+            config.get(IngestConfig.SPOOL_FSYNC_INTERVAL),
+            System::nanoTime);
     Instant started = clock.instant();
     ScheduledExecutorService status =
         Executors.newSingleThreadScheduledExecutor(
@@ -118,7 +125,7 @@ public final class IngestMain {
     int code = 0;
     try (KafkaEventSink sink = KafkaEventSink.create(config, spool, metrics, sourceName)) {
       try {
-        int resent = sink.resendSpool();
+        long resent = sink.resendSpool();
         if (resent > 0) {
           err.println("re-sent " + resent + " record(s) from the spool of an earlier run");
         }
@@ -126,7 +133,10 @@ public final class IngestMain {
         err.println("warning: cannot read the spool in " + stateDir + ": " + e);
       }
       status.scheduleAtFixedRate(
-          () -> writeStatus(statusFile, sourceName, "running", started, clock, metrics),
+          () -> {
+            spool.syncIfDue();
+            writeStatus(statusFile, sourceName, "running", started, clock, metrics);
+          },
           0,
           2,
           TimeUnit.SECONDS);
@@ -140,6 +150,10 @@ public final class IngestMain {
       } catch (FatalSourceException e) {
         err.println("moodstream ingest " + sourceName + ": " + e.getMessage());
         code = 1;
+      } catch (DamagedInputException e) {
+        err.println("moodstream ingest " + sourceName + ": " + e.getMessage() + ":");
+        e.damages().forEach(d -> err.println("  " + d));
+        code = 3;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
