@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.slf4j.Logger;
@@ -158,6 +159,14 @@ public final class ProgressReporter extends StreamingQueryListener {
     q.put("processedRowsPerSecond", finite(p.processedRowsPerSecond()));
     q.put("batchDurationMs", duration == null ? 0 : duration);
     q.put("watermark", watermark);
+    long stateRows = 0;
+    long stateBytes = 0;
+    for (StateOperatorProgress op : p.stateOperators()) {
+      stateRows += op.numRowsTotal();
+      stateBytes += op.memoryUsedBytes();
+    }
+    q.put("stateRows", stateRows);
+    q.put("stateMemoryBytes", stateBytes);
     if (b != null) {
       q.put("posts", batch.posts());
       q.put("latePosts", batch.latePosts());
@@ -175,7 +184,7 @@ public final class ProgressReporter extends StreamingQueryListener {
     if (p.numInputRows() > 0) {
       LOG.info(
           "[{}] batch {}: {} rows, input {}/s, processed {}/s, {} ms, watermark {}, late posts {},"
-              + " duplicates {}, dead letters {}",
+              + " duplicates {}, dead letters {}, state {} keys / {} MB",
           p.name(),
           p.batchId(),
           p.numInputRows(),
@@ -185,7 +194,9 @@ public final class ProgressReporter extends StreamingQueryListener {
           watermark,
           batch.latePosts(),
           duplicates,
-          batch.deadLetters());
+          batch.deadLetters(),
+          stateRows,
+          stateBytes / 1_000_000);
       LOG.debug("[{}] batch {} phases (ms): {}", p.name(), p.batchId(), p.durationMs());
     }
   }
