@@ -160,7 +160,7 @@ def check_steps(where, steps, problems):
             problems.add(where, "step", "step %r would terminate the cluster on failure (HBase holds data): use CONTINUE or CANCEL_AND_WAIT" % name)
         args = step.get("HadoopJarStep", {}).get("Args", [])
         for a in args:
-            m = re.match(r"^(?:spark\.moodstream\.|spark\.yarn\.appMasterEnv\.|spark\.executorEnv\.|MOODSTREAM_)?([^=]+)=", str(a))
+            m = re.match(r"^([^=\s]+)=", str(a))
             if m and SECRET_KEY.search(m.group(1)):
                 problems.add(where, "secret", "step %r passes %r on its command line (visible in the EMR console)" % (name, m.group(1)))
         if "spark-submit" not in args:
@@ -205,7 +205,7 @@ def check_policy(where, text, problems, what):
                     problems.add(where, "iam", "%s statement %s allows %r: list the actions" % (what, sid, a))
             resources = _listify(st.get("Resource", []))
             if "*" in resources and not st.get("Condition") and "Principal" not in st:
-                problems.add(where, "iam", "%s statement %s allows %s on every resource without a condition" % (what, sid, actions))
+                problems.add(where, "iam", "%s statement %s allows %s on every resource without a condition" % (what, sid, json.dumps(actions)))
             if st.get("Principal") in ("*", {"AWS": "*"}):
                 problems.add(where, "iam", "%s statement %s allows everyone (Principal *)" % (what, sid))
 
