@@ -206,6 +206,19 @@ def text_file(text):
     return {"path": text["file"], "content": text["content"], "mode": str(text.get("mode", "0644"))}
 
 
+def systemd_args(args):
+    """Arguments for a unit's ExecStart=: plain words as they are, others double-quoted with \\ and \"
+    escaped; % doubled (systemd specifiers)."""
+    out = []
+    for a in args:
+        a = _plain(a).replace("%", "%%")
+        if re.fullmatch(r"[A-Za-z0-9_@%+=:,./-]+", a):
+            out.append(a)
+        else:
+            out.append('"' + a.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return " ".join(out)
+
+
 def public_cidrs(cidrs):
     """The entries of a CIDR list that open to the whole internet."""
     return [c for c in (cidrs or []) if str(c).strip() in ("0.0.0.0/0", "::/0")]
@@ -228,6 +241,7 @@ class FilterModule(object):
             "emr_release_at_least": release_at_least,
             "public_cidrs": public_cidrs,
             "prefix_keys": prefix_keys,
+            "systemd_args": systemd_args,
             "moodstream_request_file": request_file,
             "moodstream_text_file": text_file,
         }

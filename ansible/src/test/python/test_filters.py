@@ -74,3 +74,9 @@ def test_public_cidrs_and_tags_and_digest():
     assert f.digest({"a": 1, "b": 2}) == f.digest({"b": 2, "a": 1})
     assert f.stat_digest({"exists": False}) == "unbuilt"
     assert f.stat_digest({"exists": True, "checksum": "ab" * 32}) == "ab" * 8
+
+
+def test_systemd_args_quote_what_systemd_would_split_or_expand():
+    assert f.systemd_args(["--source", "x-v2"]) == "--source x-v2"
+    assert f.systemd_args(["--topics", "coffee,climate change", "50%"]) == '--topics "coffee,climate change" 50%%'
+    assert f.systemd_args(['say "hi"']) == '"say \\"hi\\""'

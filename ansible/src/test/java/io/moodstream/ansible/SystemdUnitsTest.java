@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,11 @@ class SystemdUnitsTest {
     Tooling.untar(distribution("ingest"), root.resolve("opt/moodstream/ingest/current"));
     Files.createDirectories(root.resolve("var/lib/moodstream/rest"));
     Files.createDirectories(root.resolve("var/lib/moodstream/ingest"));
+  }
+
+  @AfterAll
+  static void removeRoot() {
+    Tooling.deleteTree(root);
   }
 
   static Path distribution(String module) {
@@ -135,10 +141,44 @@ class SystemdUnitsTest {
             .orElseThrow()
             .substring("ExecStart=".length());
     List<String> cmd = new ArrayList<>();
-    for (String token : line.trim().split("\\s+")) {
+    for (String token : words(line)) {
       cmd.add(mapPaths(token, root));
     }
     return cmd;
+  }
+
+  /** systemd's splitting of ExecStart=: whitespace, double quotes with backslash escapes, %%. */
+  static List<String> words(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    boolean quoted = false;
+    boolean any = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '\\') {
+        w.append(line.charAt(++i));
+      } else if (c == '"') {
+        quoted = !quoted;
+        any = true;
+      } else if (c == '%' && i + 1 < line.length() && line.charAt(i + 1) == '%') {
+        w.append('%');
+        i++;
+        any = true;
+      } else if (Character.isWhitespace(c) && !quoted) {
+        if (any) {
+          out.add(w.toString());
+        }
+        w.setLength(0);
+        any = false;
+      } else {
+        w.append(c);
+        any = true;
+      }
+    }
+    if (any) {
+      out.add(w.toString());
+    }
+    return out;
   }
 
   static String mapPaths(String value, Path root) {

@@ -246,6 +246,20 @@ final class Tooling {
         .toList();
   }
 
+  /** Deletes a directory tree (test data under target/: Kafka and HBase data, extracted jars). */
+  static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Extracts a tar into a directory, dropping its top directory (as install.sh does). */
   static void untar(Path tar, Path into) {
     try {
