@@ -49,23 +49,12 @@ def moodstream_env_file(config, header=""):
     return "\n".join(lines) + "\n"
 
 
-def moodstream_job_conf(config, channel):
-    """Moodstream keys as spark-submit --conf pairs for a job the driver of which runs on YARN.
-
-    channel 'sparkconf': spark.moodstream.<key>=<value> (the cluster contract, item 1);
-    channel 'appmasterenv': spark.yarn.appMasterEnv.MOODSTREAM_<KEY>=<value> (environment of the
-    driver in cluster mode; what the job reads before the contract is implemented).
-    """
+def moodstream_job_conf(config):
+    """Moodstream keys as spark-submit --conf pairs: spark.moodstream.<key>=<value> (the cluster
+    contract, item 1). The job reads them from SparkConf on the driver, SchemaCommand from the
+    system properties spark-submit sets in client mode."""
     _refuse_secrets(config, "spark-submit arguments (visible in the EMR console and Spark UI)")
-    conf = {}
-    for key in sorted(config):
-        if channel == "sparkconf":
-            conf["spark.moodstream." + key] = _plain(config[key])
-        elif channel == "appmasterenv":
-            conf["spark.yarn.appMasterEnv." + moodstream_env_name(key)] = _plain(config[key])
-        else:
-            raise ValueError("unknown configuration channel %r (sparkconf or appmasterenv)" % channel)
-    return conf
+    return {"spark.moodstream." + key: _plain(config[key]) for key in sorted(config)}
 
 
 def spark_submit_args(submit):
@@ -86,14 +75,6 @@ def spark_submit_args(submit):
     out.append(submit["jar"])
     out += [_plain(a) for a in submit.get("args", [])]
     return out
-
-
-def env_command(env, command):
-    """env K=V ... command...: environment for a step's process without a shell."""
-    _refuse_secrets(env, "a step's environment (visible in the EMR console)")
-    return ["env"] + ["%s=%s" % (moodstream_env_name(k), _plain(env[k])) for k in sorted(env)] + list(
-        command
-    )
 
 
 def digest(value, length=12):
@@ -231,7 +212,6 @@ class FilterModule(object):
             "moodstream_env_file": moodstream_env_file,
             "moodstream_job_conf": moodstream_job_conf,
             "spark_submit_args": spark_submit_args,
-            "env_command": env_command,
             "moodstream_digest": digest,
             "moodstream_stat_digest": stat_digest,
             "emr_step": emr_step,

@@ -17,20 +17,17 @@ def test_env_file_is_sorted_and_refuses_secrets_and_quotes():
         f.moodstream_env_file({"a.b": 'say "hi"'})
 
 
-def test_job_conf_channels():
-    cfg = {"kafka.bootstrap.servers": "b:9092", "streaming.stop.file": "hdfs:///s"}
-    assert f.moodstream_job_conf(cfg, "sparkconf") == {
+def test_job_conf_is_spark_moodstream_and_refuses_secrets():
+    cfg = {"kafka.bootstrap.servers": "b:9092", "streaming.stop.file": "hdfs:///s", "kafka.client.security.protocol": "SSL"}
+    assert f.moodstream_job_conf(cfg) == {
         "spark.moodstream.kafka.bootstrap.servers": "b:9092",
+        "spark.moodstream.kafka.client.security.protocol": "SSL",
         "spark.moodstream.streaming.stop.file": "hdfs:///s",
     }
-    assert f.moodstream_job_conf(cfg, "appmasterenv") == {
-        "spark.yarn.appMasterEnv.MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS": "b:9092",
-        "spark.yarn.appMasterEnv.MOODSTREAM_STREAMING_STOP_FILE": "hdfs:///s",
-    }
     with pytest.raises(ValueError, match="secrets"):
-        f.moodstream_job_conf({"kafka.client.ssl.keystore.password": "p"}, "sparkconf")
-    with pytest.raises(ValueError, match="channel"):
-        f.moodstream_job_conf(cfg, "files")
+        f.moodstream_job_conf({"kafka.client.ssl.keystore.password": "p"})
+    with pytest.raises(ValueError, match="secrets"):
+        f.moodstream_job_conf({"kafka.client.sasl.jaas.config": "x required;"})
 
 
 def test_spark_submit_args_order_is_stable():
@@ -46,11 +43,6 @@ def test_step_names_change_with_their_arguments():
     assert a["Name"].startswith("moodstream stream ") and a["Name"] != b["Name"]
     assert a == f.emr_step("moodstream stream", ["spark-submit", "x"], "CONTINUE")
     assert a["HadoopJarStep"] == {"Jar": "command-runner.jar", "Args": ["spark-submit", "x"]}
-
-
-def test_env_command_puts_config_before_the_command():
-    assert f.env_command({"hbase.zookeeper.port": 2181}, ["spark-submit", "j"]) == [
-        "env", "MOODSTREAM_HBASE_ZOOKEEPER_PORT=2181", "spark-submit", "j"]
 
 
 def test_ip_permissions_match_the_ec2_shape():

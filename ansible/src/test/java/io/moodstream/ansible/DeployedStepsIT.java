@@ -111,6 +111,17 @@ class DeployedStepsIT {
         Tooling.json(work.resolve("rendered/deploy/emr-AddJobFlowSteps.json"))
             .get("params")
             .get("Steps");
+    // this machine's /etc/hbase/conf/hbase-site.xml (the streaming step ships EMR's with --files)
+    Tooling.write(
+        work.resolve("hbase-conf/hbase-site.xml"),
+        """
+        <?xml version="1.0"?>
+        <configuration>
+          <property><name>hbase.zookeeper.quorum</name><value>127.0.0.1</value></property>
+          <property><name>hbase.zookeeper.property.clientPort</name><value>%d</value></property>
+        </configuration>
+        """
+            .formatted(zkPort));
     node = work.resolve("node");
     SystemdUnitsTest.installInto(node, work.resolve("rendered/deploy/primary-node"));
 
@@ -163,15 +174,27 @@ class DeployedStepsIT {
     return out;
   }
 
+  /** The value of a --conf key=value in a step's arguments. */
+  static String conf(List<String> stepArgs, String key) {
+    return stepArgs.stream()
+        .filter(a -> a.startsWith(key + "="))
+        .map(a -> a.substring(key.length() + 1))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no --conf " + key + " in " + stepArgs));
+  }
+
   static Path emrJar() {
     return Path.of(System.getProperty("moodstream.emr.jar"));
   }
 
-  static Tooling.Result runStep(List<String> stepArgs, String... extra) {
+  static List<String> localCommand(List<String> stepArgs, String... extra) {
     List<String> withExtra = new ArrayList<>(stepArgs);
     withExtra.addAll(List.of(extra));
-    LocalSparkSubmit.Command c = LocalSparkSubmit.translate(withExtra, emrJar(), "1g");
-    return Tooling.run(c.argv(), work, c.env(), Duration.ofMinutes(8));
+    return LocalSparkSubmit.translate(withExtra, emrJar(), work.resolve("hbase-conf"), "1g");
+  }
+
+  static Tooling.Result runStep(List<String> stepArgs, String... extra) {
+    return Tooling.run(localCommand(stepArgs, extra), work, Map.of(), Duration.ofMinutes(8));
   }
 
   /** A unit's ExecStart and environment, with the node's paths mapped into the node directory. */
@@ -258,14 +281,12 @@ class DeployedStepsIT {
         .contains("SuccessExitStatus=143");
 
     // 5. the streaming step as submitted, stopped through its marker
-    LocalSparkSubmit.Command c = LocalSparkSubmit.translate(args(2), emrJar(), "1g");
     Path jobLog = work.resolve("job.log");
     ProcessBuilder jb =
-        new ProcessBuilder(c.argv())
+        new ProcessBuilder(localCommand(args(2)))
             .directory(work.toFile())
             .redirectErrorStream(true)
             .redirectOutput(jobLog.toFile());
-    jb.environment().putAll(c.env());
     Process job = jb.start();
     try {
       long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
@@ -279,7 +300,8 @@ class DeployedStepsIT {
             .isLessThan(deadline);
         Thread.sleep(500);
       }
-      Path marker = Path.of(c.env().get("MOODSTREAM_STREAMING_STOP_FILE"));
+      // as the stop step's hdfs dfs -touchz does, at the step's streaming.stop.file
+      Path marker = Path.of(conf(args(2), "spark.moodstream.streaming.stop.file"));
       Files.createDirectories(marker.getParent());
       Files.writeString(marker, "");
       assertThat(job.waitFor(2, TimeUnit.MINUTES))

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +16,6 @@ import java.util.regex.Pattern;
  * only changes are the ones a machine without YARN forces, each listed in {@link #translate}.
  */
 final class LocalSparkSubmit {
-  /** The command and environment of one local run. */
-  record Command(List<String> argv, Map<String, String> env) {}
-
   private LocalSparkSubmit() {}
 
   /**
@@ -77,11 +72,10 @@ final class LocalSparkSubmit {
    * The step's arguments as a local command. The translations, and nothing else:
    *
    * <ul>
-   *   <li>leading {@code env K=V} pairs become the process environment (as env would make them);
    *   <li>{@code --master yarn} becomes {@code --master local[2]}, and {@code --deploy-mode
    *       cluster} becomes client (local mode has no cluster mode);
-   *   <li>{@code spark.yarn.appMasterEnv.K=V} also becomes K=V in the environment: YARN sets it for
-   *       the driver in cluster mode, here the driver is this process;
+   *   <li>{@code --files} from the cluster's {@code /etc/hbase/conf/} come from {@code hbaseConf},
+   *       a directory holding this machine's equivalent;
    *   <li>the {@code s3://} jar becomes the local file whose SHA-256 its key names (checked);
    *   <li>{@code spark.ui.enabled=false}: the parent POM's jersey-bom puts Jersey 3 on the
    *       streaming module's classpath, where Spark 3.5's UI needs its own Jersey 2 (EMR ships
@@ -90,17 +84,10 @@ final class LocalSparkSubmit {
    *       configuration.
    * </ul>
    */
-  static Command translate(List<String> stepArgs, Path localJar, String javaHeap) {
-    Map<String, String> env = new LinkedHashMap<>();
-    int i = 0;
-    if (stepArgs.get(0).equals("env")) {
-      for (i = 1; !stepArgs.get(i).equals("spark-submit"); i++) {
-        String kv = stepArgs.get(i);
-        env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-      }
-    }
-    assertThat(stepArgs.get(i)).isEqualTo("spark-submit");
-    List<String> args = new ArrayList<>(stepArgs.subList(i + 1, stepArgs.size()));
+  static List<String> translate(
+      List<String> stepArgs, Path localJar, Path hbaseConf, String javaHeap) {
+    assertThat(stepArgs.get(0)).isEqualTo("spark-submit");
+    List<String> args = new ArrayList<>(stepArgs.subList(1, stepArgs.size()));
     for (int k = 0; k < args.size(); k++) {
       String a = args.get(k);
       if (a.equals("--master")) {
@@ -108,9 +95,15 @@ final class LocalSparkSubmit {
         args.set(k + 1, "local[2]");
       } else if (a.equals("--deploy-mode")) {
         args.set(k + 1, "client");
-      } else if (a.equals("--conf") && args.get(k + 1).startsWith("spark.yarn.appMasterEnv.")) {
-        String kv = args.get(k + 1).substring("spark.yarn.appMasterEnv.".length());
-        env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      } else if (a.equals("--files")) {
+        List<String> files = new ArrayList<>();
+        for (String f : args.get(k + 1).split(",")) {
+          files.add(
+              f.startsWith("/etc/hbase/conf/")
+                  ? hbaseConf.resolve(f.substring("/etc/hbase/conf/".length())).toString()
+                  : f);
+        }
+        args.set(k + 1, String.join(",", files));
       } else if (a.startsWith("s3://") && a.endsWith("-emr.jar")) {
         String digest = Path.of(a.substring("s3://".length())).getParent().getFileName().toString();
         assertThat(Tooling.sha256(localJar))
@@ -131,7 +124,7 @@ final class LocalSparkSubmit {
     argv.addAll(List.of("--conf", "spark.ui.enabled=false"));
     argv.addAll(args);
     assertThat(Files.isRegularFile(localJar)).isTrue();
-    return new Command(argv, env);
+    return argv;
   }
 
   /** Java 17 openings Spark 3.5 needs: the parent POM's moodstream.jvm.opens, via Failsafe. */
