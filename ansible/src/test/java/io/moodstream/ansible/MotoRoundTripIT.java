@@ -155,6 +155,9 @@ class MotoRoundTripIT {
     String out =
         Tooling.playbook(args, env, Duration.ofMinutes(6)).requireSuccess(playbook).output();
     outputs.add(out);
+    out.lines()
+        .filter(l -> l.startsWith("localhost") && l.contains("changed="))
+        .forEach(l -> System.out.println("[moto] " + playbook + " " + String.join(" ", extra) + ": " + l.replaceAll("\\s+", " ")));
     return out;
   }
 
