@@ -157,7 +157,15 @@ class MotoRoundTripIT {
     outputs.add(out);
     out.lines()
         .filter(l -> l.startsWith("localhost") && l.contains("changed="))
-        .forEach(l -> System.out.println("[moto] " + playbook + " " + String.join(" ", extra) + ": " + l.replaceAll("\\s+", " ")));
+        .forEach(
+            l ->
+                System.out.println(
+                    "[moto] "
+                        + playbook
+                        + " "
+                        + String.join(" ", extra)
+                        + ": "
+                        + l.replaceAll("\\s+", " ")));
     return out;
   }
 

@@ -105,7 +105,10 @@ class RenderedRequestsTest {
     Tooling.Result r = validate(planted);
     assertThat(r.exit()).as(r.output()).isEqualTo(1);
     assertThat(r.output()).contains(planted + ": " + check + ": ").contains(message);
-    r.output().lines().filter(l -> l.contains(": " + check + ": ")).forEach(l -> System.out.println("[caught] " + l));
+    r.output()
+        .lines()
+        .filter(l -> l.contains(": " + check + ": "))
+        .forEach(l -> System.out.println("[caught] " + l));
   }
 
   static ObjectNode classification(ObjectNode runJobFlow, String name) {
