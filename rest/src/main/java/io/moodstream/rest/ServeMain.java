@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -53,23 +54,50 @@ public final class ServeMain {
     }
 
     Configuration hbase = hbaseConfiguration(config);
-    try (Connection connection = ConnectionFactory.createConnection(hbase);
-        RestServer server =
-            RestServer.start(
-                RestServices.create(
-                    new HBaseBucketStore(connection, HBaseLayout.from(config)),
-                    settings,
-                    Clock.systemUTC()))) {
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "serve-shutdown"));
-      err.println(
-          "moodstream serve: listening on http://"
-              + settings.bindAddress()
-              + ":"
-              + server.port()
-              + "/");
-      stop.await();
-      LOG.info("stopping");
+    RestServices services;
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Connection connection = ConnectionFactory.createConnection(hbase)) {
+      try {
+        services =
+            RestServices.create(
+                new HBaseBucketStore(connection, HBaseLayout.from(config)),
+                settings,
+                Clock.systemUTC());
+      } catch (IllegalArgumentException e) {
+        err.println("moodstream serve: " + e.getMessage());
+        return 2;
+      }
+      try (RestServer server = RestServer.start(services)) {
+        // SIGTERM / Ctrl-C: let main stop the server gracefully, and keep the JVM alive until it
+        // has (a shutdown hook that returns lets the JVM halt mid-stop).
+        Duration grace = settings.health().shutdownGrace();
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      stop.countDown();
+                      try {
+                        stopped.await(grace.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    },
+                    "serve-shutdown"));
+        err.println(
+            "moodstream serve: listening on http://"
+                + settings.bindAddress()
+                + ":"
+                + server.port()
+                + "/");
+        if (settings.bindsBeyondLoopback() && settings.authToken().isEmpty()) {
+          for (String line : RestServer.openWarning(settings.bindAddress())) {
+            err.println("moodstream serve: " + line);
+          }
+        }
+        stop.await();
+        LOG.info("stopping (in-flight requests get up to {} s)", grace.toSeconds());
+      }
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -78,6 +106,8 @@ public final class ServeMain {
       err.println("moodstream serve: failed to start: " + e.getMessage());
       LOG.debug("start failure", e);
       return 1;
+    } finally {
+      stopped.countDown();
     }
   }
 
@@ -92,15 +122,28 @@ public final class ServeMain {
     return c;
   }
 
+  /**
+   * HBase client timeouts that free a bulkhead thread soon after the request gave up on it: one
+   * retry, each RPC (reads included) bounded by half the timeout, the whole operation by the
+   * timeout. Without them a scan against a hung region server retried for ~20 s, and each request
+   * made several scans in a row. The connection's own pools are bounded too (by default they grow
+   * to 256 threads under load).
+   */
   public static void applyTimeouts(Configuration c, Duration timeout) {
     int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    int rpc = Math.max(100, ms / 2);
     c.setInt("hbase.client.operation.timeout", ms);
     c.setInt("hbase.client.meta.operation.timeout", ms);
-    c.setInt("hbase.rpc.timeout", Math.max(100, ms / 2));
+    c.setInt("hbase.rpc.timeout", rpc);
+    c.setInt("hbase.rpc.read.timeout", rpc);
     c.setInt("hbase.client.scanner.timeout.period", ms);
-    c.setInt("hbase.client.retries.number", 2);
+    c.setInt("hbase.client.retries.number", 1);
     c.setInt("hbase.client.pause", 100);
     c.setInt("zookeeper.recovery.retry", 0);
     c.setInt("zookeeper.session.timeout", Math.max(1000, ms));
+    c.setInt("hbase.hconnection.threads.max", 16);
+    c.setInt("hbase.hconnection.threads.core", 4);
+    c.setInt("hbase.hconnection.meta.lookup.threads.max", 4);
+    c.setInt("hbase.hconnection.meta.lookup.threads.core", 1);
   }
 }

@@ -8,6 +8,16 @@ public interface LiveSink {
   /** Sends a comment line (a heartbeat). */
   boolean comment(String text);
 
+  /**
+   * Says goodbye before the service stops: a comment and a {@code retry:} hint so that the browser
+   * reconnects (to this service once it is back, or another behind the same address) after {@code
+   * reconnectMillis}, then closes. Best effort.
+   */
+  default void goodbye(String reason, long reconnectMillis) {
+    comment(reason);
+    close();
+  }
+
   boolean isClosed();
 
   void close();

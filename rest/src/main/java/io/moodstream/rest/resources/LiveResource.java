@@ -1,9 +1,11 @@
 package io.moodstream.rest.resources;
 
+import io.moodstream.rest.http.ClientAddress;
 import io.moodstream.rest.live.LiveHub;
 import io.moodstream.rest.live.LiveSink;
 import io.moodstream.rest.query.BadParameterException;
 import io.moodstream.rest.query.TopicCatalog;
+import io.moodstream.rest.store.HBaseBulkhead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
  * {@code GET /api/v1/live?topic=…}: Server-Sent Events. On connect the last 60 minute buckets
@@ -25,24 +29,38 @@ import java.util.concurrent.TimeUnit;
  */
 @Path("/api/v1/live")
 public final class LiveResource {
+  /** Longest a live request waits for the topics when they have never been read (start-up). */
+  static final Duration FIRST_TOPICS_WAIT = Duration.ofSeconds(2);
+
   private final TopicCatalog catalog;
   private final LiveHub hub;
+  private final HBaseBulkhead hbase;
 
-  public LiveResource(TopicCatalog catalog, LiveHub hub) {
+  public LiveResource(TopicCatalog catalog, LiveHub hub, HBaseBulkhead hbase) {
     this.catalog = catalog;
     this.hub = hub;
+    this.hbase = hbase;
   }
 
+  /**
+   * Validates against the topics already known (a stream's status is committed when this returns,
+   * so HBase is read here only once, bounded, if the topics were never read), then subscribes; a
+   * full hub answers 503.
+   */
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void live(
       @QueryParam("topic") List<String> topics,
       @HeaderParam(HttpHeadersExt.LAST_EVENT_ID) String lastEventId,
+      @Context Request request,
       @Context SseEventSink sink,
       @Context Sse sse) {
     Long resume = parseLastEventId(lastEventId);
-    String topic = catalog.validate(topics, 1).get(0);
-    hub.subscribe(topic, resume, new JerseySink(sink, sse));
+    if (!catalog.loaded()) { // only until the first read of the topics: bounded, on the bulkhead
+      hbase.call(catalog::topics, FIRST_TOPICS_WAIT);
+    }
+    String topic = catalog.validateKnown(topics, 1).get(0);
+    hub.subscribe(topic, resume, ClientAddress.of(request), new JerseySink(sink, sse));
   }
 
   static Long parseLastEventId(String id) {
@@ -93,12 +111,20 @@ public final class LiveResource {
       return deliver(sse.newEventBuilder().comment(text).build());
     }
 
+    @Override
+    public void goodbye(String reason, long reconnectMillis) {
+      deliver(sse.newEventBuilder().comment(reason).reconnectDelay(reconnectMillis).build());
+      close();
+    }
+
     private boolean deliver(OutboundSseEvent e) {
       if (sink.isClosed()) {
         return false;
       }
       try {
-        sink.send(e).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Jersey writes in send() itself; a client that stopped reading blocks it until the
+        // transport's write timeout (rest.sse.write.timeout) fails it. Only live writers call this.
+        sink.send(e).toCompletableFuture().get(1, TimeUnit.MINUTES);
         return true;
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
