@@ -16,6 +16,8 @@ public final class ErrorLog {
   static final int MAX_PATH = 200;
 
   private final LongSupplier nanos;
+  private final java.util.concurrent.atomic.AtomicLong refused =
+      new java.util.concurrent.atomic.AtomicLong();
   private long windowStart;
   private int lines;
   private long suppressed;
@@ -26,6 +28,7 @@ public final class ErrorLog {
   }
 
   public void refused(int status, String method, String path, String client, String error) {
+    refused.incrementAndGet();
     long skipped;
     synchronized (this) {
       long now = nanos.getAsLong();
@@ -54,6 +57,11 @@ public final class ErrorLog {
     } else {
       LOG.info("{} {} {} from {}: {}", status, method, p, client, error);
     }
+  }
+
+  /** Refused or failed requests reported so far (logged or left out). */
+  public long refusedCount() {
+    return refused.get();
   }
 
   /** The path as it may be logged: control characters escaped, cut to {@link #MAX_PATH}. */

@@ -11,6 +11,7 @@ import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.memory.Buffers;
@@ -87,6 +88,10 @@ public final class JsonErrorCodec implements AddOn {
       HttpRequestPacket request = (HttpRequestPacket) header;
       HttpResponsePacket response = request.getResponse();
       int status = statusOf(t);
+      if (request.getProtocol() == Protocol.HTTP_0_9) {
+        // the request line was not read to its end: answer as HTTP/1.1 (with all the headers)
+        request.setProtocol(Protocol.HTTP_1_1);
+      }
       response.setStatus(status);
       response.setReasonPhrase(JsonErrors.reason(status));
       metrics.request(Metrics.UNMATCHED, status, 0);
