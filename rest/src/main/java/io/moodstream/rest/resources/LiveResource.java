@@ -113,7 +113,15 @@ public final class LiveResource {
 
     @Override
     public void goodbye(String reason, long reconnectMillis) {
-      deliver(sse.newEventBuilder().comment(reason).reconnectDelay(reconnectMillis).build());
+      // Jersey writes retry: only for an event with data; browsers ignore an unknown event name
+      deliver(
+          sse.newEventBuilder()
+              .comment(reason)
+              .name("shutdown")
+              .mediaType(MediaType.TEXT_PLAIN_TYPE)
+              .data(reason)
+              .reconnectDelay(reconnectMillis)
+              .build());
       close();
     }
 
