@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * The bulkhead between HTTP and HBase: HBase-bound work runs on a bounded pool of its own ({@code
  * rest.hbase.threads}, with {@code rest.hbase.queue} waiting slots), never on the HTTP threads, so
  * a slow or frozen HBase cannot hold up static files, scoring, the liveness probe or the OpenAPI
- * document. Each request waits at most {@code rest.hbase.timeout} for its work, which is then
- * interrupted; a full pool or an expired wait answers 503 with Retry-After ({@link
+ * document. Each request waits at most {@code rest.hbase.timeout} for its work (queued work is then
+ * dropped, running work ends at the HBase client's own timeouts, which {@code ServeMain} sets from
+ * the same key); a full pool or an expired wait answers 503 with Retry-After ({@link
  * StoreUnavailableException}) at once.
  */
 public final class HBaseBulkhead implements AutoCloseable {
@@ -93,16 +94,20 @@ public final class HBaseBulkhead implements AutoCloseable {
     AtomicReference<Future<?>> task = new AtomicReference<>();
     response.setTimeoutHandler(
         r -> {
-          Future<?> f = task.get();
-          if (f != null) {
-            f.cancel(true);
-          }
           metrics.rejected("hbase_timeout");
           Object x = answer.apply(timedOut(wait));
           if (x instanceof Throwable t) {
             r.resume(t);
           } else {
             r.resume(x);
+          }
+          Future<?> f = task.get();
+          if (f != null) {
+            // a queued task never starts and leaves the queue; a running one is not interrupted
+            // (HBase's client logs that as an error with a stack trace): it ends at its own
+            // client timeout
+            f.cancel(false);
+            pool.remove((Runnable) f);
           }
         });
     response.setTimeout(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -152,10 +157,11 @@ public final class HBaseBulkhead implements AutoCloseable {
     try {
       return f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      f.cancel(true);
+      f.cancel(false);
+      pool.remove((Runnable) f);
       throw timedOut(wait);
     } catch (InterruptedException e) {
-      f.cancel(true);
+      f.cancel(false);
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for HBase", e);
     } catch (ExecutionException e) {
