@@ -56,7 +56,8 @@ public final class RestApplication {
     rc.register(
         new ExtremesResource(
             s.catalog(), s.extremes(), s.clock(), s.hbase(), s.guards(), s.json()));
-    rc.register(new LiveResource(s.catalog(), s.live(), s.hbase()));
+    rc.register(
+        new LiveResource(s.catalog(), s.live(), s.hbase(), s.settings().sse().writeTimeout()));
     rc.register(new ScoreResource(s.scorer(), s.guards().score()));
     rc.register(new OpenApiResource());
     rc.register(

@@ -111,7 +111,7 @@ public final class RestConfig {
   public static final ConfigKey<Integer> SSE_QUEUE_BYTES =
       ConfigKey.integer(
           "rest.sse.queue.bytes",
-          256 * 1024,
+          512 * 1024,
           4 * 1024,
           64 * 1024 * 1024,
           "events waiting to be written to one live client, in bytes; a client that falls further"
@@ -120,10 +120,10 @@ public final class RestConfig {
   public static final ConfigKey<Duration> SSE_WRITE_TIMEOUT =
       ConfigKey.duration(
           "rest.sse.write.timeout",
-          Duration.ofSeconds(10),
+          Duration.ofSeconds(2),
           Duration.ofMillis(100),
-          "longest a write to a client may stall (it stopped reading) before the connection is"
-              + " closed; applies to every response");
+          "longest a live client's connection may take no write (it stopped reading and its"
+              + " buffers are full) before it is closed");
 
   public static final ConfigKey<Integer> SCORE_RATE =
       ConfigKey.integer(

@@ -4,6 +4,7 @@ import io.moodstream.rest.http.BearerAuth;
 import io.moodstream.rest.http.FrontDoor;
 import io.moodstream.rest.http.JsonErrorCodec;
 import io.moodstream.rest.http.JsonErrorPages;
+import io.moodstream.rest.http.SendBufferCap;
 import io.moodstream.rest.http.StaticFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +40,19 @@ public final class RestServer implements AutoCloseable {
 
   /** Largest request line plus headers; beyond it the codec answers 414 or 431. */
   public static final int MAX_HEADER_BYTES = 16 * 1024;
+
+  /**
+   * Bytes Grizzly queues for one connection beyond the kernel's buffer before a write blocks (for a
+   * live client at most {@code rest.sse.write.timeout}): small, so that a client that stopped
+   * reading is found out after a few hundred kilobytes, not after megabytes.
+   */
+  static final int MAX_PENDING_BYTES = 64 * 1024;
+
+  /**
+   * The kernel's send buffer per connection (SO_SNDBUF, which Linux doubles): fixed rather than
+   * auto-tuned up to megabytes, for the same reason; ample for answers to clients that read.
+   */
+  static final int SOCKET_SEND_BUFFER = 128 * 1024;
 
   /** What Grizzly compresses: the static files (the API's JSON/CSV: {@code GzipEncoding}). */
   static final String[] COMPRESSIBLE = {
@@ -83,12 +97,11 @@ public final class RestServer implements AutoCloseable {
       l.setMaxHttpHeaderSize(MAX_HEADER_BYTES);
       l.setDefaultErrorPageGenerator(new JsonErrorPages(services.metrics(), services.errorLog()));
       l.registerAddOn(new JsonErrorCodec(services.metrics(), services.errorLog()));
-      long writeTimeout = s.sse().writeTimeout().toMillis();
-      l.getTransport().setWriteTimeout(writeTimeout, TimeUnit.MILLISECONDS);
+      l.registerAddOn(new SendBufferCap(SOCKET_SEND_BUFFER));
       l.getTransport()
           .getAsyncQueueIO()
           .getWriter()
-          .setMaxPendingBytesPerConnection(s.sse().queueBytes());
+          .setMaxPendingBytesPerConnection(MAX_PENDING_BYTES);
     }
     server.start();
     RestServer r = new RestServer(server, services);

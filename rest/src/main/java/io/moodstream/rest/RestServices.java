@@ -70,7 +70,8 @@ public record RestServices(
             settings.livePollInterval(),
             LiveHub.HEARTBEAT,
             json,
-            new LiveHub.Limits(sse.maxClients(), sse.maxPerAddress(), sse.queueBytes()),
+            new LiveHub.Limits(
+                sse.maxClients(), sse.maxPerAddress(), sse.queueBytes(), sse.writeTimeout()),
             metrics::sseEvicted);
     metrics.sseClients(live::clients, live::pollers);
     RestConfig.RateLimits r = settings.rates();

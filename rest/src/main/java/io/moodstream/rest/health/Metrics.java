@@ -86,7 +86,8 @@ public final class Metrics {
     sseEvictions =
         Counter.builder()
             .name("moodstream_sse_evictions_total")
-            .help("Live clients disconnected by the service, by reason (queue_full, write_failed).")
+            .help(
+                "Live clients disconnected by the service, by reason (queue_full, write_timeout).")
             .labelNames("reason")
             .register(registry);
   }

@@ -68,9 +68,10 @@ public final class LiveHub implements AutoCloseable {
    * @param maxClients clients at once
    * @param maxPerAddress clients at once from one client address
    * @param queueBytes bytes queued for one client before it is disconnected
+   * @param writeTimeout longest a client's connection may take no write before it is disconnected
    */
-  public record Limits(int maxClients, int maxPerAddress, int queueBytes) {
-    public static final Limits DEFAULT = new Limits(1_000, 20, 512 * 1024);
+  public record Limits(int maxClients, int maxPerAddress, int queueBytes, Duration writeTimeout) {
+    public static final Limits DEFAULT = new Limits(1_000, 20, 512 * 1024, Duration.ofSeconds(10));
   }
 
   /** The hub is full for this client: answered 503 with Retry-After. */
@@ -149,7 +150,7 @@ public final class LiveHub implements AutoCloseable {
   }
 
   /** Threads writing to live clients (a stalled client holds one up to the write timeout). */
-  static final int WRITERS = 4;
+  static final int WRITERS = 8;
 
   /** A subscriber from an unknown address (tests). */
   public void subscribe(String topic, Long resumeFrom, LiveSink sink) {
@@ -192,7 +193,13 @@ public final class LiveHub implements AutoCloseable {
         LOG.info("live [{}]: poller started", topic);
       }
       ClientQueue queued =
-          new ClientQueue(sink, writers, limits.queueBytes(), budget, this::evicted);
+          new ClientQueue(
+              sink,
+              writers,
+              limits.queueBytes(),
+              budget,
+              this::evicted,
+              limits.writeTimeout().toNanos());
       p.pending.add(new Subscriber(queued, resumeFrom, address));
       clients.incrementAndGet();
     }
@@ -256,7 +263,7 @@ public final class LiveHub implements AutoCloseable {
     }
   }
 
-  private record Subscriber(LiveSink sink, Long resumeFrom, String address) {}
+  private record Subscriber(ClientQueue sink, Long resumeFrom, String address) {}
 
   private final class TopicPoller {
     final String topic;
@@ -361,6 +368,15 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private void heartbeatIfDue() {
+      long stallLimit = limits.writeTimeout().toNanos();
+      active.removeIf(
+          s -> {
+            if (s.sink().evictIfStalled(stallLimit)) { // it takes no write: it stopped reading
+              gone(s);
+              return true;
+            }
+            return false;
+          });
       long nowMs = clock.millis();
       if (nowMs - lastHeartbeat >= heartbeat.toMillis()) {
         lastHeartbeat = nowMs;

@@ -20,5 +20,25 @@ public interface LiveSink {
 
   boolean isClosed();
 
+  /**
+   * Whether a write now would be taken without blocking (the connection's buffers are not full);
+   * such a write is then guaranteed not to block.
+   */
+  default boolean writable() {
+    return true;
+  }
+
+  /** Runs {@code r} once the connection can take writes again (at once if it can now). */
+  default void whenWritable(Runnable r) {
+    r.run();
+  }
+
+  /**
+   * Whether a write failed because it stalled past the write timeout (the client stopped reading).
+   */
+  default boolean stalled() {
+    return false;
+  }
+
   void close();
 }

@@ -35,11 +35,14 @@ public final class LiveResource {
   private final TopicCatalog catalog;
   private final LiveHub hub;
   private final HBaseBulkhead hbase;
+  private final Duration writeTimeout;
 
-  public LiveResource(TopicCatalog catalog, LiveHub hub, HBaseBulkhead hbase) {
+  public LiveResource(
+      TopicCatalog catalog, LiveHub hub, HBaseBulkhead hbase, Duration writeTimeout) {
     this.catalog = catalog;
     this.hub = hub;
     this.hbase = hbase;
+    this.writeTimeout = writeTimeout;
   }
 
   /**
@@ -60,7 +63,19 @@ public final class LiveResource {
       hbase.call(catalog::topics, FIRST_TOPICS_WAIT);
     }
     String topic = catalog.validateKnown(topics, 1).get(0);
-    hub.subscribe(topic, resume, ClientAddress.of(request), new JerseySink(sink, sse));
+    if (request != null) {
+      // a write to this stream that cannot go out within the timeout fails (the client is cut)
+      // instead of holding one of the hub's writers for Grizzly's default 30 s
+      request
+          .getContext()
+          .getConnection()
+          .setWriteTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    hub.subscribe(
+        topic,
+        resume,
+        ClientAddress.of(request),
+        new JerseySink(sink, sse, request == null ? null : request.getResponse(), writeTimeout));
   }
 
   static Long parseLastEventId(String id) {
@@ -90,10 +105,60 @@ public final class LiveResource {
   private static final class JerseySink implements LiveSink {
     private final SseEventSink sink;
     private final Sse sse;
+    private volatile boolean stalled;
+    private final org.glassfish.grizzly.http.server.Response grizzly;
+    private final java.util.concurrent.atomic.AtomicBoolean waiting =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
-    JerseySink(SseEventSink sink, Sse sse) {
+    private final long stallNanos;
+
+    JerseySink(
+        SseEventSink sink,
+        Sse sse,
+        org.glassfish.grizzly.http.server.Response grizzly,
+        Duration writeTimeout) {
       this.sink = sink;
       this.sse = sse;
+      this.grizzly = grizzly;
+      this.stallNanos = writeTimeout.toNanos() * 9 / 10;
+    }
+
+    /** Grizzly's answer: true guarantees that the next write does not block. */
+    @Override
+    public boolean writable() {
+      return grizzly == null || grizzly.getOutputBuffer().canWrite();
+    }
+
+    @Override
+    public void whenWritable(Runnable r) {
+      if (grizzly == null) {
+        r.run();
+        return;
+      }
+      if (!waiting.compareAndSet(false, true)) {
+        return; // already waiting: the drain resumes then
+      }
+      try {
+        grizzly
+            .getOutputBuffer()
+            .notifyCanWrite(
+                new org.glassfish.grizzly.WriteHandler() {
+                  @Override
+                  public void onWritePossible() {
+                    waiting.set(false);
+                    r.run();
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    waiting.set(false);
+                    r.run(); // the next write fails, and the client is closed
+                  }
+                });
+      } catch (RuntimeException e) {
+        waiting.set(false);
+        r.run();
+      }
     }
 
     @Override
@@ -129,6 +194,7 @@ public final class LiveResource {
       if (sink.isClosed()) {
         return false;
       }
+      long t0 = System.nanoTime();
       try {
         // Jersey writes in send() itself; a client that stopped reading blocks it until the
         // transport's write timeout (rest.sse.write.timeout) fails it. Only live writers call this.
@@ -138,8 +204,28 @@ public final class LiveResource {
         Thread.currentThread().interrupt();
         return false;
       } catch (Exception ex) {
+        // a write that failed after waiting about the write timeout stalled; a quick failure is a
+        // client that went away
+        stalled = timedOut(ex) || System.nanoTime() - t0 >= stallNanos;
         return false;
       }
+    }
+
+    /** Whether a failed write ran into the transport's write timeout (Grizzly says "timeout"). */
+    private static boolean timedOut(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.util.concurrent.TimeoutException
+            || (t.getMessage() != null
+                && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean stalled() {
+      return stalled;
     }
 
     @Override
