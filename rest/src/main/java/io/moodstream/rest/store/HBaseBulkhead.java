@@ -63,6 +63,11 @@ public final class HBaseBulkhead implements AutoCloseable {
     return timeout;
   }
 
+  /** Tasks waiting for a thread now. */
+  public int queued() {
+    return pool.getQueue().size();
+  }
+
   /**
    * Runs {@code work} on the bulkhead and resumes {@code response} with its result (an entity or a
    * {@code Response}) or its exception; 503 when the bulkhead is full or the work takes longer than

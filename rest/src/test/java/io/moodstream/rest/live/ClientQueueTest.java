@@ -137,22 +137,24 @@ class ClientQueueTest {
 
   @Test
   void theSharedBudgetBoundsAllClientsTogether() {
+    java.util.concurrent.Executor never = r -> {}; // nothing is written: every byte stays queued
     ClientQueue.Budget budget = new ClientQueue.Budget(10_000);
     Stalled a = new Stalled();
     Stalled b = new Stalled();
-    ClientQueue qa = new ClientQueue(a, writers, 8_000, budget, evictions::add);
-    ClientQueue qb = new ClientQueue(b, writers, 8_000, budget, evictions::add);
-    String event = "x".repeat(1_000);
-    while (qa.send("bucket", null, event)) {
-      // fill a's queue
+    ClientQueue qa = new ClientQueue(a, never, 20_000, budget, evictions::add);
+    ClientQueue qb = new ClientQueue(b, never, 20_000, budget, evictions::add);
+    String event = "x".repeat(1_000 - ClientQueue.FRAMING_BYTES);
+    for (int i = 0; i < 5; i++) {
+      assertThat(qa.send("bucket", null, event)).isTrue();
     }
     int bAccepted = 0;
     while (qb.send("bucket", null, event)) {
       bAccepted++;
     }
-    assertThat(bAccepted).as("b had only what a left of the 10,000 bytes").isLessThan(8);
-    assertThat(evictions).hasSize(2);
-    a.close();
-    b.close();
+    assertThat(bAccepted).as("b had only what a left of the 10,000 bytes").isEqualTo(5);
+    assertThat(evictions).containsExactly("queue_full");
+    assertThat(qb.isClosed()).isTrue();
+    assertThat(qa.isClosed()).as("a, within the budget, stays").isFalse();
+    assertThat(budget.used()).isEqualTo(5_000);
   }
 }
