@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,13 @@ public final class HBaseBulkhead implements AutoCloseable {
   private final Duration timeout;
   private final Metrics metrics;
   private final AtomicInteger running = new AtomicInteger();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "hbase-deadline");
+            t.setDaemon(true);
+            return t;
+          });
 
   public HBaseBulkhead(int threads, int queue, Duration timeout, Metrics metrics) {
     this.timeout = timeout;
@@ -97,14 +107,15 @@ public final class HBaseBulkhead implements AutoCloseable {
           }
         };
     AtomicReference<Future<?>> task = new AtomicReference<>();
-    response.setTimeoutHandler(
-        r -> {
-          metrics.rejected("hbase_timeout");
+    Runnable expire =
+        () -> {
+          if (!response.isSuspended()) {
+            return; // answered in time
+          }
           Object x = answer.apply(timedOut(wait));
-          if (x instanceof Throwable t) {
-            r.resume(t);
-          } else {
-            r.resume(x);
+          boolean resumed = x instanceof Throwable t ? response.resume(t) : response.resume(x);
+          if (resumed) {
+            metrics.rejected("hbase_timeout");
           }
           Future<?> f = task.get();
           if (f != null) {
@@ -114,8 +125,11 @@ public final class HBaseBulkhead implements AutoCloseable {
             f.cancel(false);
             pool.remove((Runnable) f);
           }
-        });
-    response.setTimeout(wait.toMillis(), TimeUnit.MILLISECONDS);
+        };
+    // our own timer: Grizzly checks suspended responses' timeouts only once a second
+    ScheduledFuture<?> deadline = timer.schedule(expire, wait.toMillis(), TimeUnit.MILLISECONDS);
+    response.setTimeoutHandler(r -> expire.run()); // a backstop only
+    response.setTimeout(wait.toMillis() + 5_000, TimeUnit.MILLISECONDS);
     try {
       task.set(
           pool.submit(
@@ -129,9 +143,11 @@ public final class HBaseBulkhead implements AutoCloseable {
                   response.resume(t);
                 } finally {
                   running.decrementAndGet();
+                  deadline.cancel(false);
                 }
               }));
     } catch (RejectedExecutionException e) {
+      deadline.cancel(false);
       metrics.rejected("hbase_busy");
       resume.accept(answer.apply(busy()));
     }
@@ -193,5 +209,6 @@ public final class HBaseBulkhead implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    timer.shutdownNow();
   }
 }
