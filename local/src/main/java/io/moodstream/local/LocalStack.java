@@ -2,10 +2,11 @@ package io.moodstream.local;
 
 import io.moodstream.broker.ChildJvm;
 import io.moodstream.broker.KafkaBroker;
-import io.moodstream.ingest.kafka.KafkaTopicApplier;
 import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.kafka.KafkaTopicApplier;
 import io.moodstream.storage.HBaseClients;
 import io.moodstream.storage.SchemaCommand;
 import java.io.IOException;
@@ -318,8 +319,7 @@ final class LocalStack implements AutoCloseable {
   private void applyKafkaTopics() throws IOException {
     step("schema", "applying Kafka topics");
     try (org.apache.kafka.clients.admin.Admin kafka =
-        org.apache.kafka.clients.admin.Admin.create(
-            Map.of("bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)))) {
+        org.apache.kafka.clients.admin.Admin.create(KafkaClientConfig.properties(config))) {
       KafkaTopicApplier.Report r = new KafkaTopicApplier(kafka, 30_000).apply(config);
       out.print(r.describe().lines().map(l -> "  " + l + "\n").reduce("", String::concat));
     } catch (InterruptedException e) {
@@ -422,10 +422,8 @@ final class LocalStack implements AutoCloseable {
   }
 
   boolean hbaseHealthy() {
-    org.apache.hadoop.conf.Configuration conf = HBaseClients.configuration(config);
-    conf.setInt("hbase.client.retries.number", 1);
-    conf.setInt("zookeeper.recovery.retry", 0);
-    conf.setInt("hbase.client.operation.timeout", 5000);
+    org.apache.hadoop.conf.Configuration conf =
+        HBaseClients.configuration(config, HBaseClients.Timeouts.within(Duration.ofSeconds(5)));
     try (Connection c = ConnectionFactory.createConnection(conf);
         Admin a = c.getAdmin()) {
       a.listNamespaces();

@@ -112,35 +112,27 @@ public final class ServeMain {
   }
 
   /**
-   * The HBase client settings of the service: where HBase is ({@link HBaseClients}), and short
-   * timeouts ({@code rest.hbase.timeout}) so that a request answers 503 quickly when HBase is down
-   * instead of retrying for minutes.
+   * The HBase client settings of the service: where HBase is and how long it may take, from {@link
+   * HBaseClients} (the project's one place for client timeouts: {@code Timeouts.within(
+   * rest.hbase.timeout)}, so a read ends soon after the bulkhead gave up on it), plus bounded
+   * connection pools (by default HBase's client grows them to 256 threads under load).
    */
   public static Configuration hbaseConfiguration(MoodstreamConfig config) {
-    Configuration c = HBaseClients.configuration(config);
-    applyTimeouts(c, config.get(RestConfig.HBASE_TIMEOUT));
+    Configuration c =
+        HBaseClients.configuration(
+            config, HBaseClients.Timeouts.within(config.get(RestConfig.HBASE_TIMEOUT)));
+    boundPools(c);
     return c;
   }
 
-  /**
-   * HBase client timeouts that free a bulkhead thread soon after the request gave up on it: one
-   * retry, each RPC (reads included) bounded by half the timeout, the whole operation by the
-   * timeout. Without them a scan against a hung region server retried for ~20 s, and each request
-   * made several scans in a row. The connection's own pools are bounded too (by default they grow
-   * to 256 threads under load).
-   */
+  /** {@link #hbaseConfiguration}'s timeouts and pools on an existing configuration. */
   public static void applyTimeouts(Configuration c, Duration timeout) {
-    int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-    int rpc = Math.max(100, ms / 2);
-    c.setInt("hbase.client.operation.timeout", ms);
-    c.setInt("hbase.client.meta.operation.timeout", ms);
-    c.setInt("hbase.rpc.timeout", rpc);
-    c.setInt("hbase.rpc.read.timeout", rpc);
-    c.setInt("hbase.client.scanner.timeout.period", ms);
-    c.setInt("hbase.client.retries.number", 1);
-    c.setInt("hbase.client.pause", 100);
-    c.setInt("zookeeper.recovery.retry", 0);
-    c.setInt("zookeeper.session.timeout", Math.max(1000, ms));
+    HBaseClients.Timeouts.within(timeout).applyTo(c);
+    boundPools(c);
+  }
+
+  /** The HBase connection's thread pools, bounded: the bulkhead bounds the callers anyway. */
+  static void boundPools(Configuration c) {
     c.setInt("hbase.hconnection.threads.max", 16);
     c.setInt("hbase.hconnection.threads.core", 4);
     c.setInt("hbase.hconnection.meta.lookup.threads.max", 4);

@@ -2,6 +2,7 @@ package io.moodstream.schema.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys shared by every module: where Kafka and HBase are, and the tunables of the topics and tables
@@ -16,6 +17,22 @@ public final class CommonConfig {
       ConfigKey.string(
           "kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port]");
 
+  public static final ConfigKey<Map<String, String>> KAFKA_CLIENT =
+      ConfigKey.prefix(
+          "kafka.client",
+          "any Kafka client property, handed unchanged to every Kafka client Moodstream creates"
+              + " (ingest, schema apply, the job's source and dead-letter writer, the local stack):"
+              + " kafka.client.security.protocol=SSL, kafka.client.ssl.truststore.location=..."
+              + " Properties holding passwords or keys are secrets (environment or _FILE only)",
+          KafkaClientConfig::sensitivity);
+
+  public static final ConfigKey<String> KAFKA_CLIENT_CONFIG =
+      ConfigKey.string(
+          "kafka.client.config",
+          "",
+          "a Kafka client properties file (e.g. an MSK client.properties) applied to every Kafka"
+              + " client before the kafka.client.* keys, which win; may hold passwords");
+
   public static final ConfigKey<Integer> KAFKA_REPLICATION_FACTOR =
       ConfigKey.integer(
           "kafka.replication.factor",
@@ -23,6 +40,15 @@ public final class CommonConfig {
           1,
           7,
           "replication factor of the topics schema apply creates");
+
+  public static final ConfigKey<Integer> KAFKA_MIN_INSYNC_REPLICAS =
+      ConfigKey.integer(
+          "kafka.min.insync.replicas",
+          1,
+          1,
+          7,
+          "min.insync.replicas of the topics schema apply creates: with acks=all, a write needs"
+              + " this many replicas (3 brokers: replication 3, min ISR 2)");
 
   public static final ConfigKey<Integer> POSTS_PARTITIONS =
       ConfigKey.integer(
@@ -84,11 +110,23 @@ public final class CommonConfig {
           Duration.ofHours(1),
           "how long the extreme posts (which hold post text) are kept");
 
+  public static final ConfigKey<Duration> POSTS_MAX_CLOCK_SKEW =
+      ConfigKey.duration(
+          "posts.max.clock.skew",
+          Duration.ofMinutes(5),
+          Duration.ZERO,
+          "how far a post's createdAt may lie ahead of the clock that receives it (ingest's clock;"
+              + " in the Spark job, the post's Kafka append time) before the post goes to the"
+              + " dead-letter topic as future-created-at instead of moving the watermark");
+
   /** All of the above, in documentation order. */
   public static final List<ConfigKey<?>> KEYS =
       List.of(
           KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_CLIENT,
+          KAFKA_CLIENT_CONFIG,
           KAFKA_REPLICATION_FACTOR,
+          KAFKA_MIN_INSYNC_REPLICAS,
           POSTS_PARTITIONS,
           POSTS_RETENTION,
           DELETES_PARTITIONS,
@@ -98,5 +136,6 @@ public final class CommonConfig {
           HBASE_ZOOKEEPER_QUORUM,
           HBASE_ZOOKEEPER_PORT,
           HBASE_COMPRESSION,
-          HBASE_EXTREMES_TTL);
+          HBASE_EXTREMES_TTL,
+          POSTS_MAX_CLOCK_SKEW);
 }
