@@ -196,7 +196,7 @@ public final class IngestMain {
     }
     String bind = config.get(IngestConfig.METRICS_BIND_ADDRESS);
     try {
-      MetricsEndpoint e = MetricsEndpoint.start(bind, port, source, metrics, spool.file());
+      MetricsEndpoint e = MetricsEndpoint.start(bind, port, source, metrics, spool);
       LOG.info("[{}] metrics at http://{}:{}/metrics", source, bind, e.port());
       return e;
     } catch (java.io.IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.moodstream.ingest;
 
 import io.moodstream.ingest.core.Metrics;
+import io.moodstream.ingest.kafka.Spool;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -14,8 +15,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,7 @@ import java.util.function.LongSupplier;
  * by default; 0 picks a free port, logged): the Prometheus client's HTTP server exporter with the
  * JVM and process metrics and the source's counters, read at scrape time from {@link Metrics}:
  * received, produced (posts and deletes), delivered to and spooled for Kafka, rejected and skipped
- * by reason, reconnects by cause, notices by kind, stalls, and the spool's bytes on disk. Also
+ * by reason, reconnects by cause, notices by kind, stalls, and the spool's bytes and bound. Also
  * answers {@code /-/healthy}.
  */
 public final class MetricsEndpoint implements AutoCloseable {
@@ -102,10 +101,26 @@ public final class MetricsEndpoint implements AutoCloseable {
 
   /** Starts the exporter on {@code bindAddress:port} (0 = a free port). */
   public static MetricsEndpoint start(
-      String bindAddress, int port, String source, Metrics metrics, Path spool) throws IOException {
+      String bindAddress, int port, String source, Metrics metrics, Spool spool)
+      throws IOException {
+    return start(bindAddress, port, source, metrics, spool::bytes, spool.maxBytes());
+  }
+
+  /**
+   * Starts the exporter with the spool's size read from {@code spoolBytes} and its bound ({@code
+   * spoolMaxBytes}, 0 = none).
+   */
+  static MetricsEndpoint start(
+      String bindAddress,
+      int port,
+      String source,
+      Metrics metrics,
+      LongSupplier spoolBytes,
+      long spoolMaxBytes)
+      throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
-    registry.register(collector(source, metrics, () -> spoolBytes(spool)));
+    registry.register(collector(source, metrics, spoolBytes, spoolMaxBytes));
     return new MetricsEndpoint(
         HTTPServer.builder().hostname(bindAddress).port(port).registry(registry).buildAndStart());
   }
@@ -114,21 +129,23 @@ public final class MetricsEndpoint implements AutoCloseable {
     return server.getPort();
   }
 
-  static long spoolBytes(Path spool) {
-    try {
-      return spool != null && Files.isRegularFile(spool) ? Files.size(spool) : 0;
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
   /** The source's counters as Prometheus series, read when scraped. */
-  static MultiCollector collector(String source, Metrics metrics, LongSupplier spoolBytes) {
-    return () -> snapshots(source, metrics.snapshot(), spoolBytes.getAsLong());
+  static MultiCollector collector(
+      String source, Metrics metrics, LongSupplier spoolBytes, long spoolMaxBytes) {
+    return () -> snapshots(source, metrics.snapshot(), spoolBytes.getAsLong(), spoolMaxBytes);
   }
 
-  /** The series of one source's counters ({@code source/name → value}) and its spool size. */
+  /** {@link #snapshots(String, Map, long, long)} without a spool bound. */
   static MetricSnapshots snapshots(String source, Map<String, Long> counters, long spoolBytes) {
+    return snapshots(source, counters, spoolBytes, 0);
+  }
+
+  /**
+   * The series of one source's counters ({@code source/name → value}), its spool's bytes and the
+   * spool's bound.
+   */
+  static MetricSnapshots snapshots(
+      String source, Map<String, Long> counters, long spoolBytes, long spoolMaxBytes) {
     List<MetricSnapshot> out = new ArrayList<>();
     String own = source + "/";
     for (Family f : FAMILIES) {
@@ -164,6 +181,19 @@ public final class MetricsEndpoint implements AutoCloseable {
                     .value(spoolBytes)
                     .build())
             .build());
+    if (spoolMaxBytes > 0) {
+      out.add(
+          GaugeSnapshot.builder()
+              .name("moodstream_ingest_spool_max_bytes")
+              .unit(Unit.BYTES)
+              .help("The spool's bound: when it is reached, new records are refused.")
+              .dataPoint(
+                  GaugeDataPointSnapshot.builder()
+                      .labels(Labels.of("source", source))
+                      .value(spoolMaxBytes)
+                      .build())
+              .build());
+    }
     return new MetricSnapshots(out);
   }
 

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -88,9 +87,8 @@ class MetricsEndpointTest {
     Metrics m = new Metrics();
     m.add("bluesky", "read", 7);
     m.add("bluesky", "reconnect.tcp", 1);
-    Path spool = dir.resolve("spool.ndjson");
-    Files.writeString(spool, "x".repeat(123));
-    try (MetricsEndpoint e = MetricsEndpoint.start("127.0.0.1", 0, "bluesky", m, spool)) {
+    try (MetricsEndpoint e =
+        MetricsEndpoint.start("127.0.0.1", 0, "bluesky", m, () -> 123, 1 << 20)) {
       assertThat(e.port()).isPositive();
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> text =
@@ -105,6 +103,7 @@ class MetricsEndpointTest {
           .contains("moodstream_ingest_received_total{source=\"bluesky\"} 7.0\n")
           .contains("moodstream_ingest_reconnects_total{cause=\"tcp\",source=\"bluesky\"} 1.0\n")
           .contains("moodstream_ingest_spool_bytes{source=\"bluesky\"} 123.0\n")
+          .contains("moodstream_ingest_spool_max_bytes{source=\"bluesky\"} 1048576.0\n")
           .contains("# TYPE jvm_memory_used_bytes gauge\n")
           .contains("# TYPE process_cpu_seconds_total counter\n");
       m.add("bluesky", "read", 3);

@@ -128,7 +128,7 @@ class ResilienceTest {
 
   @Test
   void aHungStoreAnswers503WithinTheTimeoutAndNothingElseWaits() throws Exception {
-    RestServer s = start(hbase(Duration.ofSeconds(3), 2, 2));
+    RestServer s = start(hbase(Duration.ofSeconds(5), 2, 2));
     assertThat(get(s, "/api/v1/topics").statusCode()).isEqualTo(200); // topics known
     store.hang = new CountDownLatch(1);
     List<CompletableFuture<HttpResponse<String>>> hbaseBound = new ArrayList<>();
@@ -136,8 +136,15 @@ class ResilienceTest {
     for (int i = 0; i < 4; i++) { // fills the 2 threads and the 2 queue slots
       hbaseBound.add(getAsync(s, "/api/v1/series?topic=apple&from=now-" + (10 + i) + "m"));
     }
+    long full = System.nanoTime() + Duration.ofSeconds(4).toNanos(); // before the 5 s deadline
     while (store.hung.get() < 2 || s.services().hbase().queued() < 2) {
-      Thread.sleep(5); // both threads hung in HBase, both queue slots taken
+      assertThat(System.nanoTime())
+          .as(
+              "both threads hung in HBase and both queue slots taken within 4 s (hung %d, queued"
+                  + " %d)",
+              store.hung.get(), s.services().hbase().queued())
+          .isLessThan(full);
+      Thread.sleep(5);
     }
     Timed busy = timed(s, "/api/v1/series?topic=apple&from=now-30m");
     assertThat(busy.response().statusCode()).as("the bulkhead is full").isEqualTo(503);
@@ -163,7 +170,7 @@ class ResilienceTest {
     long all = (System.nanoTime() - t0) / 1_000_000;
     assertThat(all)
         .as("the queued requests time out too: none waits for another's HBase read")
-        .isLessThan(3_000 + 2_000);
+        .isLessThan(5_000 + 2_000);
     store.hang.countDown();
     store.hang = null;
     assertThat(get(s, "/api/v1/series?topic=apple&from=now-10m").statusCode())

@@ -29,11 +29,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The streaming job's status file ({@code ProgressReporter} in the streaming module) as properly
- * named and typed Prometheus series, read at scrape time: its running totals ({@code xxxTotal}) as
- * counters {@code moodstream_stream_xxx_total}, each query's last progress as gauges with a {@code
- * query} label in base units (seconds, epoch seconds), the job's state, the status's age, and
- * {@code moodstream_stream_up} (1 when the status was read). Fields it does not know are left out.
- * Also says whether the status is fresh, for the readiness probe.
+ * named and typed Prometheus series, read at scrape time: its running totals ({@code xxxTotal}, and
+ * the run's duplicates and delete dead letters) as counters {@code moodstream_stream_xxx_total},
+ * each query's last progress as gauges with a {@code query} label in base units (seconds, epoch
+ * seconds), the job's state, the status's age, and {@code moodstream_stream_up} (1 when the status
+ * was read). Fields it does not know are left out. Also says whether the status is fresh, for the
+ * readiness probe.
  */
 public final class StreamStatus implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(StreamStatus.class);
@@ -80,15 +81,44 @@ public final class StreamStatus implements MultiCollector {
               null,
               q -> instantSeconds(q, "watermark")),
           new QueryGauge(
+              "moodstream_stream_batch_posts",
+              "Posts the query's last micro-batch counted.",
+              null,
+              q -> number(q, "posts")),
+          new QueryGauge(
               "moodstream_stream_batch_late_posts",
               "Posts of the query's last micro-batch that arrived behind the watermark.",
               null,
               q -> number(q, "latePosts")),
           new QueryGauge(
+              "moodstream_stream_batch_duplicate_posts",
+              "Posts of the query's last micro-batch dropped as re-sent duplicates.",
+              null,
+              q -> number(q, "duplicatePosts")),
+          new QueryGauge(
+              "moodstream_stream_batch_dead_letters",
+              "Records of the query's last micro-batch sent to the dead-letter topic.",
+              null,
+              q -> number(q, "deadLetters")),
+          new QueryGauge(
+              "moodstream_stream_batch_future_created_at",
+              "Posts of the query's last micro-batch dated too far ahead (dead letters).",
+              null,
+              q -> number(q, "futureCreatedAt")),
+          new QueryGauge(
               "moodstream_stream_batch_late_rows",
               "Rows the query's last micro-batch's state operators dropped as late.",
               null,
               q -> number(q, "lateRows")));
+
+  /**
+   * Running counts of the status that are not named {@code xxxTotal}: the field and the counter it
+   * becomes.
+   */
+  private static final Map<String, String> OTHER_COUNTERS =
+      Map.of(
+          "duplicatePostsThisRun", "moodstream_stream_duplicate_posts",
+          "deleteDeadLetters", "moodstream_stream_delete_dead_letters");
 
   /** Whether the status is fresh enough for the readiness probe. */
   public enum Freshness {
@@ -203,8 +233,13 @@ public final class StreamStatus implements MultiCollector {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
-      if (key.endsWith("Total") && key.length() > 5 && e.getValue().isNumber()) {
-        String name = "moodstream_stream_" + snake(key.substring(0, key.length() - 5));
+      String name = null;
+      if (key.endsWith("Total") && key.length() > 5) {
+        name = "moodstream_stream_" + snake(key.substring(0, key.length() - 5));
+      } else if (OTHER_COUNTERS.containsKey(key)) {
+        name = OTHER_COUNTERS.get(key);
+      }
+      if (name != null && e.getValue().isNumber()) {
         out.add(
             CounterSnapshot.builder()
                 .name(name)

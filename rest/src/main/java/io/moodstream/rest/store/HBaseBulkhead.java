@@ -3,20 +3,19 @@ package io.moodstream.rest.store;
 import io.moodstream.rest.health.Metrics;
 import jakarta.ws.rs.container.AsyncResponse;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,13 +23,17 @@ import java.util.function.Supplier;
  * The bulkhead between HTTP and HBase: HBase-bound work runs on a bounded pool of its own ({@code
  * rest.hbase.threads}, with {@code rest.hbase.queue} waiting slots), never on the HTTP threads, so
  * a slow or frozen HBase cannot hold up static files, scoring, the liveness probe or the OpenAPI
- * document. Each request waits at most {@code rest.hbase.timeout} for its work (queued work is then
- * dropped, running work ends at the HBase client's own timeouts, which {@code ServeMain} sets from
- * the same key); a full pool or an expired wait answers 503 with Retry-After ({@link
- * StoreUnavailableException}) at once.
+ * document. Admission is exact (a semaphore of threads + slots, not the executor's queue, which
+ * would refuse a burst while idle threads are still waking up). Each request waits at most {@code
+ * rest.hbase.timeout} for its work, timed by the bulkhead's own clock: queued work is then dropped,
+ * running work is not interrupted (HBase's client logs that as an error with a stack trace) and
+ * ends at the client's own timeouts, which {@code ServeMain} derives from the same key. A full
+ * bulkhead or an expired wait answers 503 with Retry-After ({@link StoreUnavailableException}) at
+ * once.
  */
 public final class HBaseBulkhead implements AutoCloseable {
   private final ThreadPoolExecutor pool;
+  private final Semaphore slots;
   private final Duration timeout;
   private final Metrics metrics;
   private final AtomicInteger running = new AtomicInteger();
@@ -42,31 +45,67 @@ public final class HBaseBulkhead implements AutoCloseable {
             return t;
           });
 
+  /** One admitted piece of work: runs unless dropped, and gives its slot back exactly once. */
+  private final class Task implements Runnable {
+    private final Runnable body;
+    private final AtomicBoolean released = new AtomicBoolean();
+    private volatile boolean dropped;
+
+    Task(Runnable body) {
+      this.body = body;
+    }
+
+    @Override
+    public void run() {
+      running.incrementAndGet();
+      try {
+        if (!dropped) {
+          body.run();
+        }
+      } finally {
+        running.decrementAndGet();
+        release();
+      }
+    }
+
+    /** Drops the work if it has not started: out of the queue, its slot given back. */
+    void drop() {
+      dropped = true;
+      if (pool.remove(this)) {
+        release();
+      }
+    }
+
+    void release() {
+      if (released.compareAndSet(false, true)) {
+        slots.release();
+      }
+    }
+  }
+
   public HBaseBulkhead(int threads, int queue, Duration timeout, Metrics metrics) {
     this.timeout = timeout;
     this.metrics = metrics;
+    this.slots = new Semaphore(threads + queue);
     AtomicInteger n = new AtomicInteger();
-    BlockingQueue<Runnable> q =
-        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
     this.pool =
         new ThreadPoolExecutor(
             threads,
             threads,
             30,
             TimeUnit.SECONDS,
-            q,
+            new LinkedBlockingQueue<>(), // bounded by the slots
             r -> {
               Thread t = new Thread(r, "hbase-bulkhead-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
-            },
-            new ThreadPoolExecutor.AbortPolicy());
+            });
     pool.allowCoreThreadTimeOut(true);
     metrics.gauge("moodstream_hbase_bulkhead_active", "HBase-bound tasks running.", running::get);
     metrics.gauge(
         "moodstream_hbase_bulkhead_queued",
         "HBase-bound tasks waiting for a bulkhead thread.",
-        () -> pool.getQueue().size());
+        this::queued);
   }
 
   public Duration timeout() {
@@ -76,6 +115,21 @@ public final class HBaseBulkhead implements AutoCloseable {
   /** Tasks waiting for a thread now. */
   public int queued() {
     return pool.getQueue().size();
+  }
+
+  /** Admits and starts {@code body}, or returns null when the bulkhead is full. */
+  private Task admit(Runnable body) {
+    if (!slots.tryAcquire()) {
+      return null;
+    }
+    Task t = new Task(body);
+    try {
+      pool.execute(t);
+    } catch (RejectedExecutionException e) { // the service is stopping
+      t.release();
+      return null;
+    }
+    return t;
   }
 
   /**
@@ -98,91 +152,75 @@ public final class HBaseBulkhead implements AutoCloseable {
       Function<StoreUnavailableException, ?> unavailable) {
     Function<StoreUnavailableException, Object> answer =
         e -> unavailable == null ? e : unavailable.apply(e);
-    java.util.function.Consumer<Object> resume =
-        x -> {
-          if (x instanceof Throwable t) {
-            response.resume(t); // resume(Object) would send the exception as an entity
-          } else {
-            response.resume(x);
-          }
-        };
-    AtomicReference<Future<?>> task = new AtomicReference<>();
+    CompletableFuture<Task> task = new CompletableFuture<>();
     Runnable expire =
         () -> {
           if (!response.isSuspended()) {
             return; // answered in time
           }
-          Object x = answer.apply(timedOut(wait));
-          boolean resumed = x instanceof Throwable t ? response.resume(t) : response.resume(x);
-          if (resumed) {
+          if (resume(response, answer.apply(timedOut(wait)))) {
             metrics.rejected("hbase_timeout");
           }
-          Future<?> f = task.get();
-          if (f != null) {
-            // a queued task never starts and leaves the queue; a running one is not interrupted
-            // (HBase's client logs that as an error with a stack trace): it ends at its own
-            // client timeout
-            f.cancel(false);
-            pool.remove((Runnable) f);
-          }
+          task.thenAccept(Task::drop);
         };
     // our own timer: Grizzly checks suspended responses' timeouts only once a second
     ScheduledFuture<?> deadline = timer.schedule(expire, wait.toMillis(), TimeUnit.MILLISECONDS);
     response.setTimeoutHandler(r -> expire.run()); // a backstop only
     response.setTimeout(wait.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-    try {
-      task.set(
-          pool.submit(
-              () -> {
-                running.incrementAndGet();
-                try {
-                  resume.accept(work.get());
-                } catch (StoreUnavailableException e) {
-                  resume.accept(answer.apply(e));
-                } catch (Throwable t) { // NOPMD: every failure goes to the error mappers
-                  response.resume(t);
-                } finally {
-                  running.decrementAndGet();
-                  deadline.cancel(false);
-                }
-              }));
-    } catch (RejectedExecutionException e) {
+    Task t =
+        admit(
+            () -> {
+              try {
+                resume(response, work.get());
+              } catch (StoreUnavailableException e) {
+                resume(response, answer.apply(e));
+              } catch (Throwable e) { // NOPMD: every failure goes to the error mappers
+                response.resume(e);
+              } finally {
+                deadline.cancel(false);
+              }
+            });
+    if (t == null) {
       deadline.cancel(false);
       metrics.rejected("hbase_busy");
-      resume.accept(answer.apply(busy()));
+      resume(response, answer.apply(busy()));
+      return;
     }
+    task.complete(t);
+  }
+
+  /** Resumes with an exception or an entity ({@code resume(Object)} would send an exception). */
+  private static boolean resume(AsyncResponse response, Object x) {
+    return x instanceof Throwable t ? response.resume(t) : response.resume(x);
   }
 
   /**
    * Runs {@code work} on the bulkhead and waits at most {@code wait} for it (for callers that are
-   * not HTTP threads: the live pollers, the readiness probe).
+   * not HTTP threads: the live pollers, the live endpoint's first read of the topics).
    *
    * @throws StoreUnavailableException when the bulkhead is full, the wait expires or HBase fails
    */
   public <T> T call(Supplier<T> work, Duration wait) {
-    Future<T> f;
-    try {
-      f =
-          pool.submit(
-              () -> {
-                running.incrementAndGet();
-                try {
-                  return work.get();
-                } finally {
-                  running.decrementAndGet();
-                }
-              });
-    } catch (RejectedExecutionException e) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Task t =
+        admit(
+            () -> {
+              try {
+                result.complete(work.get());
+              } catch (Throwable e) { // NOPMD: handed to the caller
+                result.completeExceptionally(e);
+              }
+            });
+    if (t == null) {
       throw busy();
     }
     try {
-      return f.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+      return result.get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      f.cancel(false);
-      pool.remove((Runnable) f);
+      t.drop();
       throw timedOut(wait);
     } catch (InterruptedException e) {
-      f.cancel(false);
+      t.drop();
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while waiting for HBase", e);
     } catch (ExecutionException e) {

@@ -33,21 +33,26 @@ class StreamStatusTest {
       {
         "state" : "running",
         "updatedAt" : "2026-11-24T21:56:20Z",
+        "postsTotal" : 5000,
         "latePostsTotal" : 12,
         "deadLettersTotal" : 3,
+        "futureCreatedAtTotal" : 1,
+        "duplicatePostsThisRun" : 40,
         "deletesTotal" : 0,
+        "deleteDeadLetters" : 2,
         "someFutureField" : {"x": 1},
         "queries" : {
           "aggregates" : {
             "batchId" : 41, "timestamp" : "2026-11-24T21:56:19.500Z", "numInputRows" : 250,
             "inputRowsPerSecond" : 120.5, "processedRowsPerSecond" : 900.0,
             "batchDurationMs" : 1250, "watermark" : "2026-11-24T21:50:00Z",
-            "latePosts" : 2, "lateRows" : 0, "unknownNumber" : 5
+            "posts" : 248, "latePosts" : 2, "duplicatePosts" : 4, "deadLetters" : 1,
+            "futureCreatedAt" : 1, "unknownNumber" : 5
           },
           "deletes" : {
             "batchId" : 7, "timestamp" : "2026-11-24T21:56:10Z", "numInputRows" : 0,
             "inputRowsPerSecond" : 0.0, "processedRowsPerSecond" : 0.0,
-            "batchDurationMs" : 30, "watermark" : null, "latePosts" : 0, "lateRows" : 0
+            "batchDurationMs" : 30, "watermark" : null
           }
         }
       }
@@ -104,6 +109,22 @@ class StreamStatusTest {
           .isEqualTo(Instant.parse("2026-11-24T21:50:00Z").getEpochSecond());
       assertThat(watermark.find(watermark.name(), Map.of("query", "deletes")))
           .as("a null watermark is left out")
+          .isEmpty();
+      assertThat(m.get("moodstream_stream_posts" + counter).type()).isEqualTo("counter");
+      assertThat(
+              m.get("moodstream_stream_future_created_at" + counter)
+                  .value("moodstream_stream_future_created_at_total", Map.of()))
+          .isEqualTo(1);
+      assertThat(
+              m.get("moodstream_stream_duplicate_posts" + counter)
+                  .value("moodstream_stream_duplicate_posts_total", Map.of()))
+          .isEqualTo(40);
+      assertThat(m.get("moodstream_stream_delete_dead_letters" + counter).type())
+          .isEqualTo("counter");
+      Family dups = m.get("moodstream_stream_batch_duplicate_posts");
+      assertThat(dups.value(dups.name(), Map.of("query", "aggregates"))).isEqualTo(4);
+      assertThat(dups.find(dups.name(), Map.of("query", "deletes")))
+          .as("a field the query does not report is left out")
           .isEmpty();
       Family rows = m.get("moodstream_stream_batch_input_rows");
       assertThat(rows.value(rows.name(), Map.of("query", "aggregates"))).isEqualTo(250);
@@ -164,11 +185,14 @@ class StreamStatusTest {
   }
 
   @Test
-  void onlyLocalPathsAndFileUrisAreReadForNow() {
-    assertThat(StreamStatusSource.of("file:///tmp/x.json")).isNotNull();
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> StreamStatusSource.of("hdfs://namenode/moodstream/stream-status.json"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("rest.stream.status.file");
+  void theStatusIsReadThroughStorageStatusFilesFromAPathOrAFileUri(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("stream-status.json");
+    Files.writeString(f, STATUS);
+    for (String location : java.util.List.of(f.toString(), f.toUri().toString())) {
+      StreamStatusSource.Status s = StreamStatusSource.of(location).read().orElseThrow();
+      assertThat(new String(s.json(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(STATUS);
+    }
+    assertThat(StreamStatusSource.of(dir.resolve("none.json").toUri().toString()).read()).isEmpty();
   }
 }
