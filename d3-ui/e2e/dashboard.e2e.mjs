@@ -54,8 +54,8 @@ async function open(path, viewport = { width: 1280, height: 900 }, { expectError
   page.on('request', (r) => {
     if (r.url().includes('/api/v1/')) requests.push(new URL(r.url()));
   });
-  await page.goto(base + path);
-  return { page, context, requests };
+  const response = await page.goto(base + path);
+  return { page, context, requests, response };
 }
 
 async function step(name, fn) {
@@ -68,7 +68,10 @@ async function step(name, fn) {
 
 // 1. Live: loads the last 60 minutes, goes live, and draws a newly written minute without reload.
 await step('live', async () => {
-  const { page, context } = await open('/?view=live&topic=apple');
+  const { page, context, response } = await open('/?view=live&topic=apple');
+  const csp = response.headers()['content-security-policy'] ?? '';
+  check(csp.includes("default-src 'none'") && csp.includes("frame-ancestors 'none'"), `live: the page comes with a Content-Security-Policy (${csp.slice(0, 40)}…)`);
+  check(response.headers()['x-content-type-options'] === 'nosniff', 'live: X-Content-Type-Options nosniff');
   await page.waitForSelector('.indicator[data-status="live"]', { timeout: 20e3 });
   await page.waitForFunction(() => document.querySelector('.panel')?.dataset.lastBucket, null, { timeout: 20e3 });
   check((await page.locator('.line-chart path.mean').count()) === 1, 'live: one mean line');
@@ -197,6 +200,52 @@ await step('narrow', async () => {
   }
   check(focused.some((f) => f.startsWith('A:Historical')) && focused.some((f) => f.startsWith('INPUT')), `narrow: keyboard reaches nav and topics (${focused.join(', ')})`);
   await page.screenshot({ path: `${shots}/live-360px.png`, fullPage: true });
+  await context.close();
+});
+
+// 6. An archive of another day (topic "archive": 2024-03-10 09:00–12:00 UTC, seeded by the IT):
+// the views open on the data, say so, offer a jump to it; live explains its empty start.
+await step('archive', async () => {
+  const { page, context, requests } = await open('/?view=historical&topic=archive');
+  await page.waitForSelector('.notice[data-reason="opened-on-data"]', { timeout: 20e3 });
+  const notice = await page.locator('.notice').innerText();
+  check(/No posts of archive in the last 24 h: showing all their data/.test(notice), `archive: historical says it opened on the data (${notice})`);
+  await page.waitForFunction(() => location.search.includes('range=custom'), null, { timeout: 5e3 });
+  const q = new URLSearchParams(await page.evaluate(() => location.search));
+  check(q.get('from')?.startsWith('2024-03-10T09:00') && q.get('to')?.startsWith('2024-03-10T12:00'), `archive: the URL holds the data's range (${q.get('from')} – ${q.get('to')})`);
+  await page.waitForSelector('.overview .panel-state[data-state="ready"]', { state: 'attached', timeout: 20e3 });
+  await page.waitForSelector('.detail .panel-state[data-state="ready"]', { state: 'attached', timeout: 20e3 });
+  check((await page.locator('.overview-chart .mean path').count()) === 1, 'archive: the overview chart is drawn');
+  const bars = await page.locator('.detail .volume-chart .bars rect').count();
+  check(bars > 100, `archive: the detail charts show the day's minutes (${bars} bars)`);
+  check((await page.locator('.detail .line-chart path.mean').count()) === 1, 'archive: the mean line is drawn');
+  const asked = requests.filter((u) => u.pathname.endsWith('/series')).map((u) => u.searchParams.get('to'));
+  check(asked.length > 0 && asked.every((t) => t.startsWith('2024-03-10')), `archive: only the data's day was asked for (${asked.join(', ')})`);
+  await page.screenshot({ path: `${shots}/historical-archive.png`, fullPage: true });
+
+  await page.goto(`${base}/?view=historical&topic=archive&range=7d`);
+  await page.waitForSelector('.notice button.jump-to-data', { timeout: 20e3 });
+  check(/No posts of archive in this range/.test(await page.locator('.notice').innerText()), 'archive: a picked range without data says so');
+  await page.locator('.notice button.jump-to-data').click();
+  await page.waitForFunction(() => location.search.includes('range=custom'), null, { timeout: 5e3 });
+  await page.waitForFunction(() => document.querySelectorAll('.detail .volume-chart .bars rect').length > 100, null, { timeout: 20e3 });
+  check(await page.locator('.notice').isHidden(), 'archive: one click jumps to the data and the notice goes');
+  await page.screenshot({ path: `${shots}/historical-archive-jump.png`, fullPage: true });
+
+  await page.goto(`${base}/?view=replay&topic=archive`);
+  await page.waitForSelector('.notice[data-reason="opened-on-data"]', { timeout: 20e3 });
+  await page.waitForFunction(() => document.querySelector('.panel')?.dataset.lastBucket, null, { timeout: 20e3 });
+  const replay = await page.evaluate(() => ({ at: document.querySelector('.replay').dataset.replayAt, last: document.querySelector('.panel').dataset.lastBucket }));
+  check(replay.at.startsWith('2024-03-10T09:00') && replay.last.startsWith('2024-03-10'), `archive: replay opens on the data (${replay.at}, last bucket ${replay.last})`);
+  check(/replaying the last 3 h of their data/.test(await page.locator('.notice').innerText()), 'archive: replay says so');
+  await page.screenshot({ path: `${shots}/replay-archive.png`, fullPage: true });
+
+  await page.goto(`${base}/?view=live&topic=archive`);
+  await page.waitForSelector('.panel-state p.state.empty', { timeout: 20e3 });
+  const waiting = await page.locator('.panel-state p.state.empty').innerText();
+  check(/^Waiting for the first minute/.test(waiting), `archive: live explains its empty start (${waiting})`);
+  check((await page.locator('.notice a.see-historical').count()) === 1, 'archive: live links to where the data is');
+  await page.screenshot({ path: `${shots}/live-waiting.png`, fullPage: true });
   await context.close();
 });
 

@@ -98,3 +98,73 @@ test('empty and failing ranges show their states', async () => {
   assert.equal(failing.root.querySelector('.detail p.state.error').getAttribute('role'), 'alert');
   failing.view.destroy();
 });
+
+// An archive of another day: the topics endpoint says where the data is.
+const ARCHIVE = [{ topic: 'apple', first: '2024-03-10T09:00:00Z', last: '2024-03-10T11:59:00Z' }];
+
+function mountWith(search, known, api = fakeApi()) {
+  const env = dom();
+  const navigations = [];
+  let state = parseState(search);
+  const view = historicalView(env.root, {
+    api,
+    state,
+    now: () => NOW,
+    topics: known,
+    navigate: (patch, opts) => {
+      navigations.push({ patch, opts });
+      state = { ...state, ...patch };
+      view.update(state);
+    },
+  });
+  return { ...env, api, view, navigations };
+}
+
+test('the default range without data opens on the data, says so, and records it in the URL', async () => {
+  const { api, root, view, navigations } = mountWith('?view=historical&topic=apple', ARCHIVE);
+  await settle();
+  const overview = api.calls.find((c) => c.kind === 'series');
+  assert.equal(overview.from.toISOString(), '2024-03-10T09:00:00.000Z');
+  assert.equal(overview.to.toISOString(), '2024-03-10T12:00:00.000Z');
+  assert.equal(api.calls.filter((c) => c.kind === 'series' && +c.to === NOW).length, 0, 'the empty 24 h are never asked for');
+  const notice = root.querySelector('.notice');
+  assert.equal(notice.hidden, false);
+  assert.equal(notice.getAttribute('role'), 'status');
+  assert.match(notice.textContent, /No posts of apple in the last 24 h: showing all their data/);
+  assert.equal(notice.dataset.reason, 'opened-on-data');
+  const recorded = navigations.at(-1);
+  assert.equal(recorded.patch.range, 'custom');
+  assert.equal(recorded.patch.from.toISOString(), '2024-03-10T09:00:00.000Z');
+  assert.deepEqual(recorded.opts, { replace: true });
+  assert.equal(root.querySelector('.ranges button[data-range="custom"]').getAttribute('aria-pressed'), 'true');
+  assert.equal(root.querySelector('.detail').dataset.range, '2024-03-10T09:00:00.000Z~2024-03-10T12:00:00.000Z');
+  view.destroy();
+});
+
+test('a picked range without data offers a one-click jump to the data', async () => {
+  const { root, view, navigations, api } = mountWith('?view=historical&topic=apple&range=7d', ARCHIVE);
+  await settle();
+  assert.equal(api.calls.find((c) => c.kind === 'series').to - api.calls.find((c) => c.kind === 'series').from, 7 * 86400e3, 'an asked range is kept');
+  const notice = root.querySelector('.notice');
+  assert.equal(notice.dataset.reason, 'no-data');
+  assert.match(notice.textContent, /No posts of apple in this range/);
+  const jump = notice.querySelector('button.jump-to-data');
+  assert.match(jump.textContent, /^Jump to the data/);
+  jump.click();
+  const last = navigations.at(-1);
+  assert.equal(last.patch.range, 'custom');
+  assert.equal(last.patch.to.toISOString(), '2024-03-10T12:00:00.000Z');
+  assert.equal(last.opts, undefined, 'a jump is a history entry (back returns)');
+  await settle();
+  assert.equal(root.querySelector('.notice').hidden, true, 'the notice goes once the data is shown');
+  view.destroy();
+});
+
+test('a default range that holds data shows no notice', async () => {
+  const known = [{ topic: 'apple', first: '2026-11-24T00:00:00Z', last: '2026-11-24T21:56:00Z' }];
+  const { root, view, navigations } = mountWith('?view=historical&topic=apple', known);
+  await settle();
+  assert.equal(root.querySelector('.notice').hidden, true);
+  assert.equal(navigations.length, 0);
+  view.destroy();
+});

@@ -80,3 +80,36 @@ test('a failed load shows an error and still cleans up', async () => {
   assert.equal(timers.active(), 0);
   assert.equal(root.querySelectorAll('.view').length, 0);
 });
+
+test('an empty hour says it waits for the first minute, and where older data is', async () => {
+  const env = dom();
+  FakeEventSource.instances = [];
+  const empty = { step: '1m', series: [{ topic: 'apple', points: [] }] };
+  const view = liveView(env.root, {
+    api: fakeApi({ series: empty, extremes: { topic: 'apple', positive: [], negative: [] } }),
+    state: { view: 'live', topics: ['apple'] },
+    now: () => Date.parse('2026-11-29T10:00:30Z'),
+    EventSourceImpl: FakeEventSource,
+    timers: manualTimers(),
+    topics: [{ topic: 'apple', first: '2024-03-10T09:00:00Z', last: '2024-03-10T11:59:00Z' }],
+  });
+  await settle();
+  assert.match(env.root.querySelector('.panel-state p.state.empty').textContent, /^Waiting for the first minute… no posts since/);
+  const notice = env.root.querySelector('.notice');
+  assert.equal(notice.hidden, false);
+  assert.match(notice.textContent, /The latest posts of apple are from 2024-03-10/);
+  const historical = new URLSearchParams(notice.querySelector('a.see-historical').getAttribute('href'));
+  assert.equal(historical.get('view'), 'historical');
+  assert.equal(historical.get('range'), 'custom');
+  assert.equal(historical.get('from'), '2024-03-10T09:00:00.000Z');
+  assert.equal(new URLSearchParams(notice.querySelector('a.see-replay').getAttribute('href')).get('view'), 'replay');
+  view.destroy();
+});
+
+test('a live hour with posts shows no notice', async () => {
+  const { view, root } = mount();
+  await settle();
+  assert.equal(root.querySelector('.notice').hidden, true);
+  assert.equal(root.querySelector('.panel-state').dataset.state, 'ready');
+  view.destroy();
+});

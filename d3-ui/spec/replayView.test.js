@@ -87,3 +87,49 @@ test('a failing query pauses the replay and says why', async () => {
   view.destroy();
   assert.equal(timers.active(), 0);
 });
+
+test('without a range, a replay whose last 6 hours hold no data replays the last 6 hours of the data', async () => {
+  const env = dom();
+  const navigations = [];
+  const known = [{ topic: 'apple', first: '2024-03-10T09:00:00Z', last: '2024-03-10T11:59:00Z' }];
+  const view = replayView(env.root, {
+    api: fakeApi({ series: (q) => ({ step: '1m', series: q.topics.map((t) => longSeries(12, t)) }) }),
+    state: parseState('?view=replay&topic=apple'),
+    now: () => Date.parse('2026-11-29T10:00:00Z'),
+    timers: manualTimers(),
+    topics: known,
+    navigate: (patch, opts) => navigations.push({ patch, opts }),
+  });
+  await settle();
+  const replay = env.root.querySelector('.replay');
+  assert.equal(replay.dataset.replayAt, '2024-03-10T09:00:00.000Z');
+  const notice = env.root.querySelector('.notice');
+  assert.equal(notice.hidden, false);
+  assert.match(notice.textContent, /No posts of apple in the last 6 h: replaying the last 3 h of their data/);
+  assert.equal(navigations.at(-1).patch.from.toISOString(), '2024-03-10T09:00:00.000Z');
+  assert.equal(navigations.at(-1).patch.to.toISOString(), '2024-03-10T12:00:00.000Z');
+  assert.deepEqual(navigations.at(-1).opts, { replace: true });
+  view.destroy();
+});
+
+test('a replay range without data offers a jump to the data', async () => {
+  const env = dom();
+  const navigations = [];
+  const known = [{ topic: 'apple', first: '2024-03-10T09:00:00Z', last: '2024-03-10T11:59:00Z' }];
+  const view = replayView(env.root, {
+    api: fakeApi({ series: (q) => ({ step: '1m', series: q.topics.map((t) => ({ topic: t, points: [] })) }) }),
+    state: parseState('?view=replay&topic=apple&from=2026-11-28T00:00:00Z&to=2026-11-28T06:00:00Z'),
+    now: () => Date.parse('2026-11-29T10:00:00Z'),
+    timers: manualTimers(),
+    topics: known,
+    navigate: (patch, opts) => navigations.push({ patch, opts }),
+  });
+  await settle();
+  assert.equal(env.root.querySelector('.replay').dataset.replayAt, '2026-11-28T00:00:00.000Z', 'an asked range is kept');
+  const jump = env.root.querySelector('.notice button.jump-to-data');
+  assert.ok(jump);
+  jump.click();
+  assert.equal(navigations.at(-1).patch.from.toISOString(), '2024-03-10T09:00:00.000Z');
+  assert.equal(navigations.at(-1).patch.to.toISOString(), '2024-03-10T12:00:00.000Z');
+  view.destroy();
+});

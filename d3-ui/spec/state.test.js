@@ -58,3 +58,9 @@ test('a brush outside the range is dropped and a partly outside one is clipped',
   assert.equal(clipBrush([new Date(20), new Date(30)], b), null);
   assert.deepEqual(clipBrush([new Date(5), new Date(30)], b), [new Date(5), new Date(10)]);
 });
+
+test('a URL without a range says so, for views that may open on the data instead', () => {
+  assert.equal(parseState('?view=historical&topic=apple').rangeDefaulted, true);
+  assert.equal(parseState('?view=historical&topic=apple&range=24h').rangeDefaulted, false);
+  assert.equal(formatState(parseState('?view=historical&topic=apple')).includes('rangeDefaulted'), false);
+});

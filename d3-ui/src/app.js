@@ -43,7 +43,7 @@ export function start(window, { api = createApi({ fetch: window.fetch.bind(windo
     }
     mounted?.view.destroy();
     select(host).selectAll('*').remove();
-    const view = VIEWS[state.view](host, { api, state, navigate, now, EventSourceImpl: window.EventSource, timers: window });
+    const view = VIEWS[state.view](host, { api, state, navigate, now, EventSourceImpl: window.EventSource, timers: window, topics: known });
     mounted = { key, view };
     doc.title = `Moodstream – ${state.view} – ${state.topics.join(', ')}`;
   }

@@ -24,7 +24,9 @@ export function parseState(search) {
   const brush = b0 && b1 && b0 < b1 ? [b0, b1] : null;
   const speed = SPEEDS.includes(Number(q.get('speed'))) ? Number(q.get('speed')) : 60;
   const at = date(q.get('at'));
-  return { view, topics, range: range === 'custom' && !(from && to && from < to) ? '24h' : range, from, to, brush, speed, at };
+  // rangeDefaulted: no range was asked for, so the historical view may open on the data instead
+  const rangeDefaulted = !q.get('range');
+  return { view, topics, range: range === 'custom' && !(from && to && from < to) ? '24h' : range, from, to, brush, speed, at, rangeDefaulted };
 }
 
 /** The query string of a state, holding only what the view needs. */

@@ -19,8 +19,9 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "port $PORT is in use: stop what holds it or set PORT" >&2; exit 2
 fi
 
-(cd rest && mvn -B -q test-compile dependency:build-classpath \
-   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/test-classpath.txt >/dev/null)
+# the reactor's own modules come from their target/ folders (never from ~/.m2)
+mvn -B -q -pl rest -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/test-classpath.txt >/dev/null
 CP="rest/target/test-classes:rest/target/classes:$(cat rest/target/bench/test-classpath.txt)"
 # shellcheck disable=SC2086
 java -Xmx2g ${BENCH_JAVA_OPTS:-} -Duser.timezone=UTC --add-opens=java.base/java.lang=ALL-UNNAMED \

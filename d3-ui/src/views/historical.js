@@ -1,5 +1,7 @@
 // Historical: pick a range (1 h, 24 h, 7 d, 30 d, custom), brush a sub-range on the overview; the
-// detail charts and the extremes follow the brush. Range and brush live in the URL.
+// detail charts and the extremes follow the brush. Range and brush live in the URL. When the
+// default range holds no data it opens on the data (the topics' first to last minute) and says so;
+// a picked range without data offers a one-click jump to it.
 import { select, timeFormat } from 'd3';
 import { extremesCards } from '../charts/extremesCards.js';
 import { histogramChart } from '../charts/histogramChart.js';
@@ -9,13 +11,14 @@ import { shareChart } from '../charts/shareChart.js';
 import { volumeChart } from '../charts/volumeChart.js';
 import { parseSeries, stepMillis, sumHistograms, totals } from '../data.js';
 import { formatDuration, formatLocal, formatUtc } from '../format.js';
+import { dataExtent, holdsData, spanLabel } from '../extent.js';
 import { clipBrush, RANGES, rangeBounds } from '../state.js';
-import { showState } from './panel.js';
+import { showNotice, showState } from './panel.js';
 
 const inputFormat = timeFormat('%Y-%m-%dT%H:%M');
 
 /** Mounts the historical view; navigate(patch) records a new URL state. Returns {update(state), destroy()}. */
-export function historicalView(container, { api, state, navigate, now = () => Date.now() }) {
+export function historicalView(container, { api, state, navigate, now = () => Date.now(), topics: known = [] }) {
   const root = select(container).append('div').attr('class', 'view historical');
   const bar = root.append('div').attr('class', 'toolbar');
   bar.append('h2').text('Historical');
@@ -31,7 +34,7 @@ export function historicalView(container, { api, state, navigate, now = () => Da
       if (d === 'custom') {
         custom.attr('hidden', null);
         custom.select('input').node().focus();
-      } else navigate({ range: d, from: null, to: null, brush: null });
+      } else navigate({ range: d, from: null, to: null, brush: null, rangeDefaulted: false });
     });
   const custom = bar.append('form').attr('class', 'custom').attr('hidden', true);
   const fromIn = custom.append('label').text('From ').append('input').attr('type', 'datetime-local').attr('name', 'from');
@@ -47,8 +50,9 @@ export function historicalView(container, { api, state, navigate, now = () => Da
       return;
     }
     customError.text('');
-    navigate({ range: 'custom', from, to, brush: null });
+    navigate({ range: 'custom', from, to, brush: null, rangeDefaulted: false });
   });
+  const notice = root.append('div').attr('class', 'notice').attr('role', 'status').attr('hidden', true);
 
   const over = root.append('figure').attr('class', 'card overview');
   const overCaption = over.append('figcaption');
@@ -88,6 +92,7 @@ export function historicalView(container, { api, state, navigate, now = () => Da
   let detailToken = 0;
   let overviewToken = 0;
   let destroyed = false;
+  let openedOn = null; // the extent the view opened on by itself, while its notice stands
 
   const width = (el, fallback) => {
     const w = el.node().clientWidth;
@@ -155,7 +160,49 @@ export function historicalView(container, { api, state, navigate, now = () => Da
     }
   }
 
+  function jumpToData(extent) {
+    return {
+      label: `Jump to the data (${formatLocal(extent[0])} – ${formatLocal(extent[1])})`,
+      onClick: () => navigate({ range: 'custom', from: extent[0], to: extent[1], brush: null, rangeDefaulted: false }),
+    };
+  }
+
+  /**
+   * The state to show at first: the default range, unless it holds no data and the topics have some
+   * elsewhere; then the data's extent, recorded in the URL, with a notice saying so.
+   */
+  function opening(s) {
+    const extent = dataExtent(known, s.topics);
+    if (!s.rangeDefaulted || s.range === 'custom' || !extent) return s;
+    const defaultBounds = rangeBounds(s, new Date(now()));
+    if (holdsData(extent, defaultBounds)) return s;
+    const opened = { ...s, range: 'custom', from: extent[0], to: extent[1], brush: null, rangeDefaulted: false };
+    openedOn = extent;
+    showNotice(
+      notice,
+      `No posts of ${s.topics.join(', ')} in the last ${spanLabel(RANGES[s.range])}: showing all their data, ` +
+        `${formatLocal(extent[0])} – ${formatLocal(extent[1])}.`,
+    );
+    notice.attr('data-reason', 'opened-on-data');
+    // record it in the URL (without a history entry) once the view is mounted
+    Promise.resolve().then(() => {
+      if (!destroyed) navigate({ range: 'custom', from: extent[0], to: extent[1], brush: null, rangeDefaulted: false }, { replace: true });
+    });
+    return opened;
+  }
+
+  function same(a, b) {
+    return (
+      a.range === b.range &&
+      +a.from === +b.from &&
+      +a.to === +b.to &&
+      a.topics.join() === b.topics.join() &&
+      String(a.brush?.map(Number)) === String(b.brush?.map(Number))
+    );
+  }
+
   function update(next) {
+    if (current && same(current, next)) return;
     const rangeChanged =
       !current ||
       next.range !== current.range ||
@@ -171,6 +218,14 @@ export function historicalView(container, { api, state, navigate, now = () => Da
     }
     if (rangeChanged) {
       bounds = rangeBounds(next, new Date(now()));
+      const extent = dataExtent(known, next.topics);
+      if (extent && !holdsData(extent, bounds)) {
+        showNotice(notice, `No posts of ${next.topics.join(', ')} in this range.`, jumpToData(extent));
+        notice.attr('data-reason', 'no-data');
+      } else if (!(openedOn && +bounds[0] === +openedOn[0] && +bounds[1] === +openedOn[1])) {
+        showNotice(notice, null);
+        notice.attr('data-reason', null);
+      }
       loadOverview();
     } else {
       overview.brushTo(clipBrush(next.brush, bounds));
@@ -180,7 +235,7 @@ export function historicalView(container, { api, state, navigate, now = () => Da
 
   const onResize = () => drawOverview();
   globalThis.addEventListener?.('resize', onResize);
-  update(state);
+  update(opening(state));
   return {
     update,
     destroy() {

@@ -1,9 +1,13 @@
 // Live: the last 60 minutes of the chosen topics, kept current from /api/v1/live without reloading.
+// With no post yet in the hour it says it is waiting for the first minute, and when the topics' data
+// lies further back, where to see it.
 import { select } from 'd3';
 import { connectLive, STATUS } from '../liveStream.js';
 import { mergeExtremes, parsePoint, parseSeries, upsertPoint } from '../data.js';
+import { dataExtent } from '../extent.js';
 import { formatLocal, formatUtc } from '../format.js';
-import { dashboardPanel } from './panel.js';
+import { formatState } from '../state.js';
+import { dashboardPanel, showNotice } from './panel.js';
 
 const WINDOW_MS = 3600e3;
 const LABELS = {
@@ -17,13 +21,20 @@ const LABELS = {
 const ORDER = [STATUS.closed, STATUS.reconnecting, STATUS.stale, STATUS.connecting, STATUS.live];
 
 /** Mounts the live view; returns {update(state), destroy()}. */
-export function liveView(container, { api, state, now = () => Date.now(), EventSourceImpl = globalThis.EventSource, timers = globalThis }) {
+export function liveView(
+  container,
+  { api, state, now = () => Date.now(), EventSourceImpl = globalThis.EventSource, timers = globalThis, topics: known = [] },
+) {
   const root = select(container).append('div').attr('class', 'view live');
   const bar = root.append('div').attr('class', 'toolbar');
   bar.append('h2').text('Live');
   const indicator = bar.append('span').attr('class', 'indicator').attr('role', 'status').attr('aria-live', 'polite');
   const updated = bar.append('span').attr('class', 'updated');
-  const panel = dashboardPanel(root.node());
+  const notice = root.append('div').attr('class', 'notice').attr('role', 'status').attr('hidden', true);
+  const panel = dashboardPanel(root.node(), {
+    emptyMessage: (win) =>
+      `Waiting for the first minute… no posts since ${formatLocal(win[0])} yet; each minute appears here as soon as it is stored.`,
+  });
   const topics = state.topics;
   let series = topics.map((topic) => ({ topic, points: [] }));
   let extremes = { positive: [], negative: [] };
@@ -40,6 +51,23 @@ export function liveView(container, { api, state, now = () => Date.now(), EventS
     const win = windowNow();
     series = series.map((s) => ({ ...s, points: s.points.filter((p) => p.start >= win[0]) }));
     panel.update({ series, window: win, stepMs: 60e3, extremes });
+    olderData(win);
+  }
+
+  /** When nothing is in the window but the topics have data before it: say where it is. */
+  function olderData(win) {
+    const extent = dataExtent(known, topics);
+    const empty = series.every((s) => s.points.length === 0);
+    if (!empty || !extent || +extent[1] > +win[0]) {
+      if (!notice.attr('hidden')) showNotice(notice, null);
+      return;
+    }
+    const span = [extent[0], extent[1]];
+    showNotice(notice, `The latest posts of ${topics.join(', ')} are from ${formatLocal(new Date(+extent[1] - 60e3))}.`);
+    const links = notice.append('p').attr('class', 'see-data');
+    links.append('a').attr('class', 'see-historical').attr('href', formatState({ view: 'historical', topics, range: 'custom', from: span[0], to: span[1] })).text('See them in Historical');
+    links.append('span').text(' · ');
+    links.append('a').attr('class', 'see-replay').attr('href', formatState({ view: 'replay', topics, from: new Date(Math.max(+span[0], +span[1] - 6 * 3600e3)), to: span[1], speed: 60 })).text('Replay them');
   }
 
   function showStatus() {

@@ -21,8 +21,29 @@ export function showState(el, state, message = '') {
     .text(message);
 }
 
+/**
+ * Shows a notice in el (a selection with role=status) — a sentence and, optionally, one action button
+ * ({label, onClick, className}) — or hides it when message is null.
+ */
+export function showNotice(el, message, action = null) {
+  el.selectAll('*').remove();
+  el.attr('hidden', message ? null : true);
+  if (!message) return;
+  el.append('p').text(message);
+  if (action) {
+    el.append('button')
+      .attr('type', 'button')
+      .attr('class', action.className ?? 'jump-to-data')
+      .text(action.label)
+      .on('click', action.onClick);
+  }
+}
+
 /** Builds the panel in container (a DOM element) and returns {update(model), state(state, msg), node}. */
-export function dashboardPanel(container, { windowLabel = 'last 60 minutes' } = {}) {
+export function dashboardPanel(
+  container,
+  { windowLabel = 'last 60 minutes', emptyMessage = (win) => `No posts between ${formatLocal(win[0])} and ${formatLocal(win[1])}.` } = {},
+) {
   const root = select(container).append('section').attr('class', 'panel');
   const status = root.append('div').attr('class', 'panel-state');
   const legend = root.append('ul').attr('class', 'legend').attr('aria-label', 'Topics');
@@ -91,7 +112,7 @@ export function dashboardPanel(container, { windowLabel = 'last 60 minutes' } = 
       .attr('data-last-bucket', last ? last.toISOString() : '')
       .attr('data-window', `${win[0].toISOString()}~${win[1].toISOString()}`);
     const empty = series.every((s) => s.points.length === 0);
-    showState(status, empty ? 'empty' : 'ready', empty ? `No posts between ${formatLocal(win[0])} and ${formatLocal(win[1])}.` : '');
+    showState(status, empty ? 'empty' : 'ready', empty ? emptyMessage(win) : '');
   }
 
   const onResize = () => draw();

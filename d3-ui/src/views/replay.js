@@ -1,19 +1,31 @@
 // Replay: the live layout animated through a past range at 1×, 10×, 60× or 600×, with pause, step
-// and a scrubber, driven by range queries (replaySource), never by re-ingesting.
+// and a scrubber, driven by range queries (replaySource), never by re-ingesting. Without a range in
+// the URL it replays the last 6 hours, or, when they hold no data, the last 6 hours of the data
+// (and says so); a range without data offers a one-click jump to it.
 import { select, timeFormat } from 'd3';
 import { mergeExtremes } from '../data.js';
+import { dataExtent, holdsData, lastOf, spanLabel } from '../extent.js';
 import { formatLocal, formatUtc } from '../format.js';
 import { createReplayClock, replaySource } from '../replay.js';
 import { SPEEDS } from '../state.js';
-import { dashboardPanel } from './panel.js';
+import { dashboardPanel, showNotice } from './panel.js';
 
 const inputFormat = timeFormat('%Y-%m-%dT%H:%M');
 const TICK_MS = 250;
+const DEFAULT_SPAN = 6 * 3600e3;
 
 /** Mounts the replay view; returns {update(state), destroy()}. */
-export function replayView(container, { api, state, navigate, now = () => Date.now(), timers = globalThis }) {
-  const to0 = state.to ?? new Date(Math.floor(now() / 60e3) * 60e3);
-  const from0 = state.from ?? new Date(+to0 - 6 * 3600e3);
+export function replayView(container, { api, state, navigate, now = () => Date.now(), timers = globalThis, topics: known = [] }) {
+  let to0 = state.to ?? new Date(Math.floor(now() / 60e3) * 60e3);
+  let from0 = state.from ?? new Date(+to0 - DEFAULT_SPAN);
+  let openedOnData = null;
+  if (!state.from && !state.to) {
+    const extent = dataExtent(known, state.topics);
+    if (extent && !holdsData(extent, [from0, to0])) {
+      [from0, to0] = lastOf(extent, DEFAULT_SPAN);
+      openedOnData = extent;
+    }
+  }
   const root = select(container).append('div').attr('class', 'view replay');
   const bar = root.append('div').attr('class', 'toolbar');
   bar.append('h2').text('Replay');
@@ -22,6 +34,7 @@ export function replayView(container, { api, state, navigate, now = () => Date.n
   const toIn = form.append('label').text('To ').append('input').attr('type', 'datetime-local').property('value', inputFormat(to0));
   form.append('button').attr('type', 'submit').text('Load');
   const formError = form.append('span').attr('class', 'field-error').attr('role', 'alert');
+  const notice = root.append('div').attr('class', 'notice').attr('role', 'status').attr('hidden', true);
   const controls = root.append('div').attr('class', 'controls').attr('role', 'group').attr('aria-label', 'Replay controls');
   const playBtn = controls.append('button').attr('type', 'button').attr('class', 'play');
   const stepBtn = controls.append('button').attr('type', 'button').attr('class', 'step').text('Step +1 min');
@@ -49,8 +62,31 @@ export function replayView(container, { api, state, navigate, now = () => Date.n
   let destroyed = false;
   let lastTick = now();
 
+  function describe(s) {
+    const extent = dataExtent(known, s.topics);
+    if (openedOnData && +clock.from() === +from0 && +clock.to() === +to0) {
+      showNotice(
+        notice,
+        `No posts of ${s.topics.join(', ')} in the last ${spanLabel(DEFAULT_SPAN)}: replaying the last ` +
+          `${spanLabel(+to0 - +from0)} of their data, ${formatLocal(from0)} – ${formatLocal(to0)}.`,
+      );
+      notice.attr('data-reason', 'opened-on-data');
+    } else if (extent && !holdsData(extent, [clock.from(), clock.to()])) {
+      const [a, b] = lastOf(extent, DEFAULT_SPAN);
+      showNotice(notice, `No posts of ${s.topics.join(', ')} in this range.`, {
+        label: `Jump to the data (${formatLocal(a)} – ${formatLocal(b)})`,
+        onClick: () => navigate({ from: a, to: b, at: a, speed: clock.speed() }),
+      });
+      notice.attr('data-reason', 'no-data');
+    } else {
+      showNotice(notice, null);
+      notice.attr('data-reason', null);
+    }
+  }
+
   function setup(s) {
     clock = createReplayClock({ from: s.from ?? from0, to: s.to ?? to0, speed: s.speed, at: s.at });
+    describe(s);
     source = replaySource({ api, topics: s.topics });
     scrubber.attr('min', +clock.from()).attr('max', +clock.to());
     speedSel.property('value', String(clock.speed()));
@@ -151,6 +187,12 @@ export function replayView(container, { api, state, navigate, now = () => Date.n
 
   panel.state('loading', 'Loading the replay range…');
   setup(state);
+  if (openedOnData) {
+    // record the range in the URL (without a history entry) once the view is mounted
+    Promise.resolve().then(() => {
+      if (!destroyed) navigate({ from: from0, to: to0, at: clock.time(), speed: clock.speed() }, { replace: true });
+    });
+  }
 
   return {
     update(next) {

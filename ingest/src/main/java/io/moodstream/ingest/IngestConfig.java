@@ -34,6 +34,23 @@ public final class IngestConfig {
           "var/ingest",
           "where the spool of undelivered records, the Bluesky cursor and status.json live");
 
+  // ------------------------------------------------------------------ metrics
+
+  public static final ConfigKey<Integer> METRICS_PORT =
+      ConfigKey.integer(
+          "ingest.metrics.port",
+          -1,
+          -1,
+          65_535,
+          "port of the Prometheus scrape endpoint (/metrics) for long-running sources; -1 = off,"
+              + " 0 = a free port (logged)");
+
+  public static final ConfigKey<String> METRICS_BIND_ADDRESS =
+      ConfigKey.string(
+          "ingest.metrics.bind.address",
+          "127.0.0.1",
+          "address of the scrape endpoint (0.0.0.0 for every interface)");
+
   // ------------------------------------------------------------------ producer
 
   public static final ConfigKey<String> COMPRESSION =
@@ -203,6 +220,8 @@ public final class IngestConfig {
           SOURCE,
           TRACK,
           STATE_DIR,
+          METRICS_PORT,
+          METRICS_BIND_ADDRESS,
           COMPRESSION,
           BATCH_SIZE,
           LINGER,

@@ -123,6 +123,7 @@ public final class IngestMain {
             });
     Path statusFile = stateDir.resolve("status.json");
     int code = 0;
+    MetricsEndpoint endpoint = null;
     try (KafkaEventSink sink = KafkaEventSink.create(config, spool, metrics, sourceName)) {
       try {
         long resent = sink.resendSpool();
@@ -140,6 +141,7 @@ public final class IngestMain {
           0,
           2,
           TimeUnit.SECONDS);
+      endpoint = startMetricsEndpoint(config, sourceName, metrics, spool, err);
       LOG.info(
           "[{}] producing to Kafka at {}; topics: {}", sourceName, bootstrap, matcher.topics());
       Ingestor ingestor =
@@ -163,6 +165,9 @@ public final class IngestMain {
       }
       flushQuietly(sink);
     } finally {
+      if (endpoint != null) {
+        endpoint.close();
+      }
       status.shutdownNow();
       writeStatus(
           statusFile, sourceName, life.stopping() ? "stopped" : "done", started, clock, metrics);
@@ -177,6 +182,28 @@ public final class IngestMain {
               + " and will be re-sent at the next start");
     }
     return code;
+  }
+
+  /**
+   * The scrape endpoint when {@code ingest.metrics.port} is set (else null); a failure is a
+   * warning.
+   */
+  static MetricsEndpoint startMetricsEndpoint(
+      MoodstreamConfig config, String source, Metrics metrics, Spool spool, PrintStream err) {
+    int port = config.get(IngestConfig.METRICS_PORT);
+    if (port < 0) {
+      return null;
+    }
+    String bind = config.get(IngestConfig.METRICS_BIND_ADDRESS);
+    try {
+      MetricsEndpoint e = MetricsEndpoint.start(bind, port, source, metrics, spool);
+      LOG.info("[{}] metrics at http://{}:{}/metrics", source, bind, e.port());
+      return e;
+    } catch (java.io.IOException | RuntimeException e) {
+      err.println(
+          "warning: no metrics endpoint on " + bind + ":" + port + " (" + e.getMessage() + ")");
+      return null;
+    }
   }
 
   private static void flushQuietly(EventSink sink) {

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The dashboard in real Chromium against the real REST service over a HBase mini cluster seeded
  * through {@link BucketWriter}: runs {@code d3-ui/e2e/dashboard.e2e.mjs} (Playwright, Debian's
- * {@code /usr/bin/chromium}) and writes a new minute while the live view is open. Screenshots go to
- * {@code d3-ui/target/screenshots/}.
+ * {@code /usr/bin/chromium}) and writes a new minute while the live view is open. An archive of
+ * another day (topic "archive", 2024-03-10) checks that the views open on the data and say so, and
+ * the service's Content-Security-Policy is in force throughout (a violation is a console error).
+ * Screenshots go to {@code d3-ui/target/screenshots/}.
  *
  * <p>The service runs as {@code ./moodstream serve} does: {@link ServeMain} in its own JVM on the
  * rest module's runtime classpath ({@code rest/target/classpath.txt}, which holds the d3-ui jar),
@@ -49,6 +51,12 @@ class DashboardIT {
   private static final long MINUTE = 60L;
 
   private static final Path D3_UI = Path.of(System.getProperty("user.dir")).resolveSibling("d3-ui");
+
+  /**
+   * The first minute of an archive of another day (topic "archive", three hours): the dashboard
+   * must open its historical and replay views on it, say so, and offer a jump to it.
+   */
+  private static final long ARCHIVE_START = Instant.parse("2024-03-10T09:00:00Z").getEpochSecond();
 
   private static HBaseLayout layout;
   private static Connection connection;
@@ -65,6 +73,7 @@ class DashboardIT {
     try (BucketWriter writer = new BucketWriter(connection, layout)) {
       seed(writer, "apple", 24 * 60);
       seed(writer, "banana", 3 * 60);
+      seedDay(writer, "archive", ARCHIVE_START, 3 * 60);
       writer.flush();
     }
     base = startServer();
@@ -183,6 +192,34 @@ class DashboardIT {
   }
 
   /**
+   * {@code minutes} one-minute buckets from {@code start} (an archive replayed from another day),
+   * with their hour and day roll-ups and one extreme post each way per minute.
+   */
+  private static void seedDay(BucketWriter writer, String topic, long start, int minutes)
+      throws IOException {
+    Map<Long, Aggregate> hours = new TreeMap<>();
+    Map<Long, Aggregate> days = new TreeMap<>();
+    for (int i = 0; i < minutes; i++) {
+      long m = start + (long) i * MINUTE;
+      Aggregate a = minute(topic, i);
+      writer.aggregate(Step.MINUTE, topic, m, a);
+      hours.merge(Step.HOUR.alignDown(m), a, Aggregate::merge);
+      days.merge(Step.DAY.alignDown(m), a, Aggregate::merge);
+      writer.extremes(
+          topic,
+          m,
+          List.of(post(topic + "-p-" + m, "a lovely archived minute " + i, m, 0.7)),
+          List.of(post(topic + "-n-" + m, "an awful archived minute " + i, m, -0.6)));
+    }
+    for (Map.Entry<Long, Aggregate> e : hours.entrySet()) {
+      writer.aggregate(Step.HOUR, topic, e.getKey(), e.getValue());
+    }
+    for (Map.Entry<Long, Aggregate> e : days.entrySet()) {
+      writer.aggregate(Step.DAY, topic, e.getKey(), e.getValue());
+    }
+  }
+
+  /**
    * A minute of 4..10 posts whose mean drifts with i (a different phase per topic), one unscored.
    */
   private static Aggregate minute(String topic, int i) {
@@ -250,7 +287,15 @@ class DashboardIT {
         List.of("live.png", "live-new-minute.png", "historical.png", "historical-brushed.png")) {
       assertThat(shots.resolve(shot)).isNotEmptyFile();
     }
-    for (String shot : List.of("replay.png", "compare.png", "live-360px.png")) {
+    for (String shot :
+        List.of(
+            "replay.png",
+            "compare.png",
+            "live-360px.png",
+            "historical-archive.png",
+            "historical-archive-jump.png",
+            "replay-archive.png",
+            "live-waiting.png")) {
       assertThat(shots.resolve(shot)).isNotEmptyFile();
     }
   }

@@ -50,20 +50,32 @@ public final class RestApplication {
     rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
     rc.register(JacksonFeature.withoutExceptionMappers());
     rc.register(new JsonResolver(s.json()));
-    rc.register(new TopicsResource(s.catalog()));
-    rc.register(new SeriesResource(s.catalog(), s.series(), s.clock()));
-    rc.register(new ExtremesResource(s.catalog(), s.extremes(), s.clock()));
-    rc.register(new LiveResource(s.catalog(), s.live()));
-    rc.register(new ScoreResource(s.scorer()));
-    rc.register(new OpenApiResource());
-    rc.register(new HealthResource(s.store()));
+    rc.register(new TopicsResource(s.catalog(), s.hbase()));
     rc.register(
-        new MetricsResource(s.metrics(), s.settings().streamStatusFile(), s.json(), s.clock()));
+        new SeriesResource(s.catalog(), s.series(), s.clock(), s.hbase(), s.guards(), s.json()));
+    rc.register(
+        new ExtremesResource(
+            s.catalog(), s.extremes(), s.clock(), s.hbase(), s.guards(), s.json()));
+    rc.register(
+        new LiveResource(s.catalog(), s.live(), s.hbase(), s.settings().sse().writeTimeout()));
+    rc.register(new ScoreResource(s.scorer(), s.guards().score()));
+    rc.register(new OpenApiResource());
+    rc.register(
+        new HealthResource(
+            s.store(),
+            s.hbase(),
+            s.streamStatus(),
+            s.settings().health().readyTimeout(),
+            s.settings().health().streamMaxAge(),
+            s.stopping()::get));
+    rc.register(new MetricsResource(s.metrics()));
     rc.register(new ErrorMappers.BadParameter());
     rc.register(new ErrorMappers.Unavailable());
+    rc.register(new ErrorMappers.Limited(s.metrics()));
+    rc.register(new ErrorMappers.LiveFull(s.metrics()));
     rc.register(new ErrorMappers.Web());
     rc.register(new ErrorMappers.Internal());
-    rc.register(new RequestMetricsFilter(s.metrics()));
+    rc.register(new RequestMetricsFilter(s.metrics(), s.errorLog()));
     rc.register(new GzipEncoding());
     if (!s.settings().corsOrigins().isEmpty()) {
       rc.register(new CorsFilter(s.settings().corsOrigins()));

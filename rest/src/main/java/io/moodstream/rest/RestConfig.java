@@ -43,15 +43,151 @@ public final class RestConfig {
       ConfigKey.string(
           "rest.stream.status.file",
           "",
-          "JSON status file of the streaming job whose numbers /metrics republishes (empty ="
-              + " none)");
+          "JSON status file of the streaming job: /metrics publishes its numbers, /health/ready"
+              + " checks its age (empty = none)");
 
   public static final ConfigKey<Duration> HBASE_TIMEOUT =
       ConfigKey.duration(
           "rest.hbase.timeout",
           Duration.ofSeconds(5),
           Duration.ofMillis(100),
-          "longest an HBase read may take before the request answers 503");
+          "longest a request waits for its HBase reads before it answers 503 with Retry-After");
+
+  public static final ConfigKey<Integer> HBASE_THREADS =
+      ConfigKey.integer(
+          "rest.hbase.threads",
+          8,
+          1,
+          256,
+          "threads that run HBase-bound work (the bulkhead); requests never wait on HBase on the"
+              + " HTTP threads");
+
+  public static final ConfigKey<Integer> HBASE_QUEUE =
+      ConfigKey.integer(
+          "rest.hbase.queue",
+          32,
+          0,
+          10_000,
+          "HBase-bound requests that may wait for a bulkhead thread; beyond that they answer 503");
+
+  public static final ConfigKey<Duration> READY_TIMEOUT =
+      ConfigKey.duration(
+          "rest.ready.timeout",
+          Duration.ofSeconds(2),
+          Duration.ofMillis(100),
+          "how long /health/ready waits for HBase to answer a one-row scan");
+
+  public static final ConfigKey<Duration> READY_STREAM_MAX_AGE =
+      ConfigKey.duration(
+          "rest.ready.stream.max.age",
+          Duration.ofMinutes(2),
+          Duration.ZERO,
+          "the streaming job's status is fresh while it was rewritten at most this long ago (the"
+              + " job rewrites it at least every 10 s, idle or not); 0 = /health/ready ignores it");
+
+  public static final ConfigKey<Duration> SHUTDOWN_GRACE =
+      ConfigKey.duration(
+          "rest.shutdown.grace",
+          Duration.ofSeconds(10),
+          Duration.ZERO,
+          "on SIGTERM: how long in-flight requests may take to finish before they are cut");
+
+  public static final ConfigKey<Integer> SSE_MAX_CLIENTS =
+      ConfigKey.integer(
+          "rest.sse.max.clients",
+          1_000,
+          1,
+          1_000_000,
+          "live (SSE) clients at once; more are answered 503 with Retry-After");
+
+  public static final ConfigKey<Integer> SSE_MAX_CLIENTS_PER_ADDRESS =
+      ConfigKey.integer(
+          "rest.sse.max.clients.per.address",
+          20,
+          1,
+          1_000_000,
+          "live (SSE) clients at once from one client address; more are answered 503");
+
+  public static final ConfigKey<Integer> SSE_QUEUE_BYTES =
+      ConfigKey.integer(
+          "rest.sse.queue.bytes",
+          512 * 1024,
+          4 * 1024,
+          64 * 1024 * 1024,
+          "events waiting to be written to one live client, in bytes; a client that falls further"
+              + " behind is disconnected");
+
+  public static final ConfigKey<Duration> SSE_WRITE_TIMEOUT =
+      ConfigKey.duration(
+          "rest.sse.write.timeout",
+          Duration.ofSeconds(2),
+          Duration.ofMillis(100),
+          "longest a live client's connection may take no write (it stopped reading and its"
+              + " buffers are full) before it is closed");
+
+  public static final ConfigKey<Integer> SCORE_RATE =
+      ConfigKey.integer(
+          "rest.ratelimit.score",
+          20,
+          0,
+          1_000_000,
+          "/api/v1/score calls per second per client address (token bucket); 0 = no limit");
+
+  public static final ConfigKey<Integer> SCORE_BURST =
+      ConfigKey.integer(
+          "rest.ratelimit.score.burst",
+          40,
+          1,
+          1_000_000,
+          "/api/v1/score calls a client address may make at once before the rate applies");
+
+  public static final ConfigKey<Integer> EXPENSIVE_RATE =
+      ConfigKey.integer(
+          "rest.ratelimit.expensive",
+          30,
+          0,
+          1_000_000,
+          "expensive range reads per minute per client address (token bucket); 0 = no limit");
+
+  public static final ConfigKey<Integer> EXPENSIVE_BURST =
+      ConfigKey.integer(
+          "rest.ratelimit.expensive.burst",
+          10,
+          1,
+          1_000_000,
+          "expensive range reads a client address may make at once before the rate applies");
+
+  public static final ConfigKey<Integer> EXPENSIVE_BUCKETS =
+      ConfigKey.integer(
+          "rest.ratelimit.expensive.buckets",
+          10_000,
+          1,
+          Integer.MAX_VALUE,
+          "a series or extremes read is expensive when it covers more stored buckets than this"
+              + " (e.g. 5 minute steps over 7 days: 10,080 minute buckets per topic)");
+
+  public static final ConfigKey<Integer> RESPONSE_MAX_BYTES =
+      ConfigKey.integer(
+          "rest.response.max.bytes",
+          16 * 1024 * 1024,
+          64 * 1024,
+          Integer.MAX_VALUE,
+          "largest JSON or CSV answer, in bytes before compression; a larger one is refused with"
+              + " 400 (ask fewer topics, a coarser step or a shorter range)");
+
+  public static final ConfigKey<Integer> CACHE_MAX_BYTES =
+      ConfigKey.integer(
+          "rest.cache.max.bytes",
+          64 * 1024 * 1024,
+          1024 * 1024,
+          Integer.MAX_VALUE,
+          "memory the settled-bucket cache may hold, in bytes (least recently used evicted)");
+
+  public static final ConfigKey<String> AUTH_TOKEN =
+      ConfigKey.secret(
+          "rest.auth.token",
+          "bearer token required on /api/* and /metrics (Authorization: Bearer <token>); unset ="
+              + " no authentication");
 
   public static final List<ConfigKey<?>> KEYS = keys();
 
@@ -64,8 +200,74 @@ public final class RestConfig {
             CORS_ORIGINS,
             LIVE_POLL_INTERVAL,
             STREAM_STATUS_FILE,
-            HBASE_TIMEOUT));
+            HBASE_TIMEOUT,
+            HBASE_THREADS,
+            HBASE_QUEUE,
+            READY_TIMEOUT,
+            READY_STREAM_MAX_AGE,
+            SHUTDOWN_GRACE,
+            SSE_MAX_CLIENTS,
+            SSE_MAX_CLIENTS_PER_ADDRESS,
+            SSE_QUEUE_BYTES,
+            SSE_WRITE_TIMEOUT,
+            SCORE_RATE,
+            SCORE_BURST,
+            EXPENSIVE_RATE,
+            EXPENSIVE_BURST,
+            EXPENSIVE_BUCKETS,
+            RESPONSE_MAX_BYTES,
+            CACHE_MAX_BYTES,
+            AUTH_TOKEN));
     return List.copyOf(k);
+  }
+
+  /**
+   * How HBase is read.
+   *
+   * @param timeout longest a request waits for its HBase work
+   * @param threads bulkhead threads
+   * @param queue bulkhead queue slots
+   */
+  public record HBaseAccess(Duration timeout, int threads, int queue) {}
+
+  /**
+   * Probes and stopping.
+   *
+   * @param readyTimeout how long the readiness probe waits for HBase
+   * @param streamMaxAge age beyond which the stream status is stale ({@link Duration#ZERO}:
+   *     ignored)
+   * @param shutdownGrace how long in-flight requests may take on shutdown
+   */
+  public record Health(Duration readyTimeout, Duration streamMaxAge, Duration shutdownGrace) {}
+
+  /**
+   * Live (SSE) client limits.
+   *
+   * @param maxClients clients at once
+   * @param maxPerAddress clients at once from one address
+   * @param queueBytes bytes queued for one client before it is disconnected
+   * @param writeTimeout longest stall of a write
+   */
+  public record SseLimits(
+      int maxClients, int maxPerAddress, int queueBytes, Duration writeTimeout) {}
+
+  /**
+   * Token-bucket rate limits per client address.
+   *
+   * @param scorePerSecond score calls per second (0 = none)
+   * @param scoreBurst score bucket size
+   * @param expensivePerMinute expensive reads per minute (0 = none)
+   * @param expensiveBurst expensive bucket size
+   * @param expensiveBuckets stored buckets beyond which a read is expensive
+   */
+  public record RateLimits(
+      int scorePerSecond,
+      int scoreBurst,
+      int expensivePerMinute,
+      int expensiveBurst,
+      int expensiveBuckets) {
+    /** No limit at all (benchmarks). */
+    public static final RateLimits NONE = new RateLimits(0, 1, 0, 1, Integer.MAX_VALUE);
   }
 
   /**
@@ -75,19 +277,34 @@ public final class RestConfig {
    * @param bindAddress listen address
    * @param corsOrigins allowed origins; empty = no CORS headers at all
    * @param livePollInterval poll period of the live pollers
-   * @param streamStatusFile the streaming job's status file, if configured
+   * @param streamStatusFile where the streaming job's status is, if configured
+   * @param hbase how HBase is read
+   * @param health probes and stopping
+   * @param sse live client limits
+   * @param rates rate limits
+   * @param responseMaxBytes largest answer
+   * @param cacheMaxBytes memory of the settled-bucket cache
+   * @param authToken the bearer token, if authentication is on (never logged)
    */
   public record Settings(
       int port,
       String bindAddress,
       List<String> corsOrigins,
       Duration livePollInterval,
-      Optional<Path> streamStatusFile) {
+      Optional<String> streamStatusFile,
+      HBaseAccess hbase,
+      Health health,
+      SseLimits sse,
+      RateLimits rates,
+      long responseMaxBytes,
+      long cacheMaxBytes,
+      Optional<String> authToken) {
     public Settings {
       if (port < 0 || port > 65_535) {
         throw new IllegalArgumentException("port must be in 0..65535");
       }
       corsOrigins = List.copyOf(corsOrigins);
+      authToken = authToken.filter(t -> !t.isBlank());
     }
 
     public static Settings from(MoodstreamConfig config) {
@@ -97,24 +314,265 @@ public final class RestConfig {
           config.get(BIND_ADDRESS),
           config.get(CORS_ORIGINS),
           config.get(LIVE_POLL_INTERVAL),
-          status.isEmpty() ? Optional.empty() : Optional.of(Path.of(status)));
+          status.isEmpty() ? Optional.empty() : Optional.of(status),
+          new HBaseAccess(
+              config.get(HBASE_TIMEOUT), config.get(HBASE_THREADS), config.get(HBASE_QUEUE)),
+          new Health(
+              config.get(READY_TIMEOUT),
+              config.get(READY_STREAM_MAX_AGE),
+              config.get(SHUTDOWN_GRACE)),
+          new SseLimits(
+              config.get(SSE_MAX_CLIENTS),
+              config.get(SSE_MAX_CLIENTS_PER_ADDRESS),
+              config.get(SSE_QUEUE_BYTES),
+              config.get(SSE_WRITE_TIMEOUT)),
+          new RateLimits(
+              config.get(SCORE_RATE),
+              config.get(SCORE_BURST),
+              config.get(EXPENSIVE_RATE),
+              config.get(EXPENSIVE_BURST),
+              config.get(EXPENSIVE_BUCKETS)),
+          config.get(RESPONSE_MAX_BYTES),
+          config.get(CACHE_MAX_BYTES),
+          Optional.ofNullable(config.get(AUTH_TOKEN)));
     }
 
-    /** Loopback, any free port, no CORS, 1 s polling: for tests and benchmarks. */
+    /** The defaults on loopback, any free port, 200 ms polling, 1 s shutdown: tests, benchmarks. */
     public static Settings forTests() {
-      return new Settings(0, "127.0.0.1", List.of(), Duration.ofMillis(200), Optional.empty());
+      return new Settings(
+          0,
+          "127.0.0.1",
+          List.of(),
+          Duration.ofMillis(200),
+          Optional.empty(),
+          new HBaseAccess(HBASE_TIMEOUT.defaultValue(), 4, 16),
+          new Health(READY_TIMEOUT.defaultValue(), Duration.ZERO, Duration.ofSeconds(1)),
+          new SseLimits(
+              SSE_MAX_CLIENTS.defaultValue(),
+              SSE_MAX_CLIENTS_PER_ADDRESS.defaultValue(),
+              SSE_QUEUE_BYTES.defaultValue(),
+              SSE_WRITE_TIMEOUT.defaultValue()),
+          new RateLimits(
+              SCORE_RATE.defaultValue(),
+              SCORE_BURST.defaultValue(),
+              EXPENSIVE_RATE.defaultValue(),
+              EXPENSIVE_BURST.defaultValue(),
+              EXPENSIVE_BUCKETS.defaultValue()),
+          RESPONSE_MAX_BYTES.defaultValue(),
+          CACHE_MAX_BYTES.defaultValue(),
+          Optional.empty());
     }
 
     public Settings withPort(int p) {
-      return new Settings(p, bindAddress, corsOrigins, livePollInterval, streamStatusFile);
+      return new Settings(
+          p,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          health,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
+    }
+
+    public Settings withBindAddress(String a) {
+      return new Settings(
+          port,
+          a,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          health,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
     }
 
     public Settings withCorsOrigins(List<String> origins) {
-      return new Settings(port, bindAddress, origins, livePollInterval, streamStatusFile);
+      return new Settings(
+          port,
+          bindAddress,
+          origins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          health,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
+    }
+
+    public Settings withLivePollInterval(Duration d) {
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          d,
+          streamStatusFile,
+          hbase,
+          health,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
     }
 
     public Settings withStreamStatusFile(Path p) {
-      return new Settings(port, bindAddress, corsOrigins, livePollInterval, Optional.ofNullable(p));
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          Optional.ofNullable(p).map(Path::toString),
+          hbase,
+          health,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
+    }
+
+    public Settings withHBase(HBaseAccess h) {
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          h,
+          health,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
+    }
+
+    public Settings withHealth(Health h) {
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          h,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
+    }
+
+    public Settings withSse(SseLimits s) {
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          health,
+          s,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
+    }
+
+    public Settings withRates(RateLimits r) {
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          health,
+          sse,
+          r,
+          responseMaxBytes,
+          cacheMaxBytes,
+          authToken);
+    }
+
+    public Settings withSizes(long responseBytes, long cacheBytes) {
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          health,
+          sse,
+          rates,
+          responseBytes,
+          cacheBytes,
+          authToken);
+    }
+
+    public Settings withAuthToken(String token) {
+      return new Settings(
+          port,
+          bindAddress,
+          corsOrigins,
+          livePollInterval,
+          streamStatusFile,
+          hbase,
+          health,
+          sse,
+          rates,
+          responseMaxBytes,
+          cacheMaxBytes,
+          Optional.ofNullable(token));
+    }
+
+    /** Whether the listen address reaches beyond this machine. */
+    public boolean bindsBeyondLoopback() {
+      String a = bindAddress.trim();
+      return !(a.equals("localhost") || a.startsWith("127.") || a.equals("::1"));
+    }
+
+    /** Like the record's, with the token masked: settings may be logged. */
+    @Override
+    public String toString() {
+      return "Settings[port="
+          + port
+          + ", bindAddress="
+          + bindAddress
+          + ", corsOrigins="
+          + corsOrigins
+          + ", livePollInterval="
+          + livePollInterval
+          + ", streamStatusFile="
+          + streamStatusFile
+          + ", hbase="
+          + hbase
+          + ", health="
+          + health
+          + ", sse="
+          + sse
+          + ", rates="
+          + rates
+          + ", responseMaxBytes="
+          + responseMaxBytes
+          + ", cacheMaxBytes="
+          + cacheMaxBytes
+          + ", authToken="
+          + (authToken.isPresent() ? "<secret>" : "none")
+          + "]";
     }
   }
 }

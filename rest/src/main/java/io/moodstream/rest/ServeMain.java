@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -53,23 +54,50 @@ public final class ServeMain {
     }
 
     Configuration hbase = hbaseConfiguration(config);
-    try (Connection connection = ConnectionFactory.createConnection(hbase);
-        RestServer server =
-            RestServer.start(
-                RestServices.create(
-                    new HBaseBucketStore(connection, HBaseLayout.from(config)),
-                    settings,
-                    Clock.systemUTC()))) {
-      CountDownLatch stop = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "serve-shutdown"));
-      err.println(
-          "moodstream serve: listening on http://"
-              + settings.bindAddress()
-              + ":"
-              + server.port()
-              + "/");
-      stop.await();
-      LOG.info("stopping");
+    RestServices services;
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Connection connection = ConnectionFactory.createConnection(hbase)) {
+      try {
+        services =
+            RestServices.create(
+                new HBaseBucketStore(connection, HBaseLayout.from(config)),
+                settings,
+                Clock.systemUTC());
+      } catch (IllegalArgumentException e) {
+        err.println("moodstream serve: " + e.getMessage());
+        return 2;
+      }
+      try (RestServer server = RestServer.start(services)) {
+        // SIGTERM / Ctrl-C: let main stop the server gracefully, and keep the JVM alive until it
+        // has (a shutdown hook that returns lets the JVM halt mid-stop).
+        Duration grace = settings.health().shutdownGrace();
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      stop.countDown();
+                      try {
+                        stopped.await(grace.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    },
+                    "serve-shutdown"));
+        err.println(
+            "moodstream serve: listening on http://"
+                + settings.bindAddress()
+                + ":"
+                + server.port()
+                + "/");
+        if (settings.bindsBeyondLoopback() && settings.authToken().isEmpty()) {
+          for (String line : RestServer.openWarning(settings.bindAddress())) {
+            err.println("moodstream serve: " + line);
+          }
+        }
+        stop.await();
+        LOG.info("stopping (in-flight requests get up to {} s)", grace.toSeconds());
+      }
       return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -78,20 +106,36 @@ public final class ServeMain {
       err.println("moodstream serve: failed to start: " + e.getMessage());
       LOG.debug("start failure", e);
       return 1;
+    } finally {
+      stopped.countDown();
     }
   }
 
   /**
-   * The HBase client settings of the service: where HBase is ({@link HBaseClients}), and short
-   * timeouts ({@code rest.hbase.timeout}) so that a request answers 503 quickly when HBase is down
-   * instead of retrying for minutes.
+   * The HBase client settings of the service: where HBase is and how long it may take, from {@link
+   * HBaseClients} (the project's one place for client timeouts: {@code Timeouts.within(
+   * rest.hbase.timeout)}, so a read ends soon after the bulkhead gave up on it), plus bounded
+   * connection pools (by default HBase's client grows them to 256 threads under load).
    */
   public static Configuration hbaseConfiguration(MoodstreamConfig config) {
-    return HBaseClients.configuration(
-        config, HBaseClients.Timeouts.within(config.get(RestConfig.HBASE_TIMEOUT)));
+    Configuration c =
+        HBaseClients.configuration(
+            config, HBaseClients.Timeouts.within(config.get(RestConfig.HBASE_TIMEOUT)));
+    boundPools(c);
+    return c;
   }
 
+  /** {@link #hbaseConfiguration}'s timeouts and pools on an existing configuration. */
   public static void applyTimeouts(Configuration c, Duration timeout) {
     HBaseClients.Timeouts.within(timeout).applyTo(c);
+    boundPools(c);
+  }
+
+  /** The HBase connection's thread pools, bounded: the bulkhead bounds the callers anyway. */
+  static void boundPools(Configuration c) {
+    c.setInt("hbase.hconnection.threads.max", 16);
+    c.setInt("hbase.hconnection.threads.core", 4);
+    c.setInt("hbase.hconnection.meta.lookup.threads.max", 4);
+    c.setInt("hbase.hconnection.meta.lookup.threads.core", 1);
   }
 }

@@ -18,15 +18,23 @@ public record ServeOptions(boolean help, Optional<Integer> port) {
       Runs the REST service over HBase and serves the D3 dashboard at http://<rest.bind.address>:<port>/.
 
       Endpoints: GET /api/v1/topics, /api/v1/series, /api/v1/extremes, /api/v1/live (SSE),
-      /api/v1/score, /api/openapi.json, /health, /metrics.
+      /api/v1/score, /api/openapi.json, /health/live, /health/ready, /health, /metrics.
 
       Options:
         --port N     TCP port (1..65535); overrides rest.port (default 8080)
         -h, --help   print this help and exit
 
-      Configuration (moodstream.properties or MOODSTREAM_* variables): rest.port,
-      rest.bind.address, rest.cors.origins, rest.live.poll.interval, rest.stream.status.file,
-      rest.hbase.timeout, hbase.zookeeper.quorum, hbase.zookeeper.port; see rest/README.md.
+      Configuration (moodstream.properties or MOODSTREAM_* variables; every key in rest/README.md):
+      rest.port, rest.bind.address, rest.cors.origins, rest.live.poll.interval,
+      rest.stream.status.file, rest.hbase.timeout|threads|queue, rest.ready.timeout,
+      rest.ready.stream.max.age, rest.shutdown.grace, rest.sse.max.clients[.per.address],
+      rest.sse.queue.bytes, rest.sse.write.timeout, rest.ratelimit.score[.burst],
+      rest.ratelimit.expensive[.burst|.buckets], rest.response.max.bytes, rest.cache.max.bytes,
+      hbase.zookeeper.quorum, hbase.zookeeper.port. Secret (environment or _FILE only):
+      MOODSTREAM_REST_AUTH_TOKEN, a bearer token required on /api/* and /metrics.
+
+      On SIGTERM: readiness turns 503, live clients are told to reconnect, in-flight requests get
+      rest.shutdown.grace to finish.
 
       Exit status: 0 stopped normally, 1 failed to start, 2 bad arguments or configuration.
       """;

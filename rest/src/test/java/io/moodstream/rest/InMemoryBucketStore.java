@@ -14,6 +14,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The store of the resource tests: sorted maps per (step, topic); can be switched "down". */
@@ -22,6 +23,12 @@ final class InMemoryBucketStore implements BucketStore {
   private final Map<String, NavigableMap<Long, Extremes>> extremes = new ConcurrentHashMap<>();
   volatile boolean down;
   final AtomicInteger minuteScans = new AtomicInteger();
+
+  /** When set, every read waits for it (as reads of a hung HBase do), interruptibly. */
+  volatile CountDownLatch hang;
+
+  /** Reads that started waiting on {@link #hang}. */
+  final AtomicInteger hung = new AtomicInteger();
 
   void put(Step step, String topic, long start, Aggregate a) {
     aggregates
@@ -38,6 +45,16 @@ final class InMemoryBucketStore implements BucketStore {
   private void check() {
     if (down) {
       throw new StoreUnavailableException("in-memory store switched down", null);
+    }
+    CountDownLatch h = hang;
+    if (h != null) {
+      hung.incrementAndGet();
+      try {
+        h.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreUnavailableException("interrupted while hanging", e);
+      }
     }
   }
 

@@ -104,4 +104,20 @@ class LiveTest {
       assertThat(scans).isBetween(3, 7); // one scan per tick, not one per subscriber
     }
   }
+
+  @Test
+  void stoppingTheServiceTellsLiveClientsToReconnectAndEndsTheirStreams() throws Exception {
+    try (SseClient c = new SseClient(live("apple"), null)) {
+      assertThat(c.next(Duration.ofSeconds(5))).isNotNull();
+      server.close();
+      assertThat(c.ended(Duration.ofSeconds(5))).as("the stream ends").isTrue();
+      assertThat(c.comments).as("events %s", c.events).contains("server stopping");
+      assertThat(c.events).anyMatch(e -> e.name().equals("shutdown"));
+      assertThat(c.retries.poll(5, java.util.concurrent.TimeUnit.SECONDS))
+          .isEqualTo(
+              Long.toString(io.moodstream.rest.live.LiveHub.RECONNECT_AFTER_STOP.toMillis()));
+      assertThat(c.comments).contains("server stopping");
+      assertThat(c.ended(Duration.ofSeconds(5))).as("the stream ends").isTrue();
+    }
+  }
 }

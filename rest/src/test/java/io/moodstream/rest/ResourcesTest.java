@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.moodstream.rest.api.Point;
+import io.moodstream.rest.health.Exposition;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.Step;
 import jakarta.ws.rs.client.Entity;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -400,25 +402,44 @@ class ResourcesTest {
     t("/api/v1/topics").request().get(String.class);
     t("/api/v1/series").queryParam("topic", "apple").request().get(String.class);
     t("/api/v1/series").queryParam("topic", "pear").request().get();
-    String m = t("/metrics").request().get(String.class);
-    assertThat(m)
-        .contains("moodstream_http_requests_total{endpoint=\"/api/v1/topics\",status=\"200\"} 1")
-        .contains("moodstream_http_requests_total{endpoint=\"/api/v1/series\",status=\"200\"} 1")
-        .contains("moodstream_http_requests_total{endpoint=\"/api/v1/series\",status=\"400\"} 1")
-        .contains("moodstream_http_request_duration_seconds_count{endpoint=\"/api/v1/series\"} 2")
-        .contains("moodstream_hbase_read_duration_seconds_count{operation=\"agg_1m\"}")
-        .contains("moodstream_sse_clients 0");
+    Map<String, Exposition.Family> m =
+        Exposition.parse(t("/metrics").request().get(String.class), Exposition.Format.PROMETHEUS);
+    Exposition.Family requests = m.get("moodstream_http_requests_total");
+    assertThat(
+            requests.value(requests.name(), Map.of("endpoint", "/api/v1/topics", "status", "200")))
+        .isEqualTo(1);
+    assertThat(
+            requests.value(requests.name(), Map.of("endpoint", "/api/v1/series", "status", "200")))
+        .isEqualTo(1);
+    assertThat(
+            requests.value(requests.name(), Map.of("endpoint", "/api/v1/series", "status", "400")))
+        .isEqualTo(1);
+    Exposition.Family latency = m.get("moodstream_http_request_duration_seconds");
+    assertThat(latency.value(latency.name() + "_count", Map.of("endpoint", "/api/v1/series")))
+        .isEqualTo(2);
+    Exposition.Family hbase = m.get("moodstream_hbase_read_duration_seconds");
+    assertThat(hbase.find(hbase.name() + "_count", Map.of("operation", "agg_1m"))).hasSize(1);
+    assertThat(m.get("moodstream_sse_clients").value("moodstream_sse_clients", Map.of())).isZero();
   }
 
   @Test
   void openApiDocumentsEveryResourcePath() throws Exception {
     JsonNode doc = json(t("/api/openapi.json").request().get(String.class));
     assertThat(doc.get("openapi").asText()).startsWith("3.");
+    java.util.Set<String> paths = new java.util.TreeSet<>();
     for (Class<?> c : RestApplication.RESOURCES) {
       String path = c.getAnnotation(jakarta.ws.rs.Path.class).value();
+      for (java.lang.reflect.Method m : c.getMethods()) {
+        if (m.isAnnotationPresent(jakarta.ws.rs.GET.class)) {
+          jakarta.ws.rs.Path sub = m.getAnnotation(jakarta.ws.rs.Path.class);
+          paths.add(sub == null ? path : path + "/" + sub.value());
+        }
+      }
+    }
+    for (String path : paths) {
       assertThat(doc.get("paths").has(path)).as("openapi documents %s", path).isTrue();
     }
-    assertThat(doc.get("paths").size()).isEqualTo(RestApplication.RESOURCES.size());
+    assertThat(doc.get("paths").size()).isEqualTo(paths.size());
   }
 
   @Test

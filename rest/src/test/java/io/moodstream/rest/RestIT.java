@@ -89,8 +89,7 @@ class RestIT {
       w.flush();
     }
     RestConfig.Settings settings =
-        new RestConfig.Settings(
-            0, "127.0.0.1", List.of(), Duration.ofSeconds(1), java.util.Optional.empty());
+        RestConfig.Settings.forTests().withLivePollInterval(Duration.ofSeconds(1));
     server =
         RestServer.start(
             RestServices.create(

@@ -74,4 +74,29 @@ class ServeOptionsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("rest.port");
   }
+
+  @Test
+  void everyKeyIsDocumentedInTheReadmeWithItsDefault() throws Exception {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+    for (var k : RestConfig.KEYS) {
+      if (k.name().startsWith("rest.")) {
+        assertThat(readme).as(k.name()).contains("| `" + k.name() + "` |");
+        if (!k.isSecret() && !k.defaultText().isEmpty()) {
+          assertThat(readme)
+              .as("%s default", k.name())
+              .contains("| `" + k.name() + "` | `" + k.defaultText() + "` |");
+        }
+      }
+    }
+  }
+
+  @Test
+  void theSettingsNeverShowTheToken() {
+    RestConfig.Settings s =
+        RestConfig.Settings.from(
+            MoodstreamConfig.load(
+                RestConfig.KEYS, Map.of("MOODSTREAM_REST_AUTH_TOKEN", "very-secret"), null));
+    assertThat(s.authToken()).contains("very-secret");
+    assertThat(s.toString()).doesNotContain("very-secret").contains("<secret>");
+  }
 }

@@ -2,6 +2,7 @@ package io.moodstream.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moodstream.rest.health.Exposition;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
@@ -71,15 +73,45 @@ class ServerTest {
   }
 
   @Test
-  void metricsRepublishTheStreamingJobsStatusFile(
+  void metricsRepublishTheStreamingJobsStatusFileAndNegotiateOpenMetrics(
       @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path status = dir.resolve("stream-status.json");
-    java.nio.file.Files.writeString(status, "{\"batchId\":17,\"numInputRows\":250}");
+    java.nio.file.Files.writeString(
+        status,
+        "{\"state\":\"running\",\"latePostsTotal\":4,"
+            + "\"queries\":{\"aggregates\":{\"batchId\":17,\"numInputRows\":250}}}");
     try (RestServer s = start(RestConfig.Settings.forTests().withStreamStatusFile(status))) {
-      String m = new String(get(s, "/metrics").body(), StandardCharsets.UTF_8);
-      assertThat(m)
-          .contains("moodstream_stream_batch_id 17\n")
-          .contains("moodstream_stream_num_input_rows 250\n");
+      HttpResponse<byte[]> text = get(s, "/metrics");
+      jakarta.ws.rs.core.MediaType textType =
+          jakarta.ws.rs.core.MediaType.valueOf(
+              text.headers().firstValue("Content-Type").orElse(""));
+      assertThat(textType.isCompatible(jakarta.ws.rs.core.MediaType.TEXT_PLAIN_TYPE)).isTrue();
+      assertThat(textType.getParameters()).containsEntry("version", "0.0.4");
+      Map<String, Exposition.Family> m =
+          Exposition.parse(
+              new String(text.body(), StandardCharsets.UTF_8), Exposition.Format.PROMETHEUS);
+      assertThat(
+              m.get("moodstream_stream_last_batch_id")
+                  .value("moodstream_stream_last_batch_id", Map.of("query", "aggregates")))
+          .isEqualTo(17);
+      assertThat(m.get("moodstream_stream_late_posts_total").type()).isEqualTo("counter");
+      assertThat(m).containsKeys("jvm_memory_used_bytes", "process_cpu_seconds_total");
+
+      HttpResponse<byte[]> om =
+          get(
+              s,
+              "/metrics",
+              "Accept",
+              "application/openmetrics-text; version=1.0.0; charset=utf-8");
+      jakarta.ws.rs.core.MediaType omType =
+          jakarta.ws.rs.core.MediaType.valueOf(om.headers().firstValue("Content-Type").orElse(""));
+      assertThat(omType.getSubtype()).isEqualTo("openmetrics-text");
+      assertThat(omType.getParameters()).containsEntry("version", "1.0.0");
+      Map<String, Exposition.Family> o =
+          Exposition.parse(
+              new String(om.body(), StandardCharsets.UTF_8), Exposition.Format.OPENMETRICS);
+      assertThat(o.get("moodstream_stream_late_posts").type()).isEqualTo("counter");
+      assertThat(o.get("moodstream_http_requests").type()).isEqualTo("counter");
     }
   }
 

@@ -19,6 +19,7 @@ final class SseClient implements AutoCloseable {
 
   final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
+  final BlockingQueue<String> retries = new LinkedBlockingQueue<>();
   final int status;
   private final CompletableFuture<Void> reading;
   private final HttpResponse<Stream<String>> response;
@@ -51,6 +52,8 @@ final class SseClient implements AutoCloseable {
                   data.setLength(0);
                 } else if (line.startsWith(":")) {
                   comments.add(line.substring(1).trim());
+                } else if (line.startsWith("retry:")) {
+                  retries.add(line.substring(6).trim());
                 } else if (line.startsWith("event:")) {
                   name = line.substring(6).trim();
                 } else if (line.startsWith("id:")) {
@@ -64,6 +67,16 @@ final class SseClient implements AutoCloseable {
                 }
               }
             });
+  }
+
+  /** Whether the server ended the stream (the reader saw its end). */
+  boolean ended(Duration timeout) {
+    try {
+      reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (Exception e) {
+      return reading.isDone();
+    }
   }
 
   Event next(Duration timeout) throws InterruptedException {

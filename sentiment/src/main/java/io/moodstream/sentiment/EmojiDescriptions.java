@@ -7,7 +7,7 @@ import net.fellbaum.jemoji.Emoji;
 import net.fellbaum.jemoji.EmojiManager;
 
 /**
- * Emoji → English description, applied before tokenising (VADER-NOTES 1.2).
+ * Emoji → English description, applied before tokenising (VADER-NOTES.md 1.2).
  *
  * <p>The reference replaces the 1,212 single-code-point keys of its {@code emoji_utf8_lexicon.txt}
  * (Emoji 11.0 and older, CLDR names). We build the same map from jemoji: every single-code-point
@@ -28,8 +28,9 @@ final class EmojiDescriptions {
    * The reference's names where jemoji (current CLDR) renamed an emoji of Emoji 11.0 or older. The
    * renames change scores: different lexicon words ("enraged" -1.7 instead of "pouting", "smiling"
    * 2.0 inside "smiling face with open hands") or a different number of tokens (which moves neu,
-   * pos and neg). The first three are the known ones; the others were found by comparing jemoji
-   * with the reference's emoji_utf8_lexicon.txt (faces and people; see README.md, "Emoji").
+   * pos and neg). The first three are the known ones; the next were found by comparing jemoji with
+   * the reference's emoji_utf8_lexicon.txt (faces and people), the last by EmojiSweepTest, which
+   * scores every key of that file against the reference's own output (README.md, "Emoji").
    */
   static final Map<Integer, String> REFERENCE_NAMES =
       Map.ofEntries(
@@ -71,7 +72,21 @@ final class EmojiDescriptions {
           Map.entry(0x1F43B, "bear face"), // 🐻 jemoji: bear
           Map.entry(0x1F43C, "panda face"), // 🐼 jemoji: panda
           Map.entry(0x1F438, "frog face"), // 🐸 jemoji: frog
-          Map.entry(0x1F392, "school backpack")); // 🎒 jemoji: backpack
+          Map.entry(0x1F392, "school backpack"), // 🎒 jemoji: backpack
+          // found by EmojiSweepTest (every key of the reference lexicon in three contexts)
+          Map.entry(0x1F4A4, "zzz"), // 💤 jemoji: ZZZ (capitals: the ALL-CAPS rule moves compound)
+          Map.entry(0x1F3AF, "direct hit"), // 🎯 jemoji: bullseye
+          Map.entry(0x1F9E9, "jigsaw"), // 🧩 jemoji: puzzle piece
+          Map.entry(0x1F4BB, "laptop computer"), // 💻 jemoji: laptop
+          Map.entry(0x1F52B, "pistol"), // 🔫 jemoji: water pistol
+          Map.entry(0x2705, "white heavy check mark"), // ✅ jemoji: check mark button
+          Map.entry(0x2714, "heavy check mark"), // ✔ jemoji: check mark
+          Map.entry(0x2716, "heavy multiplication x"), // ✖ jemoji: multiply
+          Map.entry(0x2795, "heavy plus sign"), // ➕ jemoji: plus
+          Map.entry(0x2796, "heavy minus sign"), // ➖ jemoji: minus
+          Map.entry(0x2797, "heavy division sign"), // ➗ jemoji: divide
+          Map.entry(0x2753, "question mark"), // ❓ jemoji: red question mark
+          Map.entry(0x2757, "exclamation mark")); // ❗ jemoji: red exclamation mark
 
   private static final int SMALLEST_KEY = 0xA9; // ©
 
@@ -122,7 +137,7 @@ final class EmojiDescriptions {
 
   /**
    * Replaces every key code point by its description, spaced off from the text before it
-   * (VADER-NOTES 1.2). Returns {@code text} itself when it holds no key.
+   * (VADER-NOTES.md 1.2). Returns {@code text} itself when it holds no key.
    */
   String replace(String text) {
     int n = text.length();

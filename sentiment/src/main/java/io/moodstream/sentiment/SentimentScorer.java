@@ -17,7 +17,7 @@ import java.util.Objects;
 
 /**
  * VADER sentiment scores with exact parity to vaderSentiment 3.3.2 (see {@code
- * shared/VADER-NOTES.md}; section numbers in comments refer to it).
+ * sentiment/VADER-NOTES.md}; section numbers in comments refer to it).
  *
  * <p>Immutable and thread-safe: one instance serves any number of threads. {@link #standard()}
  * loads the bundled lexicon and the emoji map once per JVM.

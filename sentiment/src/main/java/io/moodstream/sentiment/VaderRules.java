@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The constants and word lists of vaderSentiment 3.3.2 (VADER-NOTES sections 1.4–1.12). */
+/** The constants and word lists of vaderSentiment 3.3.2 (VADER-NOTES.md sections 1.4–1.12). */
 final class VaderRules {
 
   /** Booster/dampener step. */

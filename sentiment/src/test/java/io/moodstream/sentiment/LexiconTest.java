@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The bundled npm lexicon and the reference's loading rules (VADER-NOTES 1.1). */
+/** The bundled npm lexicon and the reference's loading rules (VADER-NOTES.md 1.1). */
 class LexiconTest {
 
   @Test

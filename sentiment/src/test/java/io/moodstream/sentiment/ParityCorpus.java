@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads {@code shared/vader-parity.tsv}, the reference output of vaderSentiment 3.3.2. */
+/**
+ * Reads reference output of vaderSentiment 3.3.2 in the corpus format ({@code text neg neu pos
+ * compound}, tab-separated, after optional leading {@code #} comment lines): {@code
+ * shared/vader-parity.tsv} and the emoji sweep in the test resources.
+ */
 final class ParityCorpus {
 
   /** One corpus row: the text (unescaped) and the reference's four values. */
@@ -64,11 +68,16 @@ final class ParityCorpus {
 
   static List<Row> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (lines.isEmpty() || !lines.get(0).equals("text\tneg\tneu\tpos\tcompound")) {
-      throw new IOException(file + ": unexpected header " + (lines.isEmpty() ? "" : lines.get(0)));
+    int header = 0;
+    while (header < lines.size() && lines.get(header).startsWith("#")) {
+      header++; // leading comment lines: how the file was produced
+    }
+    if (header == lines.size() || !lines.get(header).equals("text\tneg\tneu\tpos\tcompound")) {
+      throw new IOException(
+          file + ": unexpected header " + (header == lines.size() ? "" : lines.get(header)));
     }
     List<Row> rows = new ArrayList<>();
-    for (int i = 1; i < lines.size(); i++) {
+    for (int i = header + 1; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isEmpty()) {
         continue;

@@ -1,16 +1,20 @@
 package io.moodstream.rest.health;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.DoubleAdder;
-import java.util.concurrent.atomic.LongAdder;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.function.IntSupplier;
 
 /**
- * The service's metrics, rendered in the Prometheus text format by {@link #render}: request counts
- * by endpoint and status, request latency and HBase read time histograms, SSE clients.
+ * The service's metrics in a Prometheus client registry of its own (one per service, so tests can
+ * run several): JVM and process metrics, HTTP requests by endpoint (the route template) and status,
+ * request latency and HBase read time histograms in seconds, rejections by reason, SSE clients and
+ * evictions, the HBase bulkhead, and whatever collectors are added (the streaming job's status).
+ * Every name, type and label is listed in rest/README.md, "Operations".
  */
 public final class Metrics {
   /** Histogram bucket bounds, seconds. */
@@ -18,133 +22,115 @@ public final class Metrics {
     0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
   };
 
-  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
-  private final Map<String, Histogram> latency = new ConcurrentHashMap<>();
-  private final Map<String, Histogram> hbase = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> hbaseErrors = new ConcurrentHashMap<>();
-  private volatile IntSupplier sseClients = () -> 0;
-  private volatile IntSupplier livePollers = () -> 0;
+  /** The endpoint label of requests answered before any route matched. */
+  public static final String UNMATCHED = "unmatched";
+
+  /** The endpoint label of the dashboard's static files. */
+  public static final String STATIC = "static";
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Counter requests;
+  private final Histogram latency;
+  private final Histogram hbase;
+  private final Counter hbaseErrors;
+  private final Counter rejected;
+  private final Counter sseEvictions;
+
+  /** With the JVM and process metrics. */
+  public Metrics() {
+    this(true);
+  }
+
+  public Metrics(boolean jvm) {
+    if (jvm) {
+      JvmMetrics.builder().register(registry);
+    }
+    requests =
+        Counter.builder()
+            .name("moodstream_http_requests_total")
+            .help("HTTP requests by endpoint (route template) and status, errors included.")
+            .labelNames("endpoint", "status")
+            .register(registry);
+    latency =
+        Histogram.builder()
+            .name("moodstream_http_request_duration_seconds")
+            .unit(Unit.SECONDS)
+            .help("HTTP request latency by endpoint, until the body starts (SSE: until it opens).")
+            .labelNames("endpoint")
+            .classicOnly()
+            .classicUpperBounds(BOUNDS)
+            .register(registry);
+    hbase =
+        Histogram.builder()
+            .name("moodstream_hbase_read_duration_seconds")
+            .unit(Unit.SECONDS)
+            .help("HBase read (scan) time by operation.")
+            .labelNames("operation")
+            .classicOnly()
+            .classicUpperBounds(BOUNDS)
+            .register(registry);
+    hbaseErrors =
+        Counter.builder()
+            .name("moodstream_hbase_read_errors_total")
+            .help("HBase reads that failed, by operation.")
+            .labelNames("operation")
+            .register(registry);
+    rejected =
+        Counter.builder()
+            .name("moodstream_http_rejected_total")
+            .help(
+                "Requests refused to protect the service, by reason (rate_limited, sse_full,"
+                    + " sse_address_full, hbase_busy, hbase_timeout, too_large, unauthorized).")
+            .labelNames("reason")
+            .register(registry);
+    sseEvictions =
+        Counter.builder()
+            .name("moodstream_sse_evictions_total")
+            .help(
+                "Live clients disconnected by the service, by reason (queue_full, write_timeout).")
+            .labelNames("reason")
+            .register(registry);
+  }
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
 
   public void request(String endpoint, int status, long nanos) {
-    requests.computeIfAbsent(endpoint + "\u0000" + status, k -> new LongAdder()).increment();
-    latency.computeIfAbsent(endpoint, k -> new Histogram()).observe(nanos / 1e9);
+    requests.labelValues(endpoint, Integer.toString(status)).inc();
+    latency.labelValues(endpoint).observe(nanos / 1e9);
   }
 
   public void hbaseRead(String operation, long nanos, boolean failed) {
-    hbase.computeIfAbsent(operation, k -> new Histogram()).observe(nanos / 1e9);
+    hbase.labelValues(operation).observe(nanos / 1e9);
     if (failed) {
-      hbaseErrors.computeIfAbsent(operation, k -> new LongAdder()).increment();
+      hbaseErrors.labelValues(operation).inc();
     }
+  }
+
+  public void rejected(String reason) {
+    rejected.labelValues(reason).inc();
+  }
+
+  public void sseEvicted(String reason) {
+    sseEvictions.labelValues(reason).inc();
+  }
+
+  /** A gauge read at scrape time. */
+  public void gauge(String name, String help, IntSupplier value) {
+    GaugeWithCallback.builder()
+        .name(name)
+        .help(help)
+        .callback(cb -> cb.call(value.getAsInt()))
+        .register(registry);
   }
 
   public void sseClients(IntSupplier clients, IntSupplier pollers) {
-    this.sseClients = clients;
-    this.livePollers = pollers;
+    gauge("moodstream_sse_clients", "Connected live (SSE) clients.", clients);
+    gauge("moodstream_live_pollers", "Live topics with a running HBase poller.", pollers);
   }
 
-  /** The Prometheus text exposition (format 0.0.4) of every metric. */
-  public String render() {
-    StringBuilder b = new StringBuilder();
-    b.append("# HELP moodstream_http_requests_total HTTP requests by endpoint and status.\n");
-    b.append("# TYPE moodstream_http_requests_total counter\n");
-    new TreeMap<>(requests)
-        .forEach(
-            (k, v) -> {
-              String[] p = k.split("\u0000");
-              b.append("moodstream_http_requests_total{endpoint=\"")
-                  .append(escape(p[0]))
-                  .append("\",status=\"")
-                  .append(p[1])
-                  .append("\"} ")
-                  .append(v.sum())
-                  .append('\n');
-            });
-    histograms(
-        b,
-        "moodstream_http_request_duration_seconds",
-        "HTTP request latency by endpoint (SSE: until the stream opens).",
-        "endpoint",
-        latency);
-    histograms(
-        b,
-        "moodstream_hbase_read_duration_seconds",
-        "HBase read (scan) time by operation.",
-        "operation",
-        hbase);
-    b.append("# HELP moodstream_hbase_read_errors_total HBase reads that failed.\n");
-    b.append("# TYPE moodstream_hbase_read_errors_total counter\n");
-    new TreeMap<>(hbaseErrors)
-        .forEach(
-            (k, v) ->
-                b.append("moodstream_hbase_read_errors_total{operation=\"")
-                    .append(escape(k))
-                    .append("\"} ")
-                    .append(v.sum())
-                    .append('\n'));
-    b.append("# HELP moodstream_sse_clients Connected live (SSE) clients.\n");
-    b.append("# TYPE moodstream_sse_clients gauge\n");
-    b.append("moodstream_sse_clients ").append(sseClients.getAsInt()).append('\n');
-    b.append("# HELP moodstream_live_pollers Live topics with a running HBase poller.\n");
-    b.append("# TYPE moodstream_live_pollers gauge\n");
-    b.append("moodstream_live_pollers ").append(livePollers.getAsInt()).append('\n');
-    return b.toString();
-  }
-
-  private static void histograms(
-      StringBuilder b, String name, String help, String label, Map<String, Histogram> hs) {
-    b.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    b.append("# TYPE ").append(name).append(" histogram\n");
-    new TreeMap<>(hs)
-        .forEach(
-            (k, h) -> {
-              String l = label + "=\"" + escape(k) + "\"";
-              long cumulative = 0;
-              for (int i = 0; i < BOUNDS.length; i++) {
-                cumulative += h.buckets[i].sum();
-                b.append(name)
-                    .append("_bucket{")
-                    .append(l)
-                    .append(",le=\"")
-                    .append(formatBound(BOUNDS[i]))
-                    .append("\"} ")
-                    .append(cumulative)
-                    .append('\n');
-              }
-              cumulative += h.buckets[BOUNDS.length].sum();
-              b.append(name).append("_bucket{").append(l).append(",le=\"+Inf\"} ");
-              b.append(cumulative).append('\n');
-              b.append(name).append("_sum{").append(l).append("} ");
-              b.append(String.format(Locale.ROOT, "%.6f", h.sum.sum())).append('\n');
-              b.append(name).append("_count{").append(l).append("} ");
-              b.append(cumulative).append('\n');
-            });
-  }
-
-  private static String formatBound(double d) {
-    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-  }
-
-  static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-  }
-
-  private static final class Histogram {
-    final LongAdder[] buckets = new LongAdder[BOUNDS.length + 1];
-    final DoubleAdder sum = new DoubleAdder();
-
-    Histogram() {
-      for (int i = 0; i < buckets.length; i++) {
-        buckets[i] = new LongAdder();
-      }
-    }
-
-    void observe(double seconds) {
-      int i = 0;
-      while (i < BOUNDS.length && seconds > BOUNDS[i]) {
-        i++;
-      }
-      buckets[i].increment();
-      sum.add(seconds);
-    }
+  public void register(MultiCollector collector) {
+    registry.register(collector);
   }
 }

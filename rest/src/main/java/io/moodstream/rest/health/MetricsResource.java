@@ -1,33 +1,36 @@
 package io.moodstream.rest.health;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Produces;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 
-/** {@code GET /metrics}: Prometheus text format. */
+/**
+ * {@code GET /metrics}: the registry in the format the scraper's {@code Accept} asks for, chosen by
+ * the Prometheus client's own negotiation: OpenMetrics 1.0 text for {@code
+ * application/openmetrics-text}, else the Prometheus text format 0.0.4.
+ */
 @jakarta.ws.rs.Path("/metrics")
 public final class MetricsResource {
-  public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final ExpositionFormats FORMATS = ExpositionFormats.init();
 
   private final Metrics metrics;
-  private final Optional<Path> streamStatusFile;
-  private final ObjectMapper json;
-  private final Clock clock;
 
-  public MetricsResource(
-      Metrics metrics, Optional<Path> streamStatusFile, ObjectMapper json, Clock clock) {
+  public MetricsResource(Metrics metrics) {
     this.metrics = metrics;
-    this.streamStatusFile = streamStatusFile;
-    this.json = json;
-    this.clock = clock;
   }
 
   @GET
-  @Produces(PROMETHEUS_TEXT)
-  public String metrics() {
-    return metrics.render() + StreamStatus.render(streamStatusFile.orElse(null), json, clock);
+  public Response metrics(@HeaderParam(HttpHeaders.ACCEPT) String accept) throws IOException {
+    ExpositionFormatWriter writer = FORMATS.findWriter(accept);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+    writer.write(out, metrics.registry().scrape());
+    return Response.ok(out.toByteArray(), writer.getContentType())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
   }
 }

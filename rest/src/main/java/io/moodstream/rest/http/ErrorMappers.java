@@ -1,6 +1,8 @@
 package io.moodstream.rest.http;
 
 import io.moodstream.rest.api.ApiError;
+import io.moodstream.rest.health.Metrics;
+import io.moodstream.rest.live.LiveHub;
 import io.moodstream.rest.query.BadParameterException;
 import io.moodstream.rest.store.StoreUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,16 +32,60 @@ public final class ErrorMappers {
     }
   }
 
-  /** 503 with Retry-After. */
+  /** 503 with Retry-After (logged as one line by the request log). */
   public static final class Unavailable implements ExceptionMapper<StoreUnavailableException> {
     @Override
     public Response toResponse(StoreUnavailableException e) {
-      LOG.warn("storage unavailable: {}", e.getMessage());
+      LOG.debug("storage unavailable: {}", e.getMessage());
       return Response.fromResponse(
               json(
                   503,
                   new ApiError(
-                      "unavailable", null, "HBase is unreachable; retry in a few seconds")))
+                      "unavailable",
+                      null,
+                      "HBase is unreachable or too slow; retry in a few seconds")))
+          .header("Retry-After", RETRY_AFTER_SECONDS)
+          .build();
+    }
+  }
+
+  /** A request refused to protect the service: its status, Retry-After when useful, counted. */
+  public static final class Limited implements ExceptionMapper<LimitException> {
+    private final Metrics metrics;
+
+    public Limited(Metrics metrics) {
+      this.metrics = metrics;
+    }
+
+    @Override
+    public Response toResponse(LimitException e) {
+      metrics.rejected(e.reason());
+      Response.ResponseBuilder b =
+          Response.fromResponse(
+              json(e.status(), new ApiError(e.error(), e.parameter(), e.getMessage())));
+      if (e.retryAfterSeconds() > 0) {
+        b.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+      }
+      if (e.status() == 401) {
+        b.header("WWW-Authenticate", "Bearer realm=\"moodstream\"");
+      }
+      return b.build();
+    }
+  }
+
+  /** The live hub is full (in total, or for this address): 503 with Retry-After, counted. */
+  public static final class LiveFull implements ExceptionMapper<LiveHub.FullException> {
+    private final Metrics metrics;
+
+    public LiveFull(Metrics metrics) {
+      this.metrics = metrics;
+    }
+
+    @Override
+    public Response toResponse(LiveHub.FullException e) {
+      metrics.rejected(e.reason());
+      return Response.fromResponse(
+              json(503, new ApiError("too_many_clients", null, e.getMessage() + "; retry later")))
           .header("Retry-After", RETRY_AFTER_SECONDS)
           .build();
     }
@@ -53,9 +99,13 @@ public final class ErrorMappers {
       if (status >= 500) {
         LOG.error("request failed", e);
       }
+      if (status == 400 && !(e.getCause() instanceof IllegalArgumentException)) {
+        LOG.debug("bad request", e);
+      }
       Response.StatusType type = e.getResponse().getStatusInfo();
       String code =
           switch (status) {
+            case 400 -> "bad_request";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 406 -> "not_acceptable";

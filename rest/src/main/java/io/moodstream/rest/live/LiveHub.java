@@ -20,11 +20,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * that changed since the previous tick to every subscriber, onboards new subscribers (their history
  * first, then they receive changes), and sends a heartbeat comment every {@link #HEARTBEAT}. A
  * poller stops when its last subscriber is gone. Every touch of a topic's subscribers happens in
- * that topic's tick, so events to one client never interleave.
+ * that topic's tick, so events to one client never interleave; the tick only queues them, a small
+ * writer pool writes them, so a client that stops reading never holds up the others ({@link
+ * ClientQueue}: bounded in bytes, such a client is disconnected). The hub admits at most {@link
+ * Limits#maxClients()} clients, {@link Limits#maxPerAddress()} from one address.
  */
 public final class LiveHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
@@ -51,6 +56,40 @@ public final class LiveHub implements AutoCloseable {
 
   public static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
+  /** The {@code retry:} hint sent to every client when the service stops. */
+  public static final Duration RECONNECT_AFTER_STOP = Duration.ofSeconds(5);
+
+  /** Bytes queued for all live clients together; beyond it, the client that adds more is cut. */
+  public static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * How many clients the hub accepts and how much it buffers for each.
+   *
+   * @param maxClients clients at once
+   * @param maxPerAddress clients at once from one client address
+   * @param queueBytes bytes queued for one client before it is disconnected
+   * @param writeTimeout longest a client's connection may take no write before it is disconnected
+   */
+  public record Limits(int maxClients, int maxPerAddress, int queueBytes, Duration writeTimeout) {
+    public static final Limits DEFAULT = new Limits(1_000, 20, 512 * 1024, Duration.ofSeconds(10));
+  }
+
+  /** The hub is full for this client: answered 503 with Retry-After. */
+  public static final class FullException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    FullException(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    /** {@code sse_full} or {@code sse_address_full}. */
+    public String reason() {
+      return reason;
+    }
+  }
+
   private final BucketStore store;
   private final Clock clock;
   private final Duration interval;
@@ -59,14 +98,46 @@ public final class LiveHub implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Map<String, TopicPoller> pollers = new HashMap<>();
   private final AtomicInteger clients = new AtomicInteger();
+  private final Limits limits;
+  private final Map<String, Integer> perAddress = new HashMap<>(); // guarded by pollers
+  private final ExecutorService writers;
+  private final ClientQueue.Budget budget = new ClientQueue.Budget(MAX_QUEUED_BYTES);
+  private final Consumer<String> evicted;
+  private volatile boolean closing;
 
   public LiveHub(
       BucketStore store, Clock clock, Duration interval, Duration heartbeat, ObjectMapper json) {
+    this(store, clock, interval, heartbeat, json, Limits.DEFAULT, reason -> {});
+  }
+
+  /**
+   * @param store where the pollers read (calls bounded in time by the caller's wrapper)
+   * @param evicted told the reason each time a client is disconnected for falling behind
+   */
+  public LiveHub(
+      BucketStore store,
+      Clock clock,
+      Duration interval,
+      Duration heartbeat,
+      ObjectMapper json,
+      Limits limits,
+      Consumer<String> evicted) {
     this.store = store;
     this.clock = clock;
     this.interval = interval;
     this.heartbeat = heartbeat;
     this.json = json;
+    this.limits = limits;
+    this.evicted = evicted;
+    AtomicInteger w = new AtomicInteger();
+    this.writers =
+        Executors.newFixedThreadPool(
+            WRITERS,
+            r -> {
+              Thread t = new Thread(r, "live-writer-" + w.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
     AtomicInteger n = new AtomicInteger();
     this.executor =
         Executors.newScheduledThreadPool(
@@ -78,14 +149,39 @@ public final class LiveHub implements AutoCloseable {
             });
   }
 
-  /**
-   * Adds a subscriber of {@code topic}: it gets the buckets from {@code resumeFrom} (epoch seconds,
-   * inclusive; {@code null} = the last {@link #HISTORY}) and the current extremes, then every
-   * change.
-   */
+  /** Threads writing to live clients (a stalled client holds one up to the write timeout). */
+  static final int WRITERS = 8;
+
+  /** A subscriber from an unknown address (tests). */
   public void subscribe(String topic, Long resumeFrom, LiveSink sink) {
+    subscribe(topic, resumeFrom, "unknown", sink);
+  }
+
+  /**
+   * Adds a subscriber of {@code topic} from client {@code address}: it gets the buckets from {@code
+   * resumeFrom} (epoch seconds, inclusive; {@code null} = the last {@link #HISTORY}) and the
+   * current extremes, then every change, through a queue bounded in bytes.
+   *
+   * @throws FullException when the hub holds {@code maxClients}, or {@code maxPerAddress} from this
+   *     address, or is stopping; nothing has been sent then
+   */
+  public void subscribe(String topic, Long resumeFrom, String address, LiveSink sink) {
     TopicPoller p;
     synchronized (pollers) {
+      if (closing) {
+        throw new FullException("sse_full", "the service is stopping");
+      }
+      if (clients.get() >= limits.maxClients()) {
+        throw new FullException(
+            "sse_full", "the service has its maximum of " + limits.maxClients() + " live clients");
+      }
+      int fromAddress = perAddress.getOrDefault(address, 0);
+      if (fromAddress >= limits.maxPerAddress()) {
+        throw new FullException(
+            "sse_address_full",
+            "your address has its maximum of " + limits.maxPerAddress() + " live connections");
+      }
+      perAddress.put(address, fromAddress + 1);
       p = pollers.get(topic);
       if (p == null) {
         p = new TopicPoller(topic);
@@ -96,7 +192,15 @@ public final class LiveHub implements AutoCloseable {
                 started::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("live [{}]: poller started", topic);
       }
-      p.pending.add(new Subscriber(sink, resumeFrom));
+      ClientQueue queued =
+          new ClientQueue(
+              sink,
+              writers,
+              limits.queueBytes(),
+              budget,
+              this::evicted,
+              limits.writeTimeout().toNanos());
+      p.pending.add(new Subscriber(queued, resumeFrom, address));
       clients.incrementAndGet();
     }
     executor.execute(p::tick); // onboard now rather than at the next tick
@@ -112,18 +216,54 @@ public final class LiveHub implements AutoCloseable {
     }
   }
 
+  /** Bytes queued for all clients now. */
+  public long queuedBytes() {
+    return budget.used();
+  }
+
+  private void evicted(String reason) {
+    LOG.info("live: a client was disconnected ({})", reason);
+    evicted.accept(reason);
+  }
+
+  /**
+   * Stops: no new subscribers, every client told to reconnect in {@link #RECONNECT_AFTER_STOP} and
+   * closed, the pollers and writers stopped.
+   */
   @Override
   public void close() {
-    executor.shutdownNow();
+    List<TopicPoller> stopped;
     synchronized (pollers) {
-      for (TopicPoller p : pollers.values()) {
-        p.closeAll();
-      }
+      closing = true;
+      stopped = new ArrayList<>(pollers.values());
       pollers.clear();
+    }
+    executor.shutdownNow();
+    List<Subscriber> all = new ArrayList<>();
+    for (TopicPoller p : stopped) { // a tick holds its poller's lock, then the hub's: not both here
+      all.addAll(p.everyone());
+    }
+    for (Subscriber s : all) {
+      s.sink().goodbye("server stopping", RECONNECT_AFTER_STOP.toMillis());
+    }
+    writers.shutdown();
+    try {
+      if (!writers.awaitTermination(2, TimeUnit.SECONDS)) {
+        writers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      writers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    if (!all.isEmpty()) {
+      LOG.info(
+          "live: {} client(s) told to reconnect in {} s",
+          all.size(),
+          RECONNECT_AFTER_STOP.toSeconds());
     }
   }
 
-  private record Subscriber(LiveSink sink, Long resumeFrom) {}
+  private record Subscriber(ClientQueue sink, Long resumeFrom, String address) {}
 
   private final class TopicPoller {
     final String topic;
@@ -228,6 +368,15 @@ public final class LiveHub implements AutoCloseable {
     }
 
     private void heartbeatIfDue() {
+      long stallLimit = limits.writeTimeout().toNanos();
+      active.removeIf(
+          s -> {
+            if (s.sink().evictIfStalled(stallLimit)) { // it takes no write: it stopped reading
+              gone(s);
+              return true;
+            }
+            return false;
+          });
       long nowMs = clock.millis();
       if (nowMs - lastHeartbeat >= heartbeat.toMillis()) {
         lastHeartbeat = nowMs;
@@ -269,6 +418,9 @@ public final class LiveHub implements AutoCloseable {
 
     private void gone(Subscriber s) {
       clients.decrementAndGet();
+      synchronized (pollers) {
+        perAddress.computeIfPresent(s.address(), (a, n) -> n > 1 ? n - 1 : null);
+      }
       s.sink().close();
     }
 
@@ -285,13 +437,11 @@ public final class LiveHub implements AutoCloseable {
       }
     }
 
-    void closeAll() {
-      for (Subscriber s : active) {
-        s.sink().close();
-      }
-      for (Subscriber s : pending) {
-        s.sink().close();
-      }
+    /** Every subscriber, active or waiting (called while the hub is closing). */
+    synchronized List<Subscriber> everyone() {
+      List<Subscriber> all = new ArrayList<>(active);
+      all.addAll(pending);
+      return all;
     }
   }
 

@@ -2,6 +2,7 @@ package io.moodstream.rest.query;
 
 import io.moodstream.rest.store.BucketStore;
 import io.moodstream.rest.store.BucketStore.TopicSpan;
+import io.moodstream.rest.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -44,23 +46,67 @@ public final class TopicCatalog {
     if (s == null) {
       return current(MAX_AGE).spans();
     }
-    if (age(s).compareTo(MAX_AGE) > 0 && refreshing.compareAndSet(false, true)) {
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  current(MAX_AGE);
-                } catch (RuntimeException e) {
-                  // storage down: the next request retries, and reports it if it must read
-                } finally {
-                  refreshing.set(false);
-                }
-              },
-              "topic-catalog-refresh");
-      t.setDaemon(true);
-      t.start();
+    if (age(s).compareTo(MAX_AGE) > 0) {
+      refreshInBackground(MAX_AGE);
     }
     return s.spans();
+  }
+
+  /** Whether the topics have been read at least once. */
+  public boolean loaded() {
+    return snapshot != null;
+  }
+
+  /** Starts one background read of the topics if none is running (never more than one). */
+  private void refreshInBackground(Duration maxAge) {
+    if (!refreshing.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                current(maxAge);
+              } catch (RuntimeException e) {
+                // storage down: the next request retries, and reports it if it must read
+              } finally {
+                refreshing.set(false);
+              }
+            },
+            "topic-catalog-refresh");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Like {@link #validate}, against the topics already known, never reading the store on the
+   * calling thread (for the live endpoint, whose answer is committed before any store read could
+   * finish). An unknown topic starts a background refresh, so a new topic is found within {@link
+   * #MISS_REFRESH} or so.
+   *
+   * @throws StoreUnavailableException when the topics have never been read yet
+   */
+  public List<String> validateKnown(List<String> topics, int max) {
+    Snapshot s = snapshot;
+    if (s == null) {
+      refreshInBackground(MAX_AGE);
+      throw new StoreUnavailableException("the topics have not been read from HBase yet", null);
+    }
+    if (age(s).compareTo(MAX_AGE) > 0) {
+      refreshInBackground(MAX_AGE);
+    }
+    return check(
+        topics,
+        max,
+        t -> {
+          if (s.byName().containsKey(t)) {
+            return true;
+          }
+          if (age(s).compareTo(MISS_REFRESH) > 0) {
+            refreshInBackground(MISS_REFRESH);
+          }
+          return false;
+        });
   }
 
   /** A snapshot at most {@code maxAge} old, read now if needed (one reader at a time). */
@@ -83,6 +129,10 @@ public final class TopicCatalog {
    * each with data.
    */
   public List<String> validate(List<String> topics, int max) {
+    return check(topics, max, this::known);
+  }
+
+  private static List<String> check(List<String> topics, int max, Predicate<String> known) {
     if (topics == null || topics.isEmpty()) {
       throw new BadParameterException("topic", "topic is required, e.g. topic=apple");
     }
@@ -92,7 +142,7 @@ public final class TopicCatalog {
           "topic", distinct.size() + " topics asked, at most " + max + " per call");
     }
     for (String t : distinct) {
-      if (!known(t)) {
+      if (!known.test(t)) {
         throw new BadParameterException(
             "topic", "unknown topic '" + t + "': no data for it (see /api/v1/topics)");
       }

@@ -1,9 +1,11 @@
 package io.moodstream.rest.resources;
 
+import io.moodstream.rest.http.ClientAddress;
 import io.moodstream.rest.live.LiveHub;
 import io.moodstream.rest.live.LiveSink;
 import io.moodstream.rest.query.BadParameterException;
 import io.moodstream.rest.query.TopicCatalog;
+import io.moodstream.rest.store.HBaseBulkhead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,8 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
  * {@code GET /api/v1/live?topic=…}: Server-Sent Events. On connect the last 60 minute buckets
@@ -25,24 +29,53 @@ import java.util.concurrent.TimeUnit;
  */
 @Path("/api/v1/live")
 public final class LiveResource {
+  /** Longest a live request waits for the topics when they have never been read (start-up). */
+  static final Duration FIRST_TOPICS_WAIT = Duration.ofSeconds(2);
+
   private final TopicCatalog catalog;
   private final LiveHub hub;
+  private final HBaseBulkhead hbase;
+  private final Duration writeTimeout;
 
-  public LiveResource(TopicCatalog catalog, LiveHub hub) {
+  public LiveResource(
+      TopicCatalog catalog, LiveHub hub, HBaseBulkhead hbase, Duration writeTimeout) {
     this.catalog = catalog;
     this.hub = hub;
+    this.hbase = hbase;
+    this.writeTimeout = writeTimeout;
   }
 
+  /**
+   * Validates against the topics already known (a stream's status is committed when this returns,
+   * so HBase is read here only once, bounded, if the topics were never read), then subscribes; a
+   * full hub answers 503.
+   */
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void live(
       @QueryParam("topic") List<String> topics,
       @HeaderParam(HttpHeadersExt.LAST_EVENT_ID) String lastEventId,
+      @Context Request request,
       @Context SseEventSink sink,
       @Context Sse sse) {
     Long resume = parseLastEventId(lastEventId);
-    String topic = catalog.validate(topics, 1).get(0);
-    hub.subscribe(topic, resume, new JerseySink(sink, sse));
+    if (!catalog.loaded()) { // only until the first read of the topics: bounded, on the bulkhead
+      hbase.call(catalog::topics, FIRST_TOPICS_WAIT);
+    }
+    String topic = catalog.validateKnown(topics, 1).get(0);
+    if (request != null) {
+      // a write to this stream that cannot go out within the timeout fails (the client is cut)
+      // instead of holding one of the hub's writers for Grizzly's default 30 s
+      request
+          .getContext()
+          .getConnection()
+          .setWriteTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    hub.subscribe(
+        topic,
+        resume,
+        ClientAddress.of(request),
+        new JerseySink(sink, sse, request == null ? null : request.getResponse(), writeTimeout));
   }
 
   static Long parseLastEventId(String id) {
@@ -72,10 +105,60 @@ public final class LiveResource {
   private static final class JerseySink implements LiveSink {
     private final SseEventSink sink;
     private final Sse sse;
+    private volatile boolean stalled;
+    private final org.glassfish.grizzly.http.server.Response grizzly;
+    private final java.util.concurrent.atomic.AtomicBoolean waiting =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
-    JerseySink(SseEventSink sink, Sse sse) {
+    private final long stallNanos;
+
+    JerseySink(
+        SseEventSink sink,
+        Sse sse,
+        org.glassfish.grizzly.http.server.Response grizzly,
+        Duration writeTimeout) {
       this.sink = sink;
       this.sse = sse;
+      this.grizzly = grizzly;
+      this.stallNanos = writeTimeout.toNanos() * 9 / 10;
+    }
+
+    /** Grizzly's answer: true guarantees that the next write does not block. */
+    @Override
+    public boolean writable() {
+      return grizzly == null || grizzly.getOutputBuffer().canWrite();
+    }
+
+    @Override
+    public void whenWritable(Runnable r) {
+      if (grizzly == null) {
+        r.run();
+        return;
+      }
+      if (!waiting.compareAndSet(false, true)) {
+        return; // already waiting: the drain resumes then
+      }
+      try {
+        grizzly
+            .getOutputBuffer()
+            .notifyCanWrite(
+                new org.glassfish.grizzly.WriteHandler() {
+                  @Override
+                  public void onWritePossible() {
+                    waiting.set(false);
+                    r.run();
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    waiting.set(false);
+                    r.run(); // the next write fails, and the client is closed
+                  }
+                });
+      } catch (RuntimeException e) {
+        waiting.set(false);
+        r.run();
+      }
     }
 
     @Override
@@ -93,19 +176,56 @@ public final class LiveResource {
       return deliver(sse.newEventBuilder().comment(text).build());
     }
 
+    @Override
+    public void goodbye(String reason, long reconnectMillis) {
+      // Jersey writes retry: only for an event with data; browsers ignore an unknown event name
+      deliver(
+          sse.newEventBuilder()
+              .comment(reason)
+              .name("shutdown")
+              .mediaType(MediaType.TEXT_PLAIN_TYPE)
+              .data(reason)
+              .reconnectDelay(reconnectMillis)
+              .build());
+      close();
+    }
+
     private boolean deliver(OutboundSseEvent e) {
       if (sink.isClosed()) {
         return false;
       }
+      long t0 = System.nanoTime();
       try {
-        sink.send(e).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Jersey writes in send() itself; a client that stopped reading blocks it until the
+        // transport's write timeout (rest.sse.write.timeout) fails it. Only live writers call this.
+        sink.send(e).toCompletableFuture().get(1, TimeUnit.MINUTES);
         return true;
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
         return false;
       } catch (Exception ex) {
+        // a write that failed after waiting about the write timeout stalled; a quick failure is a
+        // client that went away
+        stalled = timedOut(ex) || System.nanoTime() - t0 >= stallNanos;
         return false;
       }
+    }
+
+    /** Whether a failed write ran into the transport's write timeout (Grizzly says "timeout"). */
+    private static boolean timedOut(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.util.concurrent.TimeoutException
+            || (t.getMessage() != null
+                && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout"))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean stalled() {
+      return stalled;
     }
 
     @Override

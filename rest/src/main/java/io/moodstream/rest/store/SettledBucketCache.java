@@ -7,6 +7,7 @@ import io.moodstream.storage.Extremes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,9 @@ import java.util.TreeMap;
  * more than {@link #SETTLE} steps before the current one, which the streaming job no longer changes
  * in normal operation. A range read then scans HBase only for its recent tail (a few rows) plus, at
  * most once per {@link #TTL} per topic and step, the settled part. Late corrections of settled
- * buckets (replays, deletes) show within {@link #TTL}. Extremes and topics are not cached.
+ * buckets (replays, deletes) show within {@link #TTL}. Extremes and topics are not cached. The
+ * cache is bounded in bytes ({@code rest.cache.max.bytes}, by an estimate of each bucket's heap),
+ * the least recently used ranges going first.
  */
 public final class SettledBucketCache implements BucketStore {
   /** Buckets of the current step and this many before it are always read from HBase. */
@@ -36,39 +39,81 @@ public final class SettledBucketCache implements BucketStore {
   /** Settled ranges longer than this many buckets are read through, not cached. */
   public static final long MAX_CACHED_BUCKETS = 20_000;
 
-  static final int MAX_ENTRIES = 256;
+  /**
+   * Heap one cached bucket takes, estimated: the aggregate with its 20-long histogram (~260 B), its
+   * map entry and boxed start (~60 B). The cache's byte budget is counted with it.
+   */
+  static final long BYTES_PER_BUCKET = 320;
+
+  /** Heap one cache entry takes beyond its buckets (key, record, map node), estimated. */
+  static final long BYTES_PER_ENTRY = 256;
 
   private final BucketStore delegate;
   private final Clock clock;
-  private final Map<String, Entry> entries =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private final long maxBytes;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-          return size() > MAX_ENTRIES;
-        }
-      };
+  /** Settled ranges and recent tails together, least recently used first; guarded by itself. */
+  private final LinkedHashMap<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true);
 
-  private final Map<String, Tail> tails =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private long bytes;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Tail> eldest) {
-          return size() > MAX_ENTRIES;
-        }
-      };
+  private sealed interface Cached permits Entry, Tail {
+    long bytes();
+  }
 
-  private record Tail(long loadedAtMillis, List<Bucket> buckets) {}
+  private record Tail(long loadedAtMillis, List<Bucket> buckets) implements Cached {
+    @Override
+    public long bytes() {
+      return BYTES_PER_ENTRY + buckets.size() * BYTES_PER_BUCKET;
+    }
+  }
 
   /** The settled buckets of [from, to) of one topic and step, loaded at {@code loadedAt}. */
-  private record Entry(
-      long from, long to, long loadedAtMillis, NavigableMap<Long, Aggregate> rows) {}
+  private record Entry(long from, long to, long loadedAtMillis, NavigableMap<Long, Aggregate> rows)
+      implements Cached {
+    @Override
+    public long bytes() {
+      return BYTES_PER_ENTRY + rows.size() * BYTES_PER_BUCKET;
+    }
+  }
 
   public SettledBucketCache(BucketStore delegate, Clock clock) {
+    this(delegate, clock, 64L * 1024 * 1024);
+  }
+
+  /** A cache holding at most about {@code maxBytes} of buckets (least recently used evicted). */
+  public SettledBucketCache(BucketStore delegate, Clock clock, long maxBytes) {
     this.delegate = delegate;
     this.clock = clock;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The estimated heap the cached buckets take now. */
+  public long bytes() {
+    synchronized (cache) {
+      return bytes;
+    }
+  }
+
+  private Cached get(String key) {
+    synchronized (cache) {
+      return cache.get(key);
+    }
+  }
+
+  private void put(String key, Cached value) {
+    synchronized (cache) {
+      Cached old = cache.put(key, value);
+      if (old != null) {
+        bytes -= old.bytes();
+      }
+      bytes += value.bytes();
+      Iterator<Cached> eldest = cache.values().iterator();
+      while (bytes > maxBytes && eldest.hasNext()) {
+        bytes -= eldest.next().bytes();
+        eldest.remove();
+      }
+    }
   }
 
   @Override
@@ -91,27 +136,18 @@ public final class SettledBucketCache implements BucketStore {
   private List<Bucket> tail(Step step, String topic, long from, long to) {
     String key = step.label() + "\u0000" + topic + "\u0000" + from + "\u0000" + to;
     long now = clock.millis();
-    Tail t;
-    synchronized (tails) {
-      t = tails.get(key);
-    }
-    if (t != null && now - t.loadedAtMillis() < TAIL_TTL.toMillis()) {
+    if (get(key) instanceof Tail t && now - t.loadedAtMillis() < TAIL_TTL.toMillis()) {
       return t.buckets();
     }
     List<Bucket> fresh = List.copyOf(delegate.aggregates(step, topic, from, to));
-    synchronized (tails) {
-      tails.put(key, new Tail(now, fresh));
-    }
+    put(key, new Tail(now, fresh));
     return fresh;
   }
 
   private NavigableMap<Long, Aggregate> settled(Step step, String topic, long from, long to) {
     String key = step.label() + "\u0000" + topic;
     long now = clock.millis();
-    Entry e;
-    synchronized (entries) {
-      e = entries.get(key);
-    }
+    Entry e = get(key) instanceof Entry x ? x : null;
     if (e != null
         && e.from() <= from
         && to <= e.to()
@@ -134,10 +170,7 @@ public final class SettledBucketCache implements BucketStore {
     for (Bucket b : delegate.aggregates(step, topic, loadFrom, loadTo)) {
       rows.put(b.start(), b.aggregate());
     }
-    Entry loaded = new Entry(loadFrom, loadTo, now, rows);
-    synchronized (entries) {
-      entries.put(key, loaded);
-    }
+    put(key, new Entry(loadFrom, loadTo, now, rows));
     return rows.subMap(from, true, to, false);
   }
 

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
@@ -53,8 +52,10 @@ public final class BenchServer {
         RestServer.start(
             RestServices.create(
                 new HBaseBucketStore(connection, layout),
-                new RestConfig.Settings(
-                    port, "127.0.0.1", List.of(), Duration.ofSeconds(1), Optional.empty()),
+                RestConfig.Settings.forTests()
+                    .withPort(port)
+                    .withLivePollInterval(Duration.ofSeconds(1))
+                    .withRates(RestConfig.RateLimits.NONE),
                 Clock.systemUTC()));
     System.out.println("READY " + server.port());
     System.out.flush();

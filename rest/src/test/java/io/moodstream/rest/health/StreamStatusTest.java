@@ -3,37 +3,196 @@ package io.moodstream.rest.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moodstream.rest.health.Exposition.Family;
+import io.moodstream.rest.health.StreamStatus.Freshness;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The streaming job's status file as properly named and typed series, and its freshness. */
 class StreamStatusTest {
-  @Test
-  void numbersOfTheStatusFileBecomeGauges(@TempDir Path dir) throws Exception {
-    Path f = dir.resolve("status.json");
-    Files.writeString(
-        f,
-        "{\"queryId\":\"q1\",\"batchId\":42,\"inputRowsPerSecond\":12.5,"
-            + "\"active\":true,\"lag\":{\"moodstream.posts\":7}}");
-    String m = StreamStatus.render(f, new ObjectMapper(), Clock.systemUTC());
-    assertThat(m)
-        .contains("moodstream_stream_batch_id 42\n")
-        .contains("moodstream_stream_input_rows_per_second 12.5\n")
-        .contains("moodstream_stream_active 1\n")
-        .contains("moodstream_stream_lag_moodstream_posts 7\n")
-        .contains("moodstream_stream_status_age_seconds ")
-        .doesNotContain("q1");
+  static final Instant NOW = Instant.parse("2026-11-24T21:56:30Z");
+
+  /** What streaming's ProgressReporter writes (two queries). */
+  static final String STATUS =
+      """
+      {
+        "state" : "running",
+        "updatedAt" : "2026-11-24T21:56:20Z",
+        "postsTotal" : 5000,
+        "latePostsTotal" : 12,
+        "deadLettersTotal" : 3,
+        "futureCreatedAtTotal" : 1,
+        "duplicatePostsThisRun" : 40,
+        "deletesTotal" : 0,
+        "deleteDeadLetters" : 2,
+        "someFutureField" : {"x": 1},
+        "queries" : {
+          "aggregates" : {
+            "batchId" : 41, "timestamp" : "2026-11-24T21:56:19.500Z", "numInputRows" : 250,
+            "inputRowsPerSecond" : 120.5, "processedRowsPerSecond" : 900.0,
+            "batchDurationMs" : 1250, "watermark" : "2026-11-24T21:50:00Z",
+            "posts" : 248, "latePosts" : 2, "duplicatePosts" : 4, "deadLetters" : 1,
+            "futureCreatedAt" : 1, "unknownNumber" : 5
+          },
+          "deletes" : {
+            "batchId" : 7, "timestamp" : "2026-11-24T21:56:10Z", "numInputRows" : 0,
+            "inputRowsPerSecond" : 0.0, "processedRowsPerSecond" : 0.0,
+            "batchDurationMs" : 30, "watermark" : null
+          }
+        }
+      }
+      """;
+
+  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  StreamStatus status(Path file) {
+    return new StreamStatus(
+        Optional.of(StreamStatusSource.of(file.toString())), new ObjectMapper(), clock);
+  }
+
+  static String text(MetricSnapshots s, String accept) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ExpositionFormats.init().findWriter(accept).write(out, s);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
-  void aMissingFileAddsNothingAndABrokenOneAComment(@TempDir Path dir) throws Exception {
-    assertThat(StreamStatus.render(dir.resolve("none.json"), new ObjectMapper(), Clock.systemUTC()))
-        .isEmpty();
-    Path f = dir.resolve("broken.json");
-    Files.writeString(f, "{not json");
-    assertThat(StreamStatus.render(f, new ObjectMapper(), Clock.systemUTC()))
-        .startsWith("# stream status file broken.json unreadable");
+  void totalsAreCountersAndEachQuerysProgressGaugesWithAQueryLabelInBaseUnits(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("stream-status.json");
+    Files.writeString(f, STATUS);
+    MetricSnapshots snapshots = status(f).collect();
+
+    // the client's own model: names and types
+    Map<String, MetricSnapshot> byName = new java.util.TreeMap<>();
+    snapshots.forEach(m -> byName.put(m.getMetadata().getPrometheusName(), m));
+    assertThat(byName.get("moodstream_stream_late_posts")).isInstanceOf(CounterSnapshot.class);
+    assertThat(byName.get("moodstream_stream_dead_letters")).isInstanceOf(CounterSnapshot.class);
+    assertThat(byName.get("moodstream_stream_deletes")).isInstanceOf(CounterSnapshot.class);
+    assertThat(byName.get("moodstream_stream_batch_duration_seconds"))
+        .isInstanceOf(GaugeSnapshot.class);
+    assertThat(byName).doesNotContainKeys("moodstream_stream_some_future_field");
+
+    // the exposition, parsed strictly, in both formats
+    for (Exposition.Format format : Exposition.Format.values()) {
+      String accept =
+          format == Exposition.Format.OPENMETRICS
+              ? "application/openmetrics-text; version=1.0.0"
+              : "text/plain; version=0.0.4";
+      Map<String, Family> m = Exposition.parse(text(snapshots, accept), format);
+      String counter = format == Exposition.Format.OPENMETRICS ? "" : "_total";
+      Family late = m.get("moodstream_stream_late_posts" + counter);
+      assertThat(late.type()).isEqualTo("counter");
+      assertThat(late.value("moodstream_stream_late_posts_total", Map.of())).isEqualTo(12);
+      assertThat(m.get("moodstream_stream_dead_letters" + counter).type()).isEqualTo("counter");
+      Family duration = m.get("moodstream_stream_batch_duration_seconds");
+      assertThat(duration.type()).isEqualTo("gauge");
+      assertThat(duration.value(duration.name(), Map.of("query", "aggregates"))).isEqualTo(1.25);
+      assertThat(duration.value(duration.name(), Map.of("query", "deletes"))).isEqualTo(0.03);
+      Family watermark = m.get("moodstream_stream_watermark_timestamp_seconds");
+      assertThat(watermark.value(watermark.name(), Map.of("query", "aggregates")))
+          .isEqualTo(Instant.parse("2026-11-24T21:50:00Z").getEpochSecond());
+      assertThat(watermark.find(watermark.name(), Map.of("query", "deletes")))
+          .as("a null watermark is left out")
+          .isEmpty();
+      assertThat(m.get("moodstream_stream_posts" + counter).type()).isEqualTo("counter");
+      assertThat(
+              m.get("moodstream_stream_future_created_at" + counter)
+                  .value("moodstream_stream_future_created_at_total", Map.of()))
+          .isEqualTo(1);
+      assertThat(
+              m.get("moodstream_stream_duplicate_posts" + counter)
+                  .value("moodstream_stream_duplicate_posts_total", Map.of()))
+          .isEqualTo(40);
+      assertThat(m.get("moodstream_stream_delete_dead_letters" + counter).type())
+          .isEqualTo("counter");
+      Family dups = m.get("moodstream_stream_batch_duplicate_posts");
+      assertThat(dups.value(dups.name(), Map.of("query", "aggregates"))).isEqualTo(4);
+      assertThat(dups.find(dups.name(), Map.of("query", "deletes")))
+          .as("a field the query does not report is left out")
+          .isEmpty();
+      Family rows = m.get("moodstream_stream_batch_input_rows");
+      assertThat(rows.value(rows.name(), Map.of("query", "aggregates"))).isEqualTo(250);
+      Family id = m.get("moodstream_stream_last_batch_id");
+      assertThat(id.value(id.name(), Map.of("query", "deletes"))).isEqualTo(7);
+      Family age = m.get("moodstream_stream_status_age_seconds");
+      assertThat(age.value(age.name(), Map.of())).isEqualTo(10.0);
+      Family state = m.get("moodstream_stream_state");
+      assertThat(state.value(state.name(), Map.of("state", "running"))).isEqualTo(1);
+      assertThat(m.get("moodstream_stream_up").value("moodstream_stream_up", Map.of()))
+          .isEqualTo(1);
+      if (format == Exposition.Format.OPENMETRICS) {
+        assertThat(duration.unit()).isEqualTo("seconds");
+      }
+      assertThat(m.keySet())
+          .as("no metric name holds a query name or milliseconds")
+          .noneMatch(n -> n.contains("aggregates") || n.endsWith("_ms"));
+    }
+  }
+
+  @Test
+  void aMissingOrBrokenStatusIsUpZeroAndNothingElse(@TempDir Path dir) throws Exception {
+    Map<String, Family> missing =
+        Exposition.parse(
+            text(status(dir.resolve("none.json")).collect(), "text/plain"),
+            Exposition.Format.PROMETHEUS);
+    assertThat(missing.keySet()).containsExactly("moodstream_stream_up");
+    assertThat(missing.get("moodstream_stream_up").value("moodstream_stream_up", Map.of()))
+        .isZero();
+    Path broken = dir.resolve("broken.json");
+    Files.writeString(broken, "{not json");
+    assertThat(
+            Exposition.parse(
+                    text(status(broken).collect(), "text/plain"), Exposition.Format.PROMETHEUS)
+                .keySet())
+        .containsExactly("moodstream_stream_up");
+    assertThat(new StreamStatus(Optional.empty(), new ObjectMapper(), clock).collect().size())
+        .as("no status configured: no series at all")
+        .isZero();
+  }
+
+  @Test
+  void freshnessFollowsTheConfiguredMaximumAge(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("stream-status.json");
+    assertThat(status(f).freshness(Duration.ofMinutes(2))).isEqualTo(Freshness.MISSING);
+    Files.writeString(f, STATUS); // updated 10 s before NOW
+    assertThat(status(f).freshness(Duration.ofMinutes(2))).isEqualTo(Freshness.FRESH);
+    assertThat(status(f).freshness(Duration.ofSeconds(5))).isEqualTo(Freshness.STALE);
+    assertThat(status(f).freshness(Duration.ZERO)).isEqualTo(Freshness.NOT_CONFIGURED);
+    Files.writeString(f, "[]");
+    assertThat(status(f).freshness(Duration.ofMinutes(2))).isEqualTo(Freshness.UNREADABLE);
+    assertThat(
+            new StreamStatus(Optional.empty(), new ObjectMapper(), clock)
+                .freshness(Duration.ofMinutes(2)))
+        .isEqualTo(Freshness.NOT_CONFIGURED);
+    assertThat(Freshness.STALE.ready()).isFalse();
+    assertThat(Freshness.NOT_CONFIGURED.ready()).isTrue();
+  }
+
+  @Test
+  void theStatusIsReadThroughStorageStatusFilesFromAPathOrAFileUri(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("stream-status.json");
+    Files.writeString(f, STATUS);
+    for (String location : java.util.List.of(f.toString(), f.toUri().toString())) {
+      StreamStatusSource.Status s = StreamStatusSource.of(location).read().orElseThrow();
+      assertThat(new String(s.json(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(STATUS);
+    }
+    assertThat(StreamStatusSource.of(dir.resolve("none.json").toUri().toString()).read()).isEmpty();
   }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 /**
  * Renders the layout as a bash script that feeds {@code hbase shell}, with the overridable defaults
  * as environment variables ({@code COMPRESSION}, {@code EXTREMES_TTL_SECONDS}). The committed
- * schema/hbase/create_tables.sh is this output; HBaseShellScriptTest keeps the two identical.
+ * schema/hbase/create_tables.sh is this output; HBaseShellScriptTest keeps the two identical. The
+ * script can be run again on an existing schema: the namespace creation is rescued and every table
+ * creation is guarded by {@code exists}.
  */
 public final class HBaseShellScript {
   private HBaseShellScript() {}
@@ -27,6 +29,8 @@ public final class HBaseShellScript {
         "# Generated from io.moodstream.schema.hbase.HBaseLayout; `./moodstream schema apply`\n");
     b.append(
         "# applies the same definition (idempotently). Layout explained in ../HBASE-SCHEMA.md.\n");
+    b.append(
+        "# Re-runnable: the namespace and the tables that exist already are left as they are.\n");
     b.append("#\n");
     b.append(
         "# Usage: [COMPRESSION=SNAPPY] [EXTREMES_TTL_SECONDS=2592000] [HBASE_HOME=...] ./create_tables.sh\n");
@@ -38,10 +42,14 @@ public final class HBaseShellScript {
     b.append("exec \"$HBASE\" shell -n <<EOF\n");
     b.append("create_namespace '").append(layout.namespace()).append("' rescue nil\n");
     for (TableSpec t : layout.tables()) {
+      String table = layout.qualified(t.name());
       b.append("# ").append(t.holds()).append('\n');
-      b.append("create '").append(layout.qualified(t.name())).append("'");
+      // `exists` returns whether the table exists (HBase 2 shell commands return their value);
+      // guarding each create keeps a second run from failing on TableExistsException.
+      b.append("unless exists '").append(table).append("'\n");
+      b.append("  create '").append(table).append("'");
       for (FamilySpec f : t.families()) {
-        b.append(",\n  {NAME => '").append(f.name()).append("'");
+        b.append(",\n    {NAME => '").append(f.name()).append("'");
         b.append(", VERSIONS => ").append(f.versions());
         b.append(", COMPRESSION => '$COMPRESSION'");
         b.append(", DATA_BLOCK_ENCODING => '").append(f.blockEncoding()).append("'");
@@ -51,7 +59,7 @@ public final class HBaseShellScript {
         }
         b.append("}");
       }
-      b.append('\n');
+      b.append("\nend\n");
     }
     b.append("EOF\n");
     return b.toString();

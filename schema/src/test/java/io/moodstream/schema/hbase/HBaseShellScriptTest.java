@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HBaseShellScriptTest {
@@ -30,5 +31,32 @@ class HBaseShellScriptTest {
         .contains("create 'moodstream:agg_1m'")
         .contains("create 'moodstream:extremes_1m'");
     assertThat(s).contains("TTL => $EXTREMES_TTL_SECONDS");
+  }
+
+  @Test
+  void everyTableCreationIsGuardedSoTheScriptCanRunTwice() {
+    HBaseLayout layout = HBaseLayout.of("GZ", Duration.ofDays(90));
+    String s = HBaseShellScript.render(layout);
+    assertThat(s).contains("create_namespace 'moodstream' rescue nil\n");
+    List<String> lines = s.lines().toList();
+    int creates = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.trim().startsWith("create '")) {
+        creates++;
+        String table = line.trim().substring("create ".length()).split(",")[0];
+        assertThat(lines.get(i - 1))
+            .as("guard before %s", line)
+            .isEqualTo("unless exists " + table);
+        int end = i + 1;
+        while (!lines.get(end).equals("end")) {
+          assertThat(lines.get(end)).as("family lines of %s", table).startsWith("    {NAME => ");
+          end++;
+        }
+      }
+    }
+    assertThat(creates).isEqualTo(layout.tables().size());
+    assertThat(lines.stream().filter("end"::equals).count()).isEqualTo(creates);
+    assertThat(s).doesNotContain("\ncreate '");
   }
 }
