@@ -95,7 +95,8 @@ class PipelineEndToEndIT {
       assertThat(seen).as("some posts processed before the kill").isPositive().isLessThan(POSTS);
       long pid = ChildProcess.running("stream", run.paths).orElseThrow().pid();
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-      run.awaitOutput("stream exited unexpectedly; restarted", Duration.ofSeconds(30));
+      run.awaitOutput("stream  exited unexpectedly with status 137", Duration.ofSeconds(30));
+      run.awaitOutput("stream  ready again", Duration.ofSeconds(60));
       awaitAnswer(run, expected, archive);
     }
   }

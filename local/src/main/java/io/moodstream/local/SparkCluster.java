@@ -1,0 +1,382 @@
+package io.moodstream.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moodstream.broker.ChildJvm;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A Spark standalone cluster on this machine, from spark-core's own classes: a {@code SPARK_HOME}
+ * whose {@code jars/} links to what a cluster provides (the streaming module's runtime classpath
+ * minus what its {@code -emr} jar shades in), the master and worker commands, and the job submitted
+ * as users deploy it: {@code spark-submit --deploy-mode cluster --supervise} of the {@code -emr}
+ * jar.
+ */
+final class SparkCluster {
+  static final String MASTER_MAIN = "org.apache.spark.deploy.master.Master";
+  static final String WORKER_MAIN = "org.apache.spark.deploy.worker.Worker";
+  static final String SUBMIT_MAIN = "org.apache.spark.deploy.SparkSubmit";
+  static final String MASTER_READY = "I have been elected leader";
+  static final String WORKER_READY = "Successfully registered with master";
+  private static final Pattern SUBMITTED = Pattern.compile("submitted as (driver-[\\w-]+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final StackPaths paths;
+  private final int masterPort;
+  private final int webUiPort;
+  private volatile String driverId;
+
+  SparkCluster(StackPaths paths, int masterPort, int webUiPort) {
+    this.paths = paths;
+    this.masterPort = masterPort;
+    this.webUiPort = webUiPort;
+  }
+
+  Path home() {
+    return paths.data("cluster").resolve("spark-home");
+  }
+
+  String masterUrl() {
+    return "spark://127.0.0.1:" + masterPort;
+  }
+
+  Path emrJar() {
+    return paths
+        .root()
+        .resolve("streaming")
+        .resolve("target")
+        .resolve("moodstream-streaming-" + Version.VERSION + "-emr.jar");
+  }
+
+  /** Environment of every Spark JVM: where Spark is, and its Scala line (no build tree here). */
+  Map<String, String> env() {
+    return Map.of("SPARK_HOME", home().toString(), "SPARK_SCALA_VERSION", "2.12");
+  }
+
+  private Path log4j() {
+    return home().resolve("conf").resolve("log4j2.properties");
+  }
+
+  /**
+   * Lays out {@code SPARK_HOME}: a {@code RELEASE} marker, {@code conf/log4j2.properties}, and
+   * {@code jars/} with a link to each jar of the streaming classpath whose classes are not in the
+   * {@code -emr} jar. Idempotent.
+   */
+  void prepareHome() throws IOException {
+    Path jars = home().resolve("jars");
+    Files.createDirectories(jars);
+    Files.createDirectories(home().resolve("conf"));
+    Files.writeString(
+        home().resolve("RELEASE"), "Spark 3.5 jars linked by moodstream up --cluster\n");
+    Files.writeString(log4j(), ChildJvm.consoleLog4j("org.apache.spark.deploy"));
+    try (Stream<Path> old = Files.list(jars)) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
+    for (Path jar : providedJars(StackPlan.classpath(paths, "streaming"), emrJar())) {
+      Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
+    }
+  }
+
+  /**
+   * The jars of {@code classpath} a cluster provides: every one whose first classes are not in
+   * {@code emrJar} (the ones it shades in, ours among them, are left out).
+   */
+  static List<Path> providedJars(String classpath, Path emrJar) throws IOException {
+    if (!Files.isRegularFile(emrJar)) {
+      throw new IOException(emrJar + " is missing: run mvn -B -DskipTests package");
+    }
+    List<Path> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    try (ZipFile emr = new ZipFile(emrJar.toFile())) {
+      for (String entry : classpath.split(File.pathSeparator)) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        Path jar = Path.of(entry);
+        if (!Files.isRegularFile(jar) || !jar.toString().endsWith(".jar")) {
+          continue; // a module's classes directory: ours, shaded in
+        }
+        if (!shadedIn(jar, emr) && names.add(jar.getFileName().toString())) {
+          out.add(jar);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean shadedIn(Path jar, ZipFile emr) throws IOException {
+    int checked = 0;
+    try (ZipFile z = new ZipFile(jar.toFile())) {
+      Enumeration<? extends ZipEntry> e = z.entries();
+      while (e.hasMoreElements() && checked < 3) {
+        String n = e.nextElement().getName();
+        if (n.endsWith(".class") && !n.startsWith("META-INF/") && !n.equals("module-info.class")) {
+          if (emr.getEntry(n) == null) {
+            return false;
+          }
+          checked++;
+        }
+      }
+    }
+    return checked > 0;
+  }
+
+  private String classpath() {
+    return home().resolve("jars") + File.separator + "*";
+  }
+
+  private List<String> flags(List<String> extra) {
+    List<String> f = new ArrayList<>(SparkFlags.FLAGS);
+    f.add("-Dlog4j2.configurationFile=" + log4j().toUri());
+    f.addAll(extra);
+    return f;
+  }
+
+  List<String> masterCommand(String heap) {
+    Path recovery = paths.data("cluster").resolve("spark-recovery");
+    return ChildJvm.command(
+        heap,
+        flags(
+            List.of(
+                // a restarted master takes back its workers, applications and drivers
+                "-Dspark.deploy.recoveryMode=FILESYSTEM",
+                "-Dspark.deploy.recoveryDirectory=" + recovery)),
+        classpath(),
+        MASTER_MAIN,
+        List.of(
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(masterPort),
+            "--webui-port",
+            Integer.toString(webUiPort)));
+  }
+
+  List<String> workerCommand(int n, int port, int cores, String memory, String heap) {
+    return ChildJvm.command(
+        heap,
+        flags(List.of()),
+        classpath(),
+        WORKER_MAIN,
+        List.of(
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(port),
+            "--webui-port",
+            "0",
+            "--cores",
+            Integer.toString(cores),
+            "--memory",
+            memory,
+            "--work-dir",
+            paths.data("cluster").resolve("spark-work-" + n).toString(),
+            masterUrl()));
+  }
+
+  /**
+   * {@code spark-submit --deploy-mode cluster --supervise} of the {@code -emr} jar with these
+   * {@code --conf} settings.
+   */
+  List<String> submitCommand(
+      List<String> conf, String driverMemory, String executorMemory, List<String> jobArgs) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--master",
+                masterUrl(),
+                "--deploy-mode",
+                "cluster",
+                "--supervise",
+                "--class",
+                StackPlan.STREAM_MAIN,
+                "--driver-memory",
+                driverMemory,
+                "--executor-memory",
+                executorMemory));
+    for (String c : conf) {
+      args.add("--conf");
+      args.add(c);
+    }
+    args.add(emrJar().toString());
+    args.addAll(jobArgs);
+    return ChildJvm.command("256m", flags(List.of()), classpath(), SUBMIT_MAIN, args);
+  }
+
+  /** The JVM options of the driver and executors: Spark's openings and our log configuration. */
+  String jobJavaOptions() {
+    return String.join(" ", flags(List.of()));
+  }
+
+  /**
+   * Runs spark-submit and returns the driver id once the master reports the driver running. The
+   * submit client's output goes to {@code var/log/stream-submit.log}.
+   */
+  String submit(List<String> command, Map<String, String> env, Duration timeout)
+      throws IOException, InterruptedException {
+    Path log = paths.log("stream-submit");
+    Files.createDirectories(log.getParent());
+    long offset = Files.exists(log) ? Files.size(log) : 0;
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .directory(paths.root().toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IOException("spark-submit did not return in " + timeout + "; see " + log);
+    }
+    String out = Files.readString(log, StandardCharsets.ISO_8859_1).substring((int) offset);
+    Matcher m = SUBMITTED.matcher(out);
+    if (p.exitValue() != 0 || !m.find()) {
+      throw new IOException(
+          "spark-submit failed (exit " + p.exitValue() + "):\n" + ChildProcess.tail(log, 15));
+    }
+    driverId = m.group(1);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (driverState().filter("RUNNING"::equals).isPresent()) {
+        return driverId;
+      }
+      Thread.sleep(500);
+    }
+    throw new IOException(
+        "driver " + driverId + " not running after " + timeout + ": " + driverState().orElse("?"));
+  }
+
+  String driverId() {
+    return driverId;
+  }
+
+  /** The master's view of this stack's driver: RUNNING, RELAUNCHING, FINISHED, FAILED, … */
+  Optional<String> driverState() {
+    Optional<JsonNode> s = masterState();
+    if (s.isEmpty() || driverId == null) {
+      return Optional.empty();
+    }
+    for (String list : List.of("activedrivers", "completeddrivers")) {
+      for (JsonNode d : s.get().path(list)) {
+        if (driverId.equals(d.path("id").asText())) {
+          return Optional.of(d.path("state").asText());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The master's JSON status page ({@code /json/}), if it answers. */
+  Optional<JsonNode> masterState() {
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUiPort + "/json/"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Asks the job to stop through its stop marker, waits up to {@code grace} for the driver to
+   * finish, then kills it through the master as a last resort.
+   */
+  void stopDriver(Path marker, Duration grace, List<String> killCommand)
+      throws IOException, InterruptedException {
+    if (driverId == null) {
+      return;
+    }
+    Files.createDirectories(marker.toAbsolutePath().getParent());
+    Files.writeString(marker, "stop\n");
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<String> st = driverState();
+      if (st.isEmpty() || !isActive(st.get())) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    new ProcessBuilder(killCommand)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log("stream-submit").toFile()))
+        .start()
+        .waitFor(60, TimeUnit.SECONDS);
+    throw new IOException("the driver did not stop within " + grace.toSeconds() + " s: killed");
+  }
+
+  static boolean isActive(String state) {
+    return List.of("SUBMITTED", "RUNNING", "RELAUNCHING", "UNKNOWN").contains(state);
+  }
+
+  /** {@code spark-submit --kill <driver>}. */
+  List<String> killCommand() {
+    return ChildJvm.command(
+        "256m",
+        flags(List.of()),
+        classpath(),
+        SUBMIT_MAIN,
+        List.of("--master", masterUrl(), "--kill", driverId == null ? "-" : driverId));
+  }
+
+  /** Processes on this machine whose command line contains every one of {@code parts}. */
+  static List<ProcessHandle> processes(String... parts) {
+    return ProcessHandle.allProcesses()
+        .filter(
+            h -> {
+              String cmd = h.info().commandLine().orElse("");
+              for (String p : parts) {
+                if (!cmd.contains(p)) {
+                  return false;
+                }
+              }
+              return true;
+            })
+        .toList();
+  }
+
+  /** The driver JVM of this stack (a child of one of its workers), if it runs. */
+  Optional<ProcessHandle> driverProcess() {
+    return processes(
+            "org.apache.spark.deploy.worker.DriverWrapper", paths.data("cluster").toString())
+        .stream()
+        .findFirst();
+  }
+
+  /** The executor JVMs of this stack. */
+  List<ProcessHandle> executorProcesses() {
+    return processes("CoarseGrainedExecutorBackend", paths.data("cluster").toString());
+  }
+}

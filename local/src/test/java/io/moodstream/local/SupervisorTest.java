@@ -1,0 +1,473 @@
+package io.moodstream.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.moodstream.local.ChildSpec.Readiness;
+import io.moodstream.local.ChildSpec.Restart;
+import io.moodstream.local.ChildSpec.Start;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The generic supervisor with an injected clock and fake processes: no process is started. */
+class SupervisorTest {
+  static final RestartPolicy POLICY =
+      new RestartPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofMinutes(10));
+
+  /** A clock the test (and the supervisor's sleeper) moves. */
+  static final class TestClock extends Clock {
+    private volatile Instant now = Instant.parse("2026-11-29T10:00:00Z");
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  /** A process the test kills, ends and makes ready. */
+  static final class FakeProcess implements Supervisor.Running {
+    final long pid;
+    volatile boolean alive = true;
+    volatile int exit;
+    volatile boolean ready;
+    final List<String> stops = new ArrayList<>();
+
+    FakeProcess(long pid) {
+      this.pid = pid;
+    }
+
+    void exit(int status) {
+      exit = status;
+      alive = false;
+    }
+
+    @Override
+    public long pid() {
+      return pid;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return alive;
+    }
+
+    @Override
+    public int exitValue() {
+      return exit;
+    }
+
+    @Override
+    public boolean logContains(String text) {
+      return ready;
+    }
+
+    @Override
+    public String logTail(int lines) {
+      return "line 1\nboom: out of memory";
+    }
+
+    @Override
+    public Path logFile() {
+      return Path.of("var/log/x.log");
+    }
+
+    @Override
+    public boolean stop(Duration grace) {
+      stops.add(grace.toString());
+      alive = false;
+      return true;
+    }
+  }
+
+  final TestClock clock = new TestClock();
+  final List<String> events = Collections.synchronizedList(new ArrayList<>());
+  final List<String> launches = Collections.synchronizedList(new ArrayList<>());
+  final Map<String, List<FakeProcess>> procs = new ConcurrentHashMap<>();
+  volatile boolean readyOnLaunch = true;
+
+  Supervisor supervisor(List<ChildSpec> plan) {
+    return new Supervisor(
+        plan,
+        (spec, cmd) -> {
+          launches.add(spec.id());
+          List<FakeProcess> l = procs.computeIfAbsent(spec.id(), k -> new ArrayList<>());
+          FakeProcess p = new FakeProcess(100 + launches.size());
+          p.ready = readyOnLaunch;
+          l.add(p);
+          return p;
+        },
+        POLICY,
+        clock,
+        clock::advance,
+        (id, msg) -> events.add(id + ": " + msg),
+        () -> {});
+  }
+
+  static ChildSpec server(String id, Restart restart, String... needs) {
+    return new ChildSpec(
+        id,
+        id,
+        new Start.Command(List.of("java", id), Map.of()),
+        new Readiness.LogLine("started"),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        restart,
+        List.of(needs),
+        null,
+        List.of());
+  }
+
+  FakeProcess current(String id) {
+    List<FakeProcess> l = procs.get(id);
+    return l.get(l.size() - 1);
+  }
+
+  Supervisor.Status status(Supervisor s, String id) {
+    return s.status().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void startsEachChildOnceWhatItNeedsIsReady() throws Exception {
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    ChildSpec schema =
+        new ChildSpec(
+            "schema",
+            "schema",
+            new Start.Step("applying", () -> order.add("schema"), ChildSpec.Action.NONE),
+            new Readiness.Alive(),
+            Duration.ofSeconds(30),
+            Duration.ZERO,
+            Restart.TEMPORARY,
+            List.of("kafka", "hbase"),
+            null,
+            List.of());
+    Supervisor s =
+        supervisor(
+            List.of(
+                server("kafka", Restart.PERMANENT),
+                server("hbase", Restart.PERMANENT),
+                schema,
+                server("stream", Restart.PERMANENT, "schema")));
+    s.startAll();
+    assertThat(launches.subList(0, 2)).containsExactlyInAnyOrder("kafka", "hbase");
+    assertThat(launches.get(2)).isEqualTo("stream");
+    assertThat(order).containsExactly("schema");
+    assertThat(s.status())
+        .extracting(Supervisor.Status::state)
+        .containsExactly(
+            Supervisor.State.UP, Supervisor.State.UP, Supervisor.State.DONE, Supervisor.State.UP);
+  }
+
+  @Test
+  void independentChildrenStartAtTheSameTime() throws Exception {
+    // each step waits for the other two: this only finishes if all three run at once
+    CountDownLatch all = new CountDownLatch(3);
+    List<ChildSpec> plan = new ArrayList<>();
+    for (String id : List.of("a", "b", "c")) {
+      plan.add(
+          new ChildSpec(
+              id,
+              id,
+              new Start.Step(
+                  "x",
+                  () -> {
+                    all.countDown();
+                    assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+                  },
+                  ChildSpec.Action.NONE),
+              new Readiness.Alive(),
+              Duration.ofSeconds(30),
+              Duration.ZERO,
+              Restart.TEMPORARY,
+              List.of(),
+              null,
+              List.of()));
+    }
+    supervisor(plan).startAll();
+    assertThat(all.getCount()).isZero();
+  }
+
+  @Test
+  void theFirstStartFailureInterruptsTheOthersAndIsRethrown() {
+    AtomicBoolean interrupted = new AtomicBoolean();
+    ChildSpec slow =
+        new ChildSpec(
+            "slow",
+            "slow",
+            new Start.Step(
+                "x",
+                () -> {
+                  try {
+                    Thread.sleep(60_000);
+                  } catch (InterruptedException e) {
+                    interrupted.set(true);
+                    throw e;
+                  }
+                },
+                ChildSpec.Action.NONE),
+            new Readiness.Alive(),
+            Duration.ofSeconds(30),
+            Duration.ZERO,
+            Restart.TEMPORARY,
+            List.of(),
+            null,
+            List.of());
+    ChildSpec bad =
+        new ChildSpec(
+            "bad",
+            "bad",
+            new Start.Step(
+                "x",
+                () -> {
+                  throw new IOException("hbase exited during start; see hbase.log");
+                },
+                ChildSpec.Action.NONE),
+            new Readiness.Alive(),
+            Duration.ofSeconds(30),
+            Duration.ZERO,
+            Restart.TEMPORARY,
+            List.of(),
+            null,
+            List.of());
+    assertThatThrownBy(() -> supervisor(List.of(slow, bad)).startAll())
+        .hasMessage("hbase exited during start; see hbase.log");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!interrupted.get() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(interrupted).as("the slow start was interrupted").isTrue();
+  }
+
+  @Test
+  void aChildNotReadyInTimeFailsTheStart() {
+    readyOnLaunch = false;
+    assertThatThrownBy(() -> supervisor(List.of(server("kafka", Restart.PERMANENT))).startAll())
+        .hasMessageContaining("kafka not ready after 30 s");
+  }
+
+  @Test
+  void aCrashedChildIsRestartedWithExponentialBackoffAndCountsAsUpOnlyWhenReadyAgain()
+      throws Exception {
+    Supervisor s = supervisor(List.of(server("kafka", Restart.PERMANENT)));
+    s.startAll();
+    List<Duration> waits = new ArrayList<>();
+    for (int n = 1; n <= 3; n++) {
+      current("kafka").exit(137);
+      s.watch();
+      assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.BACKOFF);
+      Instant crashed = clock.instant();
+      int launched = launches.size();
+      while (launches.size() == launched) {
+        clock.advance(Duration.ofMillis(250));
+        s.watch();
+      }
+      waits.add(Duration.between(crashed, clock.instant()));
+      // launched again, but not up until its readiness check passes
+      assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.STARTING);
+      current("kafka").ready = false;
+      clock.advance(Duration.ofSeconds(5));
+      s.watch();
+      assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.STARTING);
+      current("kafka").ready = true;
+      s.watch();
+      assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.UP);
+      assertThat(status(s, "kafka").restarts()).isEqualTo(n);
+    }
+    assertThat(waits)
+        .containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+    assertThat(events)
+        .anyMatch(e -> e.startsWith("kafka: exited unexpectedly with status 137; restart 1 of 3"))
+        .anyMatch(e -> e.startsWith("kafka: ready again (pid"));
+  }
+
+  @Test
+  void theBackoffDoublesUpToItsMaximum() {
+    assertThat(List.of(1, 2, 3, 4, 5, 6).stream().map(POLICY::backoff))
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(8));
+    assertThatThrownBy(() -> POLICY.backoff(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new RestartPolicy(1, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private void crashAndRecover(Supervisor s, String id) {
+    current(id).exit(1);
+    s.watch();
+    clock.advance(Duration.ofSeconds(10));
+    s.watch(); // relaunched
+    s.watch(); // ready again
+    assertThat(status(s, id).state()).isEqualTo(Supervisor.State.UP);
+  }
+
+  @Test
+  void theRestartBudgetIsFullAgainAfterAHealthyPeriod() throws Exception {
+    Supervisor s = supervisor(List.of(server("rest", Restart.PERMANENT)));
+    s.startAll();
+    crashAndRecover(s, "rest");
+    crashAndRecover(s, "rest");
+    assertThat(status(s, "rest").restarts()).isEqualTo(2);
+    clock.advance(Duration.ofMinutes(9));
+    s.watch();
+    assertThat(status(s, "rest").restarts()).isEqualTo(2);
+    clock.advance(Duration.ofMinutes(1));
+    s.watch();
+    assertThat(status(s, "rest").restarts()).isZero();
+    assertThat(events).anyMatch(e -> e.contains("rest: up for 10 min since its last restart"));
+    // a whole new budget: three more crashes are restarted, the first after the first backoff
+    for (int i = 0; i < 3; i++) {
+      crashAndRecover(s, "rest");
+    }
+    assertThat(status(s, "rest").restarts()).isEqualTo(3);
+  }
+
+  @Test
+  void aChildThatSpendsItsBudgetFailsWithItsExitStatusAndLogTailNeverFinished() throws Exception {
+    Supervisor s = supervisor(List.of(server("kafka", Restart.PERMANENT)));
+    s.startAll();
+    for (int i = 0; i < 3; i++) {
+      crashAndRecover(s, "kafka");
+    }
+    current("kafka").exit(0); // even a clean exit of a server is not "finished"
+    s.watch();
+    Supervisor.Status st = status(s, "kafka");
+    assertThat(st.state()).isEqualTo(Supervisor.State.FAILED);
+    assertThat(st.note()).contains("status 0").contains("after 3 restart(s)");
+    assertThat(s.failures()).extracting(Supervisor.Status::id).containsExactly("kafka");
+    String report = events.get(events.size() - 1);
+    assertThat(report)
+        .startsWith("kafka: FAILED: exited unexpectedly with status 0")
+        .contains("var/log/x.log")
+        .contains("boom: out of memory");
+    assertThat(events).noneMatch(e -> e.contains("finished"));
+    int launched = launches.size();
+    clock.advance(Duration.ofMinutes(5));
+    s.watch();
+    assertThat(launches).hasSize(launched);
+  }
+
+  @Test
+  void aReplayThatExitsZeroIsFinishedAndOneThatCrashesIsRestarted() throws Exception {
+    Supervisor s = supervisor(List.of(server("ingest", Restart.TRANSIENT)));
+    s.startAll();
+    current("ingest").exit(2);
+    s.watch();
+    assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.BACKOFF);
+    clock.advance(Duration.ofSeconds(1));
+    s.watch();
+    s.watch();
+    assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.UP);
+    current("ingest").exit(0);
+    s.watch();
+    assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.FINISHED);
+    assertThat(events).anyMatch(e -> e.startsWith("ingest: finished (exit status 0)"));
+  }
+
+  @Test
+  void aRestartedChildThatIsNotReadyInTimeIsKilledAndCountedAsACrash() throws Exception {
+    Supervisor s = supervisor(List.of(server("hbase", Restart.PERMANENT)));
+    s.startAll();
+    current("hbase").exit(137);
+    readyOnLaunch = false;
+    s.watch();
+    clock.advance(Duration.ofSeconds(1));
+    s.watch();
+    FakeProcess hung = current("hbase");
+    clock.advance(Duration.ofSeconds(30));
+    s.watch();
+    assertThat(hung.alive).isFalse();
+    assertThat(status(s, "hbase").state()).isEqualTo(Supervisor.State.BACKOFF);
+    assertThat(status(s, "hbase").restarts()).isEqualTo(2);
+    assertThat(events).anyMatch(e -> e.equals("hbase: not ready 30 s after its restart: killed"));
+  }
+
+  @Test
+  void stopsInTheReverseOrderOfThePlanWithEachGrace() throws Exception {
+    List<String> stopped = Collections.synchronizedList(new ArrayList<>());
+    ChildSpec submit =
+        new ChildSpec(
+            "job",
+            "job",
+            new Start.Step("submit", ChildSpec.Action.NONE, () -> stopped.add("job")),
+            new Readiness.Alive(),
+            Duration.ofSeconds(30),
+            Duration.ZERO,
+            Restart.TEMPORARY,
+            List.of("hbase"),
+            null,
+            List.of());
+    Supervisor s =
+        supervisor(
+            List.of(
+                server("kafka", Restart.PERMANENT), server("hbase", Restart.PERMANENT), submit));
+    s.startAll();
+    s.close();
+    List<String> order =
+        events.stream()
+            .filter(e -> e.contains(": stopping"))
+            .map(e -> e.substring(0, e.indexOf(':')))
+            .toList();
+    assertThat(order).containsExactly("job", "hbase", "kafka");
+    assertThat(stopped).containsExactly("job");
+    assertThat(current("kafka").stops).containsExactly("PT5S");
+    assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.STOPPED);
+    s.watch(); // nothing is restarted once stopping
+    assertThat(launches).hasSize(2);
+  }
+
+  @Test
+  void aPlanIsCheckedForDuplicateIds() {
+    assertThatThrownBy(
+            () ->
+                supervisor(
+                    List.of(
+                        server("kafka", Restart.PERMANENT), server("kafka", Restart.PERMANENT))))
+        .hasMessageContaining("child id used twice: kafka");
+    assertThatThrownBy(
+            () ->
+                new ChildSpec(
+                    "s",
+                    "s",
+                    new Start.Step("x", ChildSpec.Action.NONE, ChildSpec.Action.NONE),
+                    new Readiness.Alive(),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Restart.PERMANENT,
+                    List.of(),
+                    null,
+                    List.of()))
+        .hasMessageContaining("cannot be restarted");
+  }
+}
