@@ -343,8 +343,11 @@ public final class KafkaBroker implements AutoCloseable {
     return p.stream().collect(Collectors.joining("\n", "", "\n"));
   }
 
-  /** The cluster id kept in {@code f}, drawn and written on first use. */
-  static String clusterId(Path f) throws IOException {
+  /**
+   * The cluster id kept in {@code f}, drawn and written on first use. The nodes of one cluster are
+   * prepared concurrently and must all read the same id: the file is created at most once.
+   */
+  static synchronized String clusterId(Path f) throws IOException {
     if (Files.isDirectory(f)) {
       f = f.resolve("cluster.id");
     }
@@ -361,7 +364,15 @@ public final class KafkaBroker implements AutoCloseable {
       id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     } while (id.startsWith("-"));
     Files.createDirectories(f.toAbsolutePath().getParent());
-    Files.writeString(f, id);
+    Path tmp = Files.createTempFile(f.toAbsolutePath().getParent(), "cluster.id", ".tmp");
+    Files.writeString(tmp, id);
+    try {
+      Files.createLink(f, tmp); // fails if another launcher created it first
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      id = Files.readString(f).strip();
+    } finally {
+      Files.delete(tmp);
+    }
     return id;
   }
 

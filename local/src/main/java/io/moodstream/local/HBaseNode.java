@@ -80,7 +80,6 @@ final class HBaseNode {
     p.put("hbase.master.port", Integer.toString(masterPort));
     p.put("hbase.regionserver.port", Integer.toString(regionServerPort));
     p.put("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
-    p.put("fs.file.impl.disable.cache", "true");
     p.put("hbase.wal.provider", "filesystem");
     // a dead region server is noticed when its ZooKeeper session expires
     p.put("zookeeper.session.timeout", "10000");

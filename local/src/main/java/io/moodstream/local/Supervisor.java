@@ -441,7 +441,12 @@ final class Supervisor implements AutoCloseable {
         : java.util.Optional.of(c.proc);
   }
 
-  /** Stops the children in the reverse order of the plan; a process gets its grace period. */
+  /**
+   * Stops the children in the reverse order of the plan; a process gets its grace period. Peers
+   * (adjacent processes of one group with the same needs: the brokers of a quorum, the region
+   * servers, the workers) stop together: the last broker of a quorum cannot shut down cleanly once
+   * the others are gone.
+   */
   @Override
   public void close() {
     List<Child> reverse;
@@ -450,41 +455,75 @@ final class Supervisor implements AutoCloseable {
       reverse = new ArrayList<>(children.values());
     }
     java.util.Collections.reverse(reverse);
-    for (Child c : reverse) {
-      ChildSpec s = c.spec;
-      if (s.start() instanceof Start.Step step) {
+    int i = 0;
+    while (i < reverse.size()) {
+      Child c = reverse.get(i);
+      if (c.spec.start() instanceof Start.Step step) {
         if (c.state == State.DONE && step.stop() != ChildSpec.Action.NONE) {
-          steps.step(s.id(), "stopping");
+          steps.step(c.spec.id(), "stopping");
           try {
             step.stop().run();
-            steps.step(s.id(), "stopped");
+            steps.step(c.spec.id(), "stopped");
           } catch (Exception e) {
-            steps.step(s.id(), "stop failed: " + e.getMessage());
+            steps.step(c.spec.id(), "stop failed: " + e.getMessage());
           }
         }
+        i++;
         continue;
       }
-      Running r;
-      synchronized (this) {
-        r = c.proc;
+      List<Child> peers = new ArrayList<>(List.of(c));
+      while (i + peers.size() < reverse.size()) {
+        ChildSpec next = reverse.get(i + peers.size()).spec;
+        if (!next.isProcess()
+            || !next.group().equals(c.spec.group())
+            || !next.needs().equals(c.spec.needs())) {
+          break;
+        }
+        peers.add(reverse.get(i + peers.size()));
       }
-      if (r == null || !r.isAlive()) {
+      i += peers.size();
+      if (peers.size() == 1) {
+        stopProcess(c);
         continue;
       }
-      steps.step(s.id(), "stopping (pid " + r.pid() + ")");
-      try {
-        boolean clean = r.stop(s.stopGrace());
-        steps.step(
-            s.id(),
-            clean ? "stopped" : "did not stop within " + s.stopGrace().toSeconds() + " s: killed");
-      } catch (IOException e) {
-        steps.step(s.id(), "stop failed: " + e.getMessage());
+      List<Thread> threads = new ArrayList<>();
+      for (Child p : peers) {
+        Thread t = new Thread(() -> stopProcess(p), "stop-" + p.spec.id());
+        t.start();
+        threads.add(t);
       }
-      synchronized (this) {
-        c.state = State.STOPPED;
+      for (Thread t : threads) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
     changed();
+  }
+
+  private void stopProcess(Child c) {
+    ChildSpec s = c.spec;
+    Running r;
+    synchronized (this) {
+      r = c.proc;
+    }
+    if (r == null || !r.isAlive()) {
+      return;
+    }
+    steps.step(s.id(), "stopping (pid " + r.pid() + ")");
+    try {
+      boolean clean = r.stop(s.stopGrace());
+      steps.step(
+          s.id(),
+          clean ? "stopped" : "did not stop within " + s.stopGrace().toSeconds() + " s: killed");
+    } catch (IOException e) {
+      steps.step(s.id(), "stop failed: " + e.getMessage());
+    }
+    synchronized (this) {
+      c.state = State.STOPPED;
+    }
   }
 
   private void changed() {

@@ -52,7 +52,7 @@ class SupervisorTest {
   }
 
   /** A process the test kills, ends and makes ready. */
-  static final class FakeProcess implements Supervisor.Running {
+  static class FakeProcess implements Supervisor.Running {
     final long pid;
     volatile boolean alive = true;
     volatile int exit;
@@ -445,6 +445,55 @@ class SupervisorTest {
     assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.STOPPED);
     s.watch(); // nothing is restarted once stopping
     assertThat(launches).hasSize(2);
+  }
+
+  @Test
+  void peersOfOneGroupStopTogether() throws Exception {
+    // three brokers of a quorum: each stop waits until all three were asked to stop
+    CountDownLatch asked = new CountDownLatch(3);
+    List<ChildSpec> plan = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      plan.add(
+          new ChildSpec(
+              "kafka-" + i,
+              "kafka",
+              new Start.Command(List.of("java"), Map.of()),
+              new Readiness.LogLine("started"),
+              Duration.ofSeconds(30),
+              Duration.ofSeconds(5),
+              Restart.PERMANENT,
+              List.of(),
+              null,
+              List.of()));
+    }
+    Supervisor s =
+        new Supervisor(
+            plan,
+            (spec, cmd) ->
+                new FakeProcess(1) {
+                  {
+                    ready = true;
+                  }
+
+                  @Override
+                  public boolean stop(Duration grace) {
+                    asked.countDown();
+                    try {
+                      alive = !asked.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      throw new AssertionError(e);
+                    }
+                    return !alive;
+                  }
+                },
+            POLICY,
+            clock,
+            clock::advance,
+            (id, msg) -> events.add(id + ": " + msg),
+            () -> {});
+    s.startAll();
+    s.close();
+    assertThat(events.stream().filter(e -> e.endsWith(": stopped"))).hasSize(3);
   }
 
   @Test
