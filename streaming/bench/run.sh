@@ -5,7 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
-mvn -B -q -pl streaming test-compile dependency:build-classpath \
+# -am: our modules come from the reactor (never from ~/.m2, where nothing of ours is installed)
+mvn -B -q -pl streaming -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt </dev/null
 OPENS=$(sed -n 's:.*<moodstream.jvm.opens>\(.*\)</moodstream.jvm.opens>.*:\1:p' pom.xml)
 cd streaming

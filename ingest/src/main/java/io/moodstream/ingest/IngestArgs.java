@@ -30,7 +30,8 @@ public record IngestArgs(
     String method,
     boolean dryRun,
     boolean progress,
-    boolean noProgress) {
+    boolean noProgress,
+    boolean continueOnDamage) {
 
   static final Set<String> SOURCES = Set.of("synthetic", "replay", "twitter-v1", "x-v2", "bluesky");
 
@@ -57,11 +58,15 @@ public record IngestArgs(
         --speed 1|N|max        replay: real time (gaps kept), N times faster, or max (default)
         --parser fast|twitter4j  replay: v1.1 parser (default fast; twitter4j = reference)
         --progress / --no-progress  replay: force the progress bar on or off (default: on a terminal)
+        --continue-on-damage   replay: after a truncated or corrupt compressed file, read on with
+                               the next (default: stop; exit 3 either way names the damage)
         --method filter|sample twitter-v1: endpoint (default: ingest.twitter.method)
         --dry-run              x-v2: print the rule changes and stop
         -h, --help             this help
 
       Stops cleanly on SIGTERM or Ctrl-C: stops reading, flushes to Kafka, prints a summary, exit 0.
+      Exit codes: 0 done or stopped, 1 the source failed (or the spool is full), 2 bad usage or
+      configuration, 3 damaged input (every record before the damage was delivered).
       Configuration: moodstream.properties or MOODSTREAM_* variables; the keys are listed in
       ingest/README.md (kafka.bootstrap.servers, ingest.track, ingest.state.dir, ...).
       Secrets come from the environment only: MOODSTREAM_INGEST_X_BEARER_TOKEN,
@@ -93,6 +98,7 @@ public record IngestArgs(
     boolean dryRun = false;
     boolean progress = false;
     boolean noProgress = false;
+    boolean continueOnDamage = false;
     List<String> a = Arrays.asList(argv);
     for (int i = 0; i < a.size(); i++) {
       String arg = a.get(i);
@@ -107,6 +113,7 @@ public record IngestArgs(
         case "--dry-run" -> dryRun = true;
         case "--progress" -> progress = true;
         case "--no-progress" -> noProgress = true;
+        case "--continue-on-damage" -> continueOnDamage = true;
         case "--source",
             "--topics",
             "--rate",
@@ -188,7 +195,8 @@ public record IngestArgs(
         method,
         dryRun,
         progress,
-        noProgress);
+        noProgress,
+        continueOnDamage);
   }
 
   /** The rules that combine options; --help skips them. */

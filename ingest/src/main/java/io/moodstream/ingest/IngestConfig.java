@@ -74,6 +74,24 @@ public final class IngestConfig {
           true,
           "create missing moodstream.* topics at start (partitions/retention from kafka.topic.*)");
 
+  public static final ConfigKey<Integer> SPOOL_MAX_MB =
+      ConfigKey.integer(
+          "ingest.spool.max.mb",
+          1024,
+          1,
+          1024 * 1024,
+          "most MiB of undelivered records the spool keeps; when Kafka stays down past it, ingest"
+              + " stops with an error (records already in flight are still spooled)");
+
+  public static final ConfigKey<Duration> SPOOL_FSYNC_INTERVAL =
+      ConfigKey.duration(
+          "ingest.spool.fsync.interval",
+          Duration.ofSeconds(1),
+          Duration.ZERO,
+          "how often spooled records are forced to disk (fsync); 0 = after every record. Each"
+              + " record reaches the OS at once, so a crash of ingest loses none; a power loss"
+              + " may lose the last interval's");
+
   // ------------------------------------------------------------------ synthetic
 
   public static final ConfigKey<Integer> SYNTHETIC_RATE =
@@ -102,6 +120,13 @@ public final class IngestConfig {
           64,
           "parsing threads of a replay at --speed max besides the reading thread; 0 = parse on the"
               + " reading thread (other speeds always parse in order on the reading thread)");
+
+  public static final ConfigKey<Boolean> REPLAY_CONTINUE_ON_DAMAGE =
+      ConfigKey.bool(
+          "ingest.replay.continue.on.damage",
+          false,
+          "after a truncated or corrupt compressed file, read on with the next file instead of"
+              + " stopping (records before the damage are delivered either way)");
 
   // ------------------------------------------------------------------ twitter-v1
 
@@ -185,10 +210,13 @@ public final class IngestConfig {
           DELIVERY_TIMEOUT,
           MAX_BLOCK,
           CREATE_TOPICS,
+          SPOOL_MAX_MB,
+          SPOOL_FSYNC_INTERVAL,
           SYNTHETIC_RATE,
           SYNTHETIC_SEED,
           REPLAY_SPEED,
           REPLAY_THREADS,
+          REPLAY_CONTINUE_ON_DAMAGE,
           TWITTER_STREAM_URL,
           TWITTER_METHOD,
           TWITTER_FOLLOW,

@@ -1,5 +1,6 @@
 package io.moodstream.ingest;
 
+import io.moodstream.ingest.core.DamagedInputException;
 import io.moodstream.ingest.core.EventSink;
 import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.IngestSource;
@@ -9,14 +10,15 @@ import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.Summary;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.KafkaEventSink;
-import io.moodstream.ingest.kafka.KafkaTopicApplier;
 import io.moodstream.ingest.kafka.Spool;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;
 import io.moodstream.ingest.source.synthetic.SyntheticSource;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.Source;
+import io.moodstream.schema.kafka.KafkaTopicApplier;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,7 +59,8 @@ public final class IngestMain {
   /**
    * Runs one ingest until the source ends or {@code life} is stopped.
    *
-   * @return the exit code: 0 done or stopped cleanly, 1 the source failed, 2 bad usage/config
+   * @return the exit code: 0 done or stopped cleanly, 1 the source failed, 2 bad usage/config, 3
+   *     damaged input (records before the damage delivered)
    */
   public static int run(
       String[] argv, ConfigLoader loader, Lifecycle life, PrintStream out, PrintStream err) {
@@ -104,7 +107,12 @@ public final class IngestMain {
       applyTopics(config, err);
     }
     Metrics metrics = new Metrics();
-    Spool spool = new Spool(stateDir);
+    Spool spool =
+        new Spool(
+            stateDir,
+            (long) config.get(IngestConfig.SPOOL_MAX_MB) << 20,
+            config.get(IngestConfig.SPOOL_FSYNC_INTERVAL),
+            System::nanoTime);
     Instant started = clock.instant();
     ScheduledExecutorService status =
         Executors.newSingleThreadScheduledExecutor(
@@ -117,7 +125,7 @@ public final class IngestMain {
     int code = 0;
     try (KafkaEventSink sink = KafkaEventSink.create(config, spool, metrics, sourceName)) {
       try {
-        int resent = sink.resendSpool();
+        long resent = sink.resendSpool();
         if (resent > 0) {
           err.println("re-sent " + resent + " record(s) from the spool of an earlier run");
         }
@@ -125,7 +133,10 @@ public final class IngestMain {
         err.println("warning: cannot read the spool in " + stateDir + ": " + e);
       }
       status.scheduleAtFixedRate(
-          () -> writeStatus(statusFile, sourceName, "running", started, clock, metrics),
+          () -> {
+            spool.syncIfDue();
+            writeStatus(statusFile, sourceName, "running", started, clock, metrics);
+          },
           0,
           2,
           TimeUnit.SECONDS);
@@ -137,6 +148,10 @@ public final class IngestMain {
       } catch (FatalSourceException e) {
         err.println("moodstream ingest " + sourceName + ": " + e.getMessage());
         code = 1;
+      } catch (DamagedInputException e) {
+        err.println("moodstream ingest " + sourceName + ": " + e.getMessage() + ":");
+        e.damages().forEach(d -> err.println("  " + d));
+        code = 3;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
@@ -170,16 +185,17 @@ public final class IngestMain {
     }
   }
 
+  /** The admin client's settings: short timeouts, then the kafka.client.* pass-through. */
+  static Map<String, Object> adminConfig(MoodstreamConfig config) {
+    Map<String, Object> a = new java.util.HashMap<>();
+    a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    a.putAll(KafkaClientConfig.properties(config));
+    return a;
+  }
+
   static void applyTopics(MoodstreamConfig config, PrintStream err) {
-    Map<String, Object> a =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            10_000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            15_000);
-    try (Admin admin = Admin.create(a)) {
+    try (Admin admin = Admin.create(adminConfig(config))) {
       err.println(new KafkaTopicApplier(admin, 15_000).apply(config).describe());
     } catch (Exception e) {
       Throwable c = e.getCause() != null ? e.getCause() : e;

@@ -58,7 +58,8 @@ final class Sources {
         args.parser() == null ? "fast" : args.parser(),
         progress,
         err,
-        config.get(IngestConfig.REPLAY_THREADS));
+        config.get(IngestConfig.REPLAY_THREADS),
+        args.continueOnDamage() || config.get(IngestConfig.REPLAY_CONTINUE_ON_DAMAGE));
   }
 
   static IngestSource twitterV1(

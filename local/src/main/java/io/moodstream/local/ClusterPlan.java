@@ -70,7 +70,7 @@ final class ClusterPlan {
 
     Map<String, String> env = StackPlan.commonEnv(config);
     plan.add(StackPlan.rest(config, paths, env, effects));
-    plan.add(stream(config, paths, spark, env, workers));
+    plan.add(stream(config, paths, spark, workers));
     plan.add(StackPlan.ingest(config, paths, o, env));
     return StackPlan.only(plan, o.only());
   }
@@ -280,11 +280,7 @@ final class ClusterPlan {
    * marker when it stops.
    */
   private static ChildSpec stream(
-      MoodstreamConfig config,
-      StackPaths paths,
-      SparkCluster spark,
-      Map<String, String> common,
-      List<String> workers) {
+      MoodstreamConfig config, StackPaths paths, SparkCluster spark, List<String> workers) {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
     settings.put(
@@ -296,17 +292,14 @@ final class ClusterPlan {
     settings.put(
         "streaming.checkpoint.location",
         paths.data("checkpoints").resolve("stream-cluster").toString());
-    settings.put("streaming.status.file", StackPlan.statusFile(paths).toString());
-    settings.put("streaming.stop.file", StackPlan.stopFile(paths).toString());
+    // where the driver runs is Spark's choice: marker and status as file system URIs
+    settings.put("streaming.status.file", StackPlan.statusFile(paths).toUri().toString());
+    settings.put("streaming.stop.file", StackPlan.stopFile(paths).toUri().toString());
     List<String> conf = submitConf(settings, spark.jobJavaOptions());
-    // The standalone submit client hands its environment to the driver: the same settings as
-    // MOODSTREAM_* variables reach a job that does not read spark.moodstream.* yet, and the
-    // launcher's own MOODSTREAM_* (e.g. Kafka client secrets) reach it as they are.
-    Map<String, String> env = new LinkedHashMap<>(common);
-    settings.forEach(
-        (k, v) ->
-            env.put("MOODSTREAM_" + k.toUpperCase(java.util.Locale.ROOT).replace('.', '_'), v));
-    env.putAll(spark.env());
+    // Secrets never go into SparkConf (the UI and event logs show it): the standalone submit
+    // client hands its environment to the driver, so the launcher's MOODSTREAM_* variables (a
+    // Kafka truststore password, say) reach the job as they are; the settings above win.
+    Map<String, String> env = new LinkedHashMap<>(spark.env());
     List<String> submit =
         spark.submitCommand(
             conf,

@@ -145,8 +145,8 @@ public final class LocalMain {
 
   /**
    * Cluster mode's view of the common keys, for the stack and every child: the three brokers as
-   * {@code kafka.bootstrap.servers}, and replication 3 unless {@code kafka.replication.factor} is
-   * set in the environment.
+   * {@code kafka.bootstrap.servers}, and replication 3 with min ISR 2 unless {@code
+   * kafka.replication.factor} / {@code kafka.min.insync.replicas} are set in the environment.
    */
   static Map<String, String> clusterEnv(Map<String, String> env, MoodstreamConfig config) {
     Map<String, String> m = new java.util.HashMap<>(env);

@@ -1,9 +1,9 @@
 package io.moodstream.local;
 
-import io.moodstream.ingest.kafka.KafkaTopicApplier;
-import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.kafka.KafkaTopicApplier;
 import io.moodstream.storage.HBaseClients;
 import io.moodstream.storage.SchemaCommand;
 import java.io.IOException;
@@ -156,7 +156,7 @@ final class LocalStack implements StackPlan.Effects {
   @Override
   public void applyKafkaTopics() throws IOException {
     try (org.apache.kafka.clients.admin.Admin kafka =
-        org.apache.kafka.clients.admin.Admin.create(kafkaAdminProperties())) {
+        org.apache.kafka.clients.admin.Admin.create(KafkaClientConfig.properties(config))) {
       KafkaTopicApplier.Report r = new KafkaTopicApplier(kafka, 60_000).apply(config);
       out.print(r.describe().lines().map(l -> "  " + l + "\n").reduce("", String::concat));
     } catch (InterruptedException e) {
@@ -166,13 +166,6 @@ final class LocalStack implements StackPlan.Effects {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IOException("cannot create Kafka topics: " + cause.getMessage(), e);
     }
-  }
-
-  /** The stack's own Kafka admin: the configured brokers and client settings. */
-  Map<String, Object> kafkaAdminProperties() {
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
-    return p;
   }
 
   @Override
@@ -185,10 +178,8 @@ final class LocalStack implements StackPlan.Effects {
 
   @Override
   public boolean hbaseHealthy() {
-    org.apache.hadoop.conf.Configuration conf = HBaseClients.configuration(config);
-    conf.setInt("hbase.client.retries.number", 1);
-    conf.setInt("zookeeper.recovery.retry", 0);
-    conf.setInt("hbase.client.operation.timeout", 5000);
+    org.apache.hadoop.conf.Configuration conf =
+        HBaseClients.configuration(config, HBaseClients.Timeouts.within(Duration.ofSeconds(5)));
     try (Connection c = ConnectionFactory.createConnection(conf);
         Admin a = c.getAdmin()) {
       a.listNamespaces();

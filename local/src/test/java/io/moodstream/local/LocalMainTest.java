@@ -104,7 +104,11 @@ class LocalMainTest {
   @Test
   void everyLocalKeyIsDocumented() throws Exception {
     String doc = java.nio.file.Files.readString(Path.of("..", "docs", "CONFIGURATION.md"));
+    // the common keys are the schema module's to document (kafka.client is a prefix key)
     for (io.moodstream.schema.config.ConfigKey<?> k : LocalConfig.KEYS) {
+      if (!k.name().startsWith("local.")) {
+        continue;
+      }
       assertThat(doc)
           .as("docs/CONFIGURATION.md documents %s", k.name())
           .contains("`" + k.name() + "`");

@@ -87,20 +87,11 @@ public final class ServeMain {
    * instead of retrying for minutes.
    */
   public static Configuration hbaseConfiguration(MoodstreamConfig config) {
-    Configuration c = HBaseClients.configuration(config);
-    applyTimeouts(c, config.get(RestConfig.HBASE_TIMEOUT));
-    return c;
+    return HBaseClients.configuration(
+        config, HBaseClients.Timeouts.within(config.get(RestConfig.HBASE_TIMEOUT)));
   }
 
   public static void applyTimeouts(Configuration c, Duration timeout) {
-    int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-    c.setInt("hbase.client.operation.timeout", ms);
-    c.setInt("hbase.client.meta.operation.timeout", ms);
-    c.setInt("hbase.rpc.timeout", Math.max(100, ms / 2));
-    c.setInt("hbase.client.scanner.timeout.period", ms);
-    c.setInt("hbase.client.retries.number", 2);
-    c.setInt("hbase.client.pause", 100);
-    c.setInt("zookeeper.recovery.retry", 0);
-    c.setInt("zookeeper.session.timeout", Math.max(1000, ms));
+    HBaseClients.Timeouts.within(timeout).applyTo(c);
   }
 }

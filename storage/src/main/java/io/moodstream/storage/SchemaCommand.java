@@ -3,35 +3,52 @@ package io.moodstream.storage;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.ConfigKey;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.HBaseLayout.TableSpec;
 import io.moodstream.schema.hbase.HBaseShellScript;
+import io.moodstream.schema.kafka.KafkaTopicApplier;
 import io.moodstream.schema.kafka.KafkaTopics;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** {@code ./moodstream schema apply|show}: creates or prints the HBase layout. */
+/**
+ * {@code ./moodstream schema apply|show}: creates or prints the Kafka topics ({@link
+ * KafkaTopicApplier}) and the HBase layout ({@link SchemaApplier}). Runs from the streaming job's
+ * {@code -emr} jar too ({@code spark-submit --class io.moodstream.storage.SchemaCommand … apply}),
+ * with the cluster's hbase-site.xml and {@code spark.moodstream.*} settings.
+ */
 public final class SchemaCommand {
   static final String USAGE =
       """
       Usage: moodstream schema <command> [options]
 
       Commands:
-        apply [--dry-run]     create or update the HBase namespace and tables; idempotent: a second
-                              run changes nothing and says so. --dry-run only prints what it would do.
+        apply [--dry-run] [--only kafka|hbase]
+                              create or update the Kafka topics, then the HBase namespace and tables;
+                              idempotent: a second run changes nothing and says so. --dry-run only
+                              prints what it would do; --only applies one of the two.
         show [--hbase-shell]  print the HBase layout and Kafka topics for the current configuration;
                               --hbase-shell prints the equivalent HBase-shell script instead.
 
       Options:
         -h, --help            this help
 
-      Configuration (moodstream.properties or MOODSTREAM_* variables, see docs/CONFIGURATION.md):
-        hbase.zookeeper.quorum, hbase.zookeeper.port, hbase.compression, hbase.extremes.ttl,
-        kafka.topic.*.partitions, kafka.topic.*.retention
+      Configuration (moodstream.properties, MOODSTREAM_* variables, or spark.moodstream.* under
+      spark-submit; see docs/CONFIGURATION.md):
+        kafka.bootstrap.servers, kafka.client.* (security), kafka.replication.factor,
+        kafka.min.insync.replicas, kafka.topic.*.partitions, kafka.topic.*.retention,
+        hbase.zookeeper.quorum, hbase.zookeeper.port (else hbase-site.xml), hbase.compression,
+        hbase.extremes.ttl
       """;
 
   private SchemaCommand() {}
@@ -50,7 +67,7 @@ public final class SchemaCommand {
     List<String> opts = a.subList(1, a.size());
     List<String> allowed =
         switch (cmd) {
-          case "apply" -> List.of("--dry-run");
+          case "apply" -> List.of("--dry-run", "--only");
           case "show" -> List.of("--hbase-shell");
           default -> null;
         };
@@ -59,15 +76,29 @@ public final class SchemaCommand {
       err.print(USAGE);
       return 2;
     }
-    for (String o : opts) {
-      if (!allowed.contains(o)) {
+    String only = null;
+    for (int i = 0; i < opts.size(); i++) {
+      String o = opts.get(i);
+      if (o.startsWith("--only=")) {
+        only = o.substring("--only=".length());
+      } else if (o.equals("--only") && allowed.contains(o) && i + 1 < opts.size()) {
+        only = opts.get(++i);
+      } else if (!allowed.contains(o) || o.equals("--only")) {
         err.println("moodstream schema " + cmd + ": unknown option '" + o + "'");
         return 2;
       }
     }
+    if (only != null && !cmd.equals("apply")) {
+      err.println("moodstream schema " + cmd + ": unknown option '--only'");
+      return 2;
+    }
+    if (only != null && !only.equals("kafka") && !only.equals("hbase")) {
+      err.println("moodstream schema apply: --only takes kafka or hbase, not '" + only + "'");
+      return 2;
+    }
     MoodstreamConfig config;
     try {
-      config = MoodstreamConfig.load(CommonConfig.KEYS);
+      config = MoodstreamConfig.load(CommonConfig.KEYS, sparkOverrides());
     } catch (ConfigException e) {
       err.println("moodstream schema: " + e.getMessage());
       return 2;
@@ -79,14 +110,85 @@ public final class SchemaCommand {
           opts.contains("--hbase-shell") ? HBaseShellScript.render(layout) : show(layout, config));
       return 0;
     }
-    String where =
-        config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM)
-            + ":"
-            + config.get(CommonConfig.HBASE_ZOOKEEPER_PORT);
-    out.println("Applying the Moodstream schema to HBase at " + where + " ...");
-    try (Connection c = HBaseClients.connect(config);
+    boolean dryRun = opts.contains("--dry-run");
+    int code = 0;
+    if (only == null || only.equals("kafka")) {
+      code = Math.max(code, applyKafka(config, dryRun, out, err));
+    }
+    if (only == null || only.equals("hbase")) {
+      code = Math.max(code, applyHBase(config, layout, dryRun, out, err));
+    }
+    return code;
+  }
+
+  /**
+   * Under spark-submit (the EMR step), the {@code spark.moodstream.*} entries spark-submit passed
+   * as system properties; elsewhere none.
+   */
+  static MoodstreamConfig.Overrides sparkOverrides() {
+    Map<String, String> props = new TreeMap<>();
+    System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+    return MoodstreamConfig.Overrides.sparkConf(props);
+  }
+
+  /** The Kafka admin's settings: bounded timeouts, then the kafka.client.* pass-through. */
+  static Map<String, Object> kafkaAdminConfig(MoodstreamConfig config) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000);
+    a.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    a.putAll(KafkaClientConfig.properties(config));
+    return a;
+  }
+
+  private static int applyKafka(
+      MoodstreamConfig config, boolean dryRun, PrintStream out, PrintStream err) {
+    String where = config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS);
+    out.println(
+        (dryRun ? "Dry run against" : "Applying the Moodstream topics to")
+            + " Kafka at "
+            + where
+            + " ...");
+    try (org.apache.kafka.clients.admin.Admin admin =
+        org.apache.kafka.clients.admin.Admin.create(kafkaAdminConfig(config))) {
+      KafkaTopicApplier.Report r = new KafkaTopicApplier(admin, 30_000).apply(config, dryRun);
+      r.describe().lines().forEach(l -> out.println("  " + l));
+      return 0;
+    } catch (ConfigException e) {
+      err.println("moodstream schema apply: " + e.getMessage());
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("moodstream schema apply: interrupted");
+      return 1;
+    } catch (Exception e) {
+      err.println(
+          "moodstream schema apply: cannot apply the topics to Kafka at "
+              + where
+              + ": "
+              + summary(e));
+      err.println(
+          "Is Kafka running and reachable? (./moodstream up starts one; see kafka.bootstrap.servers"
+              + " and kafka.client.* in docs/CONFIGURATION.md)");
+      return 1;
+    }
+  }
+
+  private static int applyHBase(
+      MoodstreamConfig config,
+      HBaseLayout layout,
+      boolean dryRun,
+      PrintStream out,
+      PrintStream err) {
+    org.apache.hadoop.conf.Configuration conf = HBaseClients.configuration(config);
+    String where = HBaseClients.where(conf);
+    out.println(
+        (dryRun ? "Dry run against" : "Applying the Moodstream schema to")
+            + " HBase at "
+            + where
+            + " ...");
+    try (Connection c = ConnectionFactory.createConnection(conf);
         Admin admin = c.getAdmin()) {
-      apply(admin, layout, opts.contains("--dry-run"), out);
+      apply(admin, layout, dryRun, out);
       return 0;
     } catch (IOException | RuntimeException e) {
       err.println(
@@ -145,10 +247,13 @@ public final class SchemaCommand {
       KafkaTopics.Settings s = t.settings(config);
       b.append(
           String.format(
-              "  %-20s partitions=%d (%s) retention=%s  key: %s; value: %s%n",
+              "  %-20s partitions=%d (%s) replication=%d min.insync.replicas=%d retention=%s"
+                  + "  key: %s; value: %s%n",
               t.name(),
               s.partitions(),
               t.partitions().name(),
+              s.replicationFactor(),
+              s.minInsyncReplicas(),
               ConfigKey.formatDuration(config.get(t.retention())),
               t.key(),
               t.value()));

@@ -38,6 +38,10 @@ class SchemaCommandTest {
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'drop'");
     assertThat(run("apply", "--force")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--force'");
+    assertThat(run("apply", "--only", "zookeeper")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--only takes kafka or hbase");
+    assertThat(run("apply", "--only")).isEqualTo(2);
+    assertThat(run("show", "--only", "kafka")).isEqualTo(2);
   }
 
   @Test

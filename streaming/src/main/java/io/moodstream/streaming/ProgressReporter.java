@@ -2,10 +2,8 @@ package io.moodstream.streaming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -13,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -22,13 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs each batch's progress (input rate, processed rate, batch duration, watermark, late posts)
  * and rewrites a small JSON status file after every batch, for {@code ./moodstream status} and the
- * REST metrics. The file is replaced atomically, so readers never see half of it.
+ * REST metrics. The file (a local path or a Hadoop FileSystem URI) is replaced whole, so readers
+ * never see half of it ({@link StatusFiles}).
  */
 public final class ProgressReporter extends StreamingQueryListener {
   private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Path statusFile;
+  private final String statusFile;
+  private final Configuration hadoopConf;
   private final Clock clock;
   private final Map<String, ObjectNode> queries = new TreeMap<>();
   private final AtomicLong latePosts = new AtomicLong();
@@ -48,8 +49,14 @@ public final class ProgressReporter extends StreamingQueryListener {
   /** Last batch id and watermark (ms) reported per query; guarded by this. */
   private final Map<String, long[]> lastReported = new TreeMap<>();
 
-  public ProgressReporter(Path statusFile, Clock clock, LoggedWatermark loggedWatermark) {
+  /**
+   * @param statusFile a local path or a Hadoop FileSystem URI ({@link StatusFiles})
+   * @param hadoopConf the configuration of that file system (the session's)
+   */
+  public ProgressReporter(
+      String statusFile, Configuration hadoopConf, Clock clock, LoggedWatermark loggedWatermark) {
     this.statusFile = statusFile;
+    this.hadoopConf = hadoopConf;
     this.clock = clock;
     this.loggedWatermark = loggedWatermark;
   }
@@ -193,12 +200,8 @@ public final class ProgressReporter extends StreamingQueryListener {
     ObjectNode qs = root.putObject("queries");
     queries.forEach(qs::set);
     try {
-      Path dir = statusFile.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".stream-status", ".tmp");
-      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-      Files.move(
-          tmp, statusFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      StatusFiles.write(
+          statusFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), hadoopConf);
     } catch (IOException e) {
       LOG.warn("cannot write status file {}: {}", statusFile, e.toString());
     }

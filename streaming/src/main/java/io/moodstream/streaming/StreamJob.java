@@ -1,15 +1,15 @@
 package io.moodstream.streaming;
 
 import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.kafka.KafkaTopics;
+import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.hadoop.conf.Configuration;
@@ -44,8 +45,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the job: two streaming queries in one Spark session, each with its own checkpoint under
- * {@code streaming.checkpoint.location}:
+ * Wires the job: two streaming queries in one Spark session, each with its own checkpoint under the
+ * checkpoint root ({@link #checkpointRoot}):
  *
  * <ol>
  *   <li>{@code posts}: {@link MoodTransform#buckets} of {@code moodstream.posts} → {@link
@@ -66,6 +67,9 @@ public final class StreamJob implements AutoCloseable {
   private final Connection connection;
   private final HBaseSink sink;
   private final ProgressReporter progress;
+  private final String checkpointRoot;
+  private final Map<String, String> kafkaOptions;
+  private final Configuration hadoopConf;
   private final List<StreamingQuery> queries = new ArrayList<>();
   private final java.util.Set<String> parked = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
@@ -85,31 +89,73 @@ public final class StreamJob implements AutoCloseable {
             connection,
             layout,
             config.get(StreamingConfig.EXTREMES_K));
-    String checkpoint = config.get(StreamingConfig.CHECKPOINT_LOCATION);
+    this.checkpointRoot = checkpointRoot(config, asMap(spark.sparkContext().getConf()));
+    this.kafkaOptions = KafkaClientConfig.sparkOptions(config);
+    this.hadoopConf = spark.sparkContext().hadoopConfiguration();
+    String checkpoint = checkpointRoot;
     this.progress =
         new ProgressReporter(
-            Path.of(config.get(StreamingConfig.STATUS_FILE)),
+            config.get(StreamingConfig.STATUS_FILE),
+            hadoopConf,
             Clock.systemUTC(),
             (query, batchId) -> batchWatermarkMs(spark, checkpoint + "/" + query, batchId));
     spark.streams().addListener(progress);
   }
 
-  /**
-   * The Spark session: local master unless spark-submit set one, small shuffle, UTC, and no no-data
-   * micro-batches: in update mode they only evict expired state, which the next batch with data
-   * does as well, and each costs the 2-core machine a full batch's fixed overhead.
-   */
+  /** The Spark session: local master unless spark-submit set one, and {@link #sessionSettings}. */
   public static SparkSession session(MoodstreamConfig c) {
     SparkConf conf = new SparkConf();
     SparkSession.Builder b = SparkSession.builder().appName("moodstream-stream");
     if (!conf.contains("spark.master")) {
       b.master(c.get(StreamingConfig.SPARK_MASTER)).config("spark.ui.enabled", false);
     }
-    return b.config("spark.sql.shuffle.partitions", c.get(StreamingConfig.SHUFFLE_PARTITIONS))
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.streaming.noDataMicroBatches.enabled", false)
-        .config("spark.sql.streaming.stopTimeout", 30_000)
-        .getOrCreate();
+    sessionSettings(c, asMap(conf)).forEach(b::config);
+    return b.getOrCreate();
+  }
+
+  /** SparkConf's entries as a map (on the driver: spark-submit's {@code --conf} settings). */
+  public static Map<String, String> asMap(SparkConf conf) {
+    Map<String, String> m = new TreeMap<>();
+    for (scala.Tuple2<String, String> e : conf.getAll()) {
+      m.put(e._1(), e._2());
+    }
+    return m;
+  }
+
+  /**
+   * What the job sets in its session. Settings Spark users own are left to SparkConf when it has
+   * them ({@code spark.sql.shuffle.partitions}, {@code spark.sql.streaming.metricsEnabled}); the
+   * rest the job needs: UTC, and no no-data micro-batches (in update mode they only evict expired
+   * state, which the next batch with data does as well, and each costs a full batch's fixed
+   * overhead). Spark's own streaming metrics are on ({@code metrics.properties} decides where they
+   * go: streaming/conf/metrics.properties.example).
+   */
+  static Map<String, String> sessionSettings(MoodstreamConfig c, Map<String, String> sparkConf) {
+    Map<String, String> s = new LinkedHashMap<>();
+    if (!sparkConf.containsKey("spark.sql.shuffle.partitions")) {
+      s.put("spark.sql.shuffle.partitions", c.get(StreamingConfig.SHUFFLE_PARTITIONS).toString());
+    }
+    if (!sparkConf.containsKey("spark.sql.streaming.metricsEnabled")) {
+      s.put("spark.sql.streaming.metricsEnabled", "true");
+    }
+    s.put("spark.sql.session.timeZone", "UTC");
+    s.put("spark.sql.streaming.noDataMicroBatches.enabled", "false");
+    s.put("spark.sql.streaming.stopTimeout", "30000");
+    return s;
+  }
+
+  /**
+   * The checkpoint root (queries below it: {@code posts}, {@code deletes}): {@code
+   * streaming.checkpoint.location} when set explicitly, else SparkConf's {@code
+   * spark.sql.streaming.checkpointLocation} when set (Spark's own convention: root/queryName), else
+   * the key's default.
+   */
+  static String checkpointRoot(MoodstreamConfig c, Map<String, String> sparkConf) {
+    String spark = sparkConf.get("spark.sql.streaming.checkpointLocation");
+    if (!c.isExplicit(StreamingConfig.CHECKPOINT_LOCATION) && spark != null && !spark.isBlank()) {
+      return spark.endsWith("/") ? spark.substring(0, spark.length() - 1) : spark;
+    }
+    return c.get(StreamingConfig.CHECKPOINT_LOCATION);
   }
 
   /**
@@ -144,7 +190,7 @@ public final class StreamJob implements AutoCloseable {
 
   /** Starts the two queries; {@code untilCaughtUp} runs them with Trigger.AvailableNow. */
   public void start(boolean untilCaughtUp) throws TimeoutException {
-    String checkpoint = config.get(StreamingConfig.CHECKPOINT_LOCATION);
+    String checkpoint = checkpointRoot;
     Duration interval = config.get(StreamingConfig.TRIGGER_INTERVAL);
     Trigger trigger =
         untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
@@ -156,8 +202,9 @@ public final class StreamJob implements AutoCloseable {
             : Trigger.ProcessingTime(Math.max(interval.toMillis(), DELETES_MIN_INTERVAL_MS));
     StreamingConfig.Transform t = StreamingConfig.Transform.from(config);
     LOG.info(
-        "starting: Kafka {}, checkpoint {}, trigger {}, watermark {}, k {}",
+        "starting: Kafka {} ({}), checkpoint {}, trigger {}, watermark {}, k {}",
         config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
+        KafkaClientConfig.describe(kafkaOptions),
         checkpoint,
         untilCaughtUp ? "AvailableNow" : interval,
         t.watermark(),
@@ -256,7 +303,7 @@ public final class StreamJob implements AutoCloseable {
         .toDF("value")
         .write()
         .format("kafka")
-        .option("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
+        .options(kafkaOptions)
         .option("topic", KafkaTopics.DLQ.name())
         .save();
     progress.deadLetters(values.size());
@@ -267,7 +314,6 @@ public final class StreamJob implements AutoCloseable {
         spark
             .readStream()
             .format("kafka")
-            .option("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
             .option("subscribe", topic)
             .option("startingOffsets", config.get(StreamingConfig.STARTING_OFFSETS))
             .option(
@@ -277,7 +323,8 @@ public final class StreamJob implements AutoCloseable {
     if (max > 0) {
       r = r.option("maxOffsetsPerTrigger", max);
     }
-    return r.load();
+    // bootstrap.servers and the kafka.client.* pass-through (security), which win
+    return r.options(kafkaOptions).load();
   }
 
   private static DataStreamWriter<Row> writer(
@@ -290,11 +337,15 @@ public final class StreamJob implements AutoCloseable {
 
   /**
    * Runs until every query ends by itself (AvailableNow), {@code stopRequested} turns true, or the
-   * stop file appears; then stops cleanly. A failed query stops the others and is rethrown.
+   * stop marker appears (a local path or a Hadoop FileSystem URI, {@link StatusFiles}; a remote one
+   * is looked at once a second); then stops cleanly. A failed query stops the others and is
+   * rethrown.
    */
-  public void runUntilStopped(Path stopFile, BooleanSupplier stopRequested)
+  public void runUntilStopped(String stopMarker, BooleanSupplier stopRequested)
       throws StreamingQueryException, InterruptedException, TimeoutException {
     progress.state("running");
+    long markerEveryNanos = StatusFiles.isLocal(stopMarker) ? 0 : 1_000_000_000L;
+    long nextMarkerCheck = System.nanoTime();
     while (true) {
       boolean anyActive = false;
       for (StreamingQuery q : queries) {
@@ -310,12 +361,26 @@ public final class StreamJob implements AutoCloseable {
         progress.state("caught-up");
         return;
       }
-      if (stopRequested.getAsBoolean() || Files.exists(stopFile)) {
+      boolean marker = false;
+      if (System.nanoTime() - nextMarkerCheck >= 0) {
+        marker = stopMarkerPresent(stopMarker);
+        nextMarkerCheck = System.nanoTime() + markerEveryNanos;
+      }
+      if (stopRequested.getAsBoolean() || marker) {
         LOG.info("stop requested: letting running batches commit");
         stopGracefully();
         return;
       }
       Thread.sleep(200);
+    }
+  }
+
+  private boolean stopMarkerPresent(String marker) {
+    try {
+      return StatusFiles.exists(marker, hadoopConf);
+    } catch (IOException e) {
+      LOG.warn("cannot look for the stop marker {}: {}", marker, e.toString());
+      return false;
     }
   }
 

@@ -3,16 +3,18 @@ package io.moodstream.streaming;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.storage.HBaseClients;
+import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +40,17 @@ public final class StreamMain {
       Options:
         -h, --help          this help
 
-      SIGTERM stops cleanly too. Configuration (moodstream.properties or MOODSTREAM_* variables):
-        kafka.bootstrap.servers, hbase.zookeeper.quorum, hbase.zookeeper.port,
-        streaming.checkpoint.location, streaming.trigger.interval,
-        streaming.max.offsets.per.trigger, streaming.kafka.fetch.max.wait,
-        streaming.starting.offsets,
-        streaming.watermark, streaming.extremes.k, streaming.shuffle.partitions, streaming.spark.master,
-        streaming.status.file, streaming.stop.file (all in streaming/README.md)
+      SIGTERM stops cleanly too. Configuration: moodstream.properties, MOODSTREAM_* variables, and
+      under spark-submit --conf spark.moodstream.<key>=<value> (which wins; secrets never):
+        kafka.bootstrap.servers, kafka.client.* and kafka.client.config (Kafka security),
+        hbase.zookeeper.quorum, hbase.zookeeper.port (else hbase-site.xml / HBASE_CONF_DIR),
+        streaming.checkpoint.location (else spark.sql.streaming.checkpointLocation),
+        streaming.shuffle.partitions (unless spark.sql.shuffle.partitions is set),
+        streaming.trigger.interval, streaming.max.offsets.per.trigger,
+        streaming.kafka.fetch.max.wait, streaming.starting.offsets, streaming.watermark,
+        streaming.extremes.k, streaming.spark.master, streaming.status.file, streaming.stop.file
+        (the last two: a path or a Hadoop FileSystem URI such as hdfs:///moodstream/run/stream.stop)
+      All in streaming/README.md and docs/CONFIGURATION.md.
       """;
 
   private StreamMain() {}
@@ -82,32 +88,38 @@ public final class StreamMain {
     }
     MoodstreamConfig config;
     try {
-      config = MoodstreamConfig.load(StreamingConfig.KEYS);
+      config =
+          MoodstreamConfig.load(
+              StreamingConfig.KEYS,
+              MoodstreamConfig.Overrides.sparkConf(StreamJob.asMap(new SparkConf())));
     } catch (ConfigException e) {
       err.println("moodstream stream: " + e.getMessage());
       return 2;
     }
     config.warnings().forEach(w -> err.println("warning: " + w));
-    Path stopFile = Path.of(config.get(StreamingConfig.STOP_FILE));
-    Path statusFile = Path.of(config.get(StreamingConfig.STATUS_FILE));
+    String stopMarker = config.get(StreamingConfig.STOP_FILE);
+    String statusFile = config.get(StreamingConfig.STATUS_FILE);
     try {
       switch (cmd) {
         case "stop" -> {
-          Files.createDirectories(stopFile.toAbsolutePath().getParent());
-          Files.writeString(stopFile, "stop\n");
-          out.println("asked the streaming job to stop (" + stopFile + ")");
+          StatusFiles.write(stopMarker, "stop\n".getBytes(StandardCharsets.UTF_8));
+          out.println("asked the streaming job to stop (" + StatusFiles.describe(stopMarker) + ")");
           return 0;
         }
         case "status" -> {
-          if (!Files.exists(statusFile)) {
-            err.println("moodstream stream: no status file at " + statusFile + " (job never ran?)");
+          Optional<StatusFiles.Content> status = StatusFiles.read(statusFile);
+          if (status.isEmpty()) {
+            err.println(
+                "moodstream stream: no status file at "
+                    + StatusFiles.describe(statusFile)
+                    + " (job never ran?)");
             return 1;
           }
-          out.print(Files.readString(statusFile));
+          out.print(new String(status.get().bytes(), StandardCharsets.UTF_8));
           return 0;
         }
         default -> {
-          return runJob(config, opts.contains("--until-caught-up"), stopFile, err);
+          return runJob(config, opts.contains("--until-caught-up"), stopMarker, err);
         }
       }
     } catch (IOException e) {
@@ -117,9 +129,8 @@ public final class StreamMain {
   }
 
   private static int runJob(
-      MoodstreamConfig config, boolean untilCaughtUp, Path stopFile, PrintStream err)
+      MoodstreamConfig config, boolean untilCaughtUp, String stopMarker, PrintStream err)
       throws IOException {
-    Files.deleteIfExists(stopFile);
     LOG.info("configuration:\n{}", config.describe());
     AtomicBoolean stopRequested = new AtomicBoolean();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -138,9 +149,11 @@ public final class StreamMain {
             70,
             TimeUnit.SECONDS);
     SparkSession spark = StreamJob.session(config);
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    StatusFiles.delete(stopMarker, hadoop); // a marker left from an earlier stop
     Connection connection;
     try {
-      connection = ConnectionFactory.createConnection(HBaseClients.configuration(config));
+      connection = HBaseClients.connect(config, HBaseClients.Timeouts.JOB);
     } catch (IOException e) {
       err.println("moodstream stream: cannot connect to HBase: " + e.getMessage());
       stopped.countDown();
@@ -148,7 +161,7 @@ public final class StreamMain {
     }
     try (StreamJob job = new StreamJob(spark, config, connection)) {
       job.start(untilCaughtUp);
-      job.runUntilStopped(stopFile, stopRequested::get);
+      job.runUntilStopped(stopMarker, stopRequested::get);
       return 0;
     } catch (IllegalStateException e) {
       err.println("moodstream stream: " + e.getMessage());
@@ -160,9 +173,7 @@ public final class StreamMain {
       }
       err.println(
           "moodstream stream: cannot reach HBase (ZooKeeper "
-              + config.get(io.moodstream.schema.config.CommonConfig.HBASE_ZOOKEEPER_QUORUM)
-              + ":"
-              + config.get(io.moodstream.schema.config.CommonConfig.HBASE_ZOOKEEPER_PORT)
+              + HBaseClients.where(connection.getConfiguration())
               + "): "
               + root);
       return 1;
@@ -172,7 +183,7 @@ public final class StreamMain {
       return 1;
     } finally {
       stopped.countDown();
-      Files.deleteIfExists(stopFile);
+      StatusFiles.delete(stopMarker, hadoop);
     }
   }
 }

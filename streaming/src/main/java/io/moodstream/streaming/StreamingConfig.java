@@ -21,7 +21,9 @@ public final class StreamingConfig {
       ConfigKey.string(
           "streaming.checkpoint.location",
           "var/checkpoints/stream",
-          "checkpoint directory: a local path, hdfs://... or s3://...; one per job, never shared");
+          "checkpoint root: a local path, hdfs://... or s3://...; one per job, never shared. Unless"
+              + " set explicitly, SparkConf's spark.sql.streaming.checkpointLocation is the root"
+              + " when it is set");
 
   public static final ConfigKey<Integer> SHUFFLE_PARTITIONS =
       ConfigKey.integer(
@@ -29,8 +31,8 @@ public final class StreamingConfig {
           4,
           1,
           10_000,
-          "spark.sql.shuffle.partitions: state-store partitions of the aggregation; fixed once a"
-              + " checkpoint exists");
+          "spark.sql.shuffle.partitions (applied only when SparkConf does not set it): state-store"
+              + " partitions of the aggregation; fixed once a checkpoint exists");
 
   public static final ConfigKey<Duration> TRIGGER_INTERVAL =
       ConfigKey.duration(
@@ -79,13 +81,15 @@ public final class StreamingConfig {
       ConfigKey.string(
           "streaming.status.file",
           "var/run/stream-status.json",
-          "JSON progress file rewritten after every batch (read by ./moodstream status and REST)");
+          "JSON progress file rewritten after every batch (read by ./moodstream status and REST):"
+              + " a local path or a Hadoop FileSystem URI (hdfs:///..., s3a://...)");
 
   public static final ConfigKey<String> STOP_FILE =
       ConfigKey.string(
           "streaming.stop.file",
           "var/run/stream.stop",
-          "marker file: when it appears, the job finishes its running batch and exits");
+          "marker file: when it appears, the job finishes its running batch and exits; a local path"
+              + " or a Hadoop FileSystem URI (hdfs:///..., s3a://...) reachable from the driver");
 
   /** The job's own keys, in documentation order. */
   public static final List<ConfigKey<?>> OWN_KEYS =

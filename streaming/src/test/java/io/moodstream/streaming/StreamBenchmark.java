@@ -105,7 +105,7 @@ public final class StreamBenchmark {
           new StreamJob(
               spark, c, ConnectionFactory.createConnection(HBaseClients.configuration(c)))) {
         job.start(true);
-        job.runUntilStopped(dir.resolve("stop"), () -> false);
+        job.runUntilStopped(dir.resolve("stop").toString(), () -> false);
       }
       double wall = (System.nanoTime() - t) / 1e9;
       long rows = posts.rows.get();

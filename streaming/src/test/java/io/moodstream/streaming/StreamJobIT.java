@@ -95,7 +95,7 @@ class StreamJobIT {
         new StreamJob(
             spark, c, ConnectionFactory.createConnection(HBaseClients.configuration(c)))) {
       job.start(true);
-      job.runUntilStopped(dir.resolve("stop"), () -> false);
+      job.runUntilStopped(dir.resolve("stop").toString(), () -> false);
     }
   }
 

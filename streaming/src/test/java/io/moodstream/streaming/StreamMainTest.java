@@ -80,4 +80,81 @@ class StreamMainTest {
         .hasMessageContaining("streaming.watermark")
         .hasMessageContaining("streaming.extremes.k");
   }
+
+  private static MoodstreamConfig withSparkConf(Map<String, String> env, Map<String, String> conf) {
+    return MoodstreamConfig.load(
+        StreamingConfig.KEYS, env, null, MoodstreamConfig.Overrides.sparkConf(conf));
+  }
+
+  @Test
+  void sparkMoodstreamKeysConfigureTheJobAndWinOverTheEnvironment() {
+    MoodstreamConfig c =
+        withSparkConf(
+            Map.of("MOODSTREAM_STREAMING_WATERMARK", "3m"),
+            Map.of(
+                "spark.moodstream.streaming.watermark", "5m",
+                "spark.moodstream.kafka.client.security.protocol", "SSL"));
+    assertThat(c.get(StreamingConfig.WATERMARK)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(io.moodstream.schema.config.KafkaClientConfig.sparkOptions(c))
+        .containsEntry("kafka.security.protocol", "SSL");
+  }
+
+  @Test
+  void sparkOwnsTheShufflePartitionsWhenItSetsThem() {
+    MoodstreamConfig c =
+        withSparkConf(Map.of("MOODSTREAM_STREAMING_SHUFFLE_PARTITIONS", "8"), Map.of());
+    assertThat(StreamJob.sessionSettings(c, Map.of()))
+        .containsEntry("spark.sql.shuffle.partitions", "8")
+        .containsEntry("spark.sql.streaming.metricsEnabled", "true")
+        .containsEntry("spark.sql.session.timeZone", "UTC");
+    assertThat(StreamJob.sessionSettings(c, Map.of("spark.sql.shuffle.partitions", "32")))
+        .doesNotContainKey("spark.sql.shuffle.partitions");
+    assertThat(StreamJob.sessionSettings(c, Map.of("spark.sql.streaming.metricsEnabled", "false")))
+        .doesNotContainKey("spark.sql.streaming.metricsEnabled");
+  }
+
+  @Test
+  void sparksCheckpointLocationIsTheRootUnlessOursIsSetExplicitly() {
+    Map<String, String> spark =
+        Map.of("spark.sql.streaming.checkpointLocation", "hdfs:///moodstream/checkpoints/");
+    assertThat(StreamJob.checkpointRoot(withSparkConf(Map.of(), spark), spark))
+        .isEqualTo("hdfs:///moodstream/checkpoints");
+    assertThat(StreamJob.checkpointRoot(withSparkConf(Map.of(), Map.of()), Map.of()))
+        .isEqualTo("var/checkpoints/stream");
+    MoodstreamConfig explicit =
+        withSparkConf(Map.of("MOODSTREAM_STREAMING_CHECKPOINT_LOCATION", "s3://b/cp"), spark);
+    assertThat(StreamJob.checkpointRoot(explicit, spark)).isEqualTo("s3://b/cp");
+    // explicit through SparkConf too
+    Map<String, String> both = new java.util.HashMap<>(spark);
+    both.put("spark.moodstream.streaming.checkpoint.location", "/data/cp");
+    assertThat(StreamJob.checkpointRoot(withSparkConf(Map.of(), both), both)).isEqualTo("/data/cp");
+  }
+
+  @Test
+  void stopAndStatusUseTheLocationsGivenAsUris(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path marker = dir.resolve("run/stream.stop");
+    java.nio.file.Path status = dir.resolve("run/stream-status.json");
+    System.setProperty("spark.moodstream.streaming.stop.file", marker.toUri().toString());
+    System.setProperty("spark.moodstream.streaming.status.file", status.toUri().toString());
+    try {
+      assertThat(run("status")).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("no status file at " + status);
+      assertThat(run("stop")).isZero();
+      assertThat(java.nio.file.Files.readString(marker)).isEqualTo("stop\n");
+      java.nio.file.Files.writeString(status, "{\"state\":\"running\"}");
+      assertThat(run("status")).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).contains("{\"state\":\"running\"}");
+    } finally {
+      System.clearProperty("spark.moodstream.streaming.stop.file");
+      System.clearProperty("spark.moodstream.streaming.status.file");
+    }
+  }
+
+  @Test
+  void sparksDropwizardMetricsWinOverTheOldOneHBaseDrags() {
+    // Spark 3.5's MetricsSystem and PrometheusServlet are built on metrics-core 4.2
+    assertThat(com.codahale.metrics.MetricRegistry.class.getPackage().getImplementationVersion())
+        .startsWith("4.2.");
+  }
 }

@@ -122,7 +122,7 @@ class StreamRestartIT {
         new StreamJob(
             spark, c, ConnectionFactory.createConnection(HBaseClients.configuration(c)))) {
       job.start(true);
-      job.runUntilStopped(dir.resolve("reference/stop"), () -> false);
+      job.runUntilStopped(dir.resolve("reference/stop").toString(), () -> false);
       // every post is in topic "all": the posts its minutes hold plus the late ones are all posts
       long stored = 0;
       try (Connection hbase = ConnectionFactory.createConnection(HBaseClients.configuration(c))) {

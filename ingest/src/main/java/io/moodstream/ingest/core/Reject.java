@@ -6,7 +6,8 @@ import java.util.Objects;
  * Why a record became a dead letter.
  *
  * @param code a short counter name: {@code malformed-json}, {@code missing-field}, {@code
- *     invalid-utf8}, {@code text-too-long}, {@code invalid-field}
+ *     invalid-utf8}, {@code text-too-long}, {@code invalid-field}, {@code cut-short} (a record cut
+ *     by damage in a compressed file)
  * @param reason the sentence written to the DLQ, naming the field where there is one
  */
 public record Reject(String code, String reason) {
@@ -15,6 +16,7 @@ public record Reject(String code, String reason) {
   public static final String INVALID_UTF8 = "invalid-utf8";
   public static final String TEXT_TOO_LONG = "text-too-long";
   public static final String INVALID_FIELD = "invalid-field";
+  public static final String CUT_SHORT = "cut-short";
 
   public Reject {
     Objects.requireNonNull(code, "code");

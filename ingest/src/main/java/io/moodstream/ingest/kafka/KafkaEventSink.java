@@ -2,8 +2,9 @@ package io.moodstream.ingest.kafka;
 
 import io.moodstream.ingest.IngestConfig;
 import io.moodstream.ingest.core.EventSink;
+import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.DeleteEvent;
@@ -81,10 +82,12 @@ public final class KafkaEventSink implements EventSink {
         config.get(IngestConfig.MAX_BLOCK));
   }
 
-  /** The producer settings: idempotent, acks=all, compressed, batched for throughput. */
+  /**
+   * The producer settings: idempotent, acks=all, compressed, batched for throughput; then the
+   * {@code kafka.client.*} pass-through ({@link KafkaClientConfig}), which wins.
+   */
   public static Map<String, Object> producerConfig(MoodstreamConfig c, String clientId) {
     Map<String, Object> p = new HashMap<>();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, c.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
     p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -101,6 +104,7 @@ public final class KafkaEventSink implements EventSink {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, c.get(IngestConfig.MAX_BLOCK).toMillis());
     p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024);
     p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+    p.putAll(KafkaClientConfig.properties(c));
     return p;
   }
 
@@ -130,6 +134,21 @@ public final class KafkaEventSink implements EventSink {
    * per {@code max.block} while Kafka is down.
    */
   public void send(String topic, byte[] key, byte[] value) {
+    if (spool.full()) {
+      throw new FatalSourceException(
+          String.format(
+              java.util.Locale.ROOT,
+              "the spool is full (%,d MiB in %s, ingest.spool.max.mb = %,d): Kafka has not"
+                  + " taken records for a while; stopping so that no record is lost. Bring Kafka"
+                  + " back (the spool is re-sent at the next start) or raise the bound",
+              spool.bytes() >> 20,
+              spool.file().getParent(),
+              spool.maxBytes() >> 20));
+    }
+    sendOrSpool(topic, key, value);
+  }
+
+  private void sendOrSpool(String topic, byte[] key, byte[] value) {
     long start = System.nanoTime();
     if (down) {
       if (start - spoolUntil < 0) {
@@ -200,20 +219,18 @@ public final class KafkaEventSink implements EventSink {
    *
    * @return how many records were taken from the spool
    */
-  public int resendSpool() throws IOException {
+  public long resendSpool() throws IOException {
     Spool.Taken taken = spool.take();
-    if (taken.entries().isEmpty()) {
-      taken.done();
+    if (taken.isEmpty()) {
       return 0;
     }
-    LOG.info("[{}] re-sending {} spooled record(s)", source, taken.entries().size());
-    for (Spool.Entry e : taken.entries()) {
-      send(e.topic(), e.key(), e.value());
-    }
+    LOG.info("[{}] re-sending the records spooled by an earlier run", source);
+    long n = taken.forEach(e -> sendOrSpool(e.topic(), e.key(), e.value()));
     producer.flush();
     taken.done();
-    metrics.add(source, "kafka.resent", taken.entries().size());
-    return taken.entries().size();
+    metrics.add(source, "kafka.resent", n);
+    LOG.info("[{}] re-sent {} spooled record(s)", source, n);
+    return n;
   }
 
   @Override

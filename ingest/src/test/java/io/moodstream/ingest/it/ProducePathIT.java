@@ -12,7 +12,6 @@ import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.KafkaEventSink;
-import io.moodstream.ingest.kafka.KafkaTopicApplier;
 import io.moodstream.ingest.kafka.Spool;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;
 import io.moodstream.ingest.source.synthetic.SyntheticSource;
@@ -21,6 +20,7 @@ import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
+import io.moodstream.schema.kafka.KafkaTopicApplier;
 import io.moodstream.schema.kafka.KafkaTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -232,5 +232,59 @@ class ProducePathIT {
                   .partitions())
           .hasSize(4);
     }
+  }
+
+  @Test
+  void aTruncatedArchiveDeliversItsReadablePartAndExitsThreeNamingTheDamage() throws Exception {
+    KafkaBroker kafka = Kafka.broker();
+    Path state = dir.resolve("state-damaged");
+    Map<String, String> env = Kafka.env(kafka.bootstrapServers(), state);
+    // 600 statuses with unique ids, in 100 kB bzip2 blocks; cut inside the third quarter
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    io.moodstream.ingest.source.replay.V1Generator.write(
+        raw, 977, 600, Instant.parse("2013-08-03T12:00:00Z"), 7);
+    ByteArrayOutputStream bz = new ByteArrayOutputStream();
+    try (var z =
+        new org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream(bz, 1)) {
+      z.write(raw.toByteArray());
+    }
+    byte[] all = bz.toByteArray();
+    Path f = dir.resolve("damaged.json.bz2");
+    Files.write(f, java.util.Arrays.copyOf(all, all.length * 3 / 4));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        IngestMain.run(
+            new String[] {"--source", "replay", f.toString()},
+            keys -> MoodstreamConfig.load(keys, env, null),
+            new Lifecycle(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(e).isEqualTo(3);
+    assertThat(e).contains("damaged input file", f.toString(), "delivered before the damage");
+    long produced =
+        Long.parseLong(
+            out.toString(StandardCharsets.UTF_8)
+                .replaceAll("(?s).*read, ([0-9,]+) posts produced.*", "$1")
+                .replace(",", ""));
+    assertThat(produced).isPositive();
+    java.util.regex.Pattern idStr = java.util.regex.Pattern.compile("\"id_str\":\"(\\d+)\"");
+    Set<String> ids =
+        raw.toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> !l.startsWith("{\"delete\""))
+            .map(idStr::matcher)
+            .filter(java.util.regex.Matcher::find)
+            .map(m -> m.group(1))
+            .collect(Collectors.toSet());
+    List<ConsumerRecord<byte[], byte[]>> got =
+        Kafka.read(
+            kafka.bootstrapServers(),
+            KafkaTopics.POSTS.name(),
+            r -> ids.contains(new String(r.key(), StandardCharsets.UTF_8)),
+            l -> l.size() >= produced,
+            Duration.ofSeconds(60));
+    assertThat(got).hasSize((int) produced);
   }
 }

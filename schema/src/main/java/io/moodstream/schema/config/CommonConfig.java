@@ -2,6 +2,7 @@ package io.moodstream.schema.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys shared by every module: where Kafka and HBase are, and the tunables of the topics and tables
@@ -16,6 +17,22 @@ public final class CommonConfig {
       ConfigKey.string(
           "kafka.bootstrap.servers", "127.0.0.1:9092", "Kafka brokers, host:port[,host:port]");
 
+  public static final ConfigKey<Map<String, String>> KAFKA_CLIENT =
+      ConfigKey.prefix(
+          "kafka.client",
+          "any Kafka client property, handed unchanged to every Kafka client Moodstream creates"
+              + " (ingest, schema apply, the job's source and dead-letter writer, the local stack):"
+              + " kafka.client.security.protocol=SSL, kafka.client.ssl.truststore.location=..."
+              + " Properties holding passwords or keys are secrets (environment or _FILE only)",
+          KafkaClientConfig::sensitivity);
+
+  public static final ConfigKey<String> KAFKA_CLIENT_CONFIG =
+      ConfigKey.string(
+          "kafka.client.config",
+          "",
+          "a Kafka client properties file (e.g. an MSK client.properties) applied to every Kafka"
+              + " client before the kafka.client.* keys, which win; may hold passwords");
+
   public static final ConfigKey<Integer> KAFKA_REPLICATION_FACTOR =
       ConfigKey.integer(
           "kafka.replication.factor",
@@ -23,6 +40,15 @@ public final class CommonConfig {
           1,
           7,
           "replication factor of the topics schema apply creates");
+
+  public static final ConfigKey<Integer> KAFKA_MIN_INSYNC_REPLICAS =
+      ConfigKey.integer(
+          "kafka.min.insync.replicas",
+          1,
+          1,
+          7,
+          "min.insync.replicas of the topics schema apply creates: with acks=all, a write needs"
+              + " this many replicas (3 brokers: replication 3, min ISR 2)");
 
   public static final ConfigKey<Integer> POSTS_PARTITIONS =
       ConfigKey.integer(
@@ -88,7 +114,10 @@ public final class CommonConfig {
   public static final List<ConfigKey<?>> KEYS =
       List.of(
           KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_CLIENT,
+          KAFKA_CLIENT_CONFIG,
           KAFKA_REPLICATION_FACTOR,
+          KAFKA_MIN_INSYNC_REPLICAS,
           POSTS_PARTITIONS,
           POSTS_RETENTION,
           DELETES_PARTITIONS,

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -13,6 +15,10 @@ import java.util.function.Function;
  *
  * <p>The environment variable of key {@code kafka.bootstrap.servers} is {@code
  * MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS}: upper case, dots and dashes become underscores.
+ *
+ * <p>A {@linkplain #prefix prefix key} stands for a family of pass-through entries {@code
+ * <name>.<property>} (e.g. {@code kafka.client.security.protocol}); its value is the map property →
+ * value of every entry set in any source.
  *
  * @param <T> the parsed value type
  */
@@ -23,6 +29,20 @@ public final class ConfigKey<T> {
   private final Function<String, T> parser;
   private final String doc;
   private final boolean secret;
+  private final BiFunction<String, String, Sensitivity> entrySensitivity;
+
+  /** How an entry of a prefix key is treated: shown, masked in logs, or a secret. */
+  public enum Sensitivity {
+    /** Shown in logs and {@code describe()}. */
+    PLAIN,
+    /** Masked in logs and {@code describe()}, accepted from every source. */
+    MASKED,
+    /**
+     * Masked, and accepted only from the environment or a file named by {@code <ENV>_FILE}: never
+     * from the properties file or SparkConf (visible in the Spark UI and event logs).
+     */
+    SECRET
+  }
 
   private ConfigKey(
       String name,
@@ -31,6 +51,17 @@ public final class ConfigKey<T> {
       Function<String, T> parser,
       String doc,
       boolean secret) {
+    this(name, type, defaultValue, parser, doc, secret, null);
+  }
+
+  private ConfigKey(
+      String name,
+      String type,
+      T defaultValue,
+      Function<String, T> parser,
+      String doc,
+      boolean secret,
+      BiFunction<String, String, Sensitivity> entrySensitivity) {
     if (!name.matches("[a-z][a-z0-9]*([.-][a-z0-9]+)*")) {
       throw new IllegalArgumentException("bad config key name: " + name);
     }
@@ -40,6 +71,7 @@ public final class ConfigKey<T> {
     this.parser = Objects.requireNonNull(parser);
     this.doc = Objects.requireNonNull(doc);
     this.secret = secret;
+    this.entrySensitivity = entrySensitivity;
   }
 
   public static ConfigKey<String> string(String name, String defaultValue, String doc) {
@@ -126,6 +158,25 @@ public final class ConfigKey<T> {
         false);
   }
 
+  /**
+   * A family of pass-through entries {@code <name>.<property>=value}, collected from every source
+   * into one map property → value (later sources win per property). {@code sensitivity} says, per
+   * property and value, whether an entry is shown, masked or a secret.
+   */
+  public static ConfigKey<Map<String, String>> prefix(
+      String name, String doc, BiFunction<String, String, Sensitivity> sensitivity) {
+    return new ConfigKey<>(
+        name,
+        "pass-through " + name + ".*",
+        Map.of(),
+        s -> {
+          throw new IllegalArgumentException("a prefix key has no single value");
+        },
+        doc,
+        false,
+        Objects.requireNonNull(sensitivity));
+  }
+
   /** A comma-separated list; blanks around items are trimmed, empty items dropped. */
   public static ConfigKey<List<String>> list(String name, List<String> defaultValue, String doc) {
     return new ConfigKey<>(
@@ -197,6 +248,19 @@ public final class ConfigKey<T> {
     return secret;
   }
 
+  /** True for a {@linkplain #prefix prefix key}. */
+  public boolean isPrefix() {
+    return entrySensitivity != null;
+  }
+
+  /** How the entry {@code property} = {@code value} of a prefix key is treated. */
+  public Sensitivity sensitivity(String property, String value) {
+    if (entrySensitivity == null) {
+      return secret ? Sensitivity.SECRET : Sensitivity.PLAIN;
+    }
+    return entrySensitivity.apply(property, value);
+  }
+
   /** {@code kafka.bootstrap.servers} → {@code MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS}. */
   public String envName() {
     return "MOODSTREAM_" + name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
@@ -212,6 +276,9 @@ public final class ConfigKey<T> {
     }
     if (defaultValue instanceof List<?> l) {
       return String.join(",", l.stream().map(String::valueOf).toList());
+    }
+    if (defaultValue instanceof Map<?, ?>) {
+      return "";
     }
     return String.valueOf(defaultValue);
   }

@@ -6,25 +6,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * Resolved configuration, the same way for every module: defaults in code, then an optional {@code
- * moodstream.properties}, then {@code MOODSTREAM_*} environment variables on top. Every value is
- * validated when loaded, so a bad value stops a command at start with a message naming the key and
- * where it came from. Secrets come only from the environment (or a file named by {@code
- * MOODSTREAM_..._FILE}) and {@link #describe()} masks them.
+ * Resolved configuration, the same way for every module. Sources, later ones winning:
+ *
+ * <ol>
+ *   <li>defaults in code;
+ *   <li>an optional {@code moodstream.properties} (or the file named by {@code MOODSTREAM_CONFIG});
+ *   <li>{@code MOODSTREAM_*} environment variables;
+ *   <li>overrides handed in by the caller: the Spark job passes SparkConf's {@code
+ *       spark.moodstream.<key>} entries here ({@link #withPrefix}).
+ * </ol>
+ *
+ * Every value is validated when loaded, so a bad value stops a command at start with a message
+ * naming the key and where it came from. Secrets come only from the environment (or a file named by
+ * {@code MOODSTREAM_..._FILE}): the properties file and the overrides (SparkConf, visible in the
+ * Spark UI and event logs) may not carry them, and {@link #describe()} masks them. {@link
+ * #isExplicit} and {@link #origin} tell whether and where a key was set, for settings that others
+ * own unless Moodstream's key is set explicitly (hbase-site.xml, SparkConf).
  */
 public final class MoodstreamConfig {
   /** Names the properties file; when unset, {@code ./moodstream.properties} is read if present. */
   public static final String CONFIG_FILE_ENV = "MOODSTREAM_CONFIG";
+
+  /** The prefix under which SparkConf carries Moodstream keys: {@code spark.moodstream.<key>}. */
+  public static final String SPARK_PREFIX = "spark.moodstream.";
 
   /** Launcher variables that are not configuration keys. */
   private static final Set<String> LAUNCHER_ENV =
@@ -36,19 +52,65 @@ public final class MoodstreamConfig {
           "MOODSTREAM_HEAP",
           "MOODSTREAM_LOG_LEVEL");
 
+  private static final String MASK = "******";
+
+  /** Where a value came from. */
+  private record Origin(boolean explicit, String text) {
+    static final Origin DEFAULT = new Origin(false, "default");
+  }
+
   private final Map<ConfigKey<?>, Object> values;
-  private final Map<ConfigKey<?>, String> origins;
+  private final Map<ConfigKey<?>, Origin> origins;
+  private final Map<String, Origin> entryOrigins;
   private final List<String> warnings;
 
   private MoodstreamConfig(
-      Map<ConfigKey<?>, Object> values, Map<ConfigKey<?>, String> origins, List<String> warnings) {
+      Map<ConfigKey<?>, Object> values,
+      Map<ConfigKey<?>, Origin> origins,
+      Map<String, Origin> entryOrigins,
+      List<String> warnings) {
     this.values = values;
     this.origins = origins;
+    this.entryOrigins = entryOrigins;
     this.warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Key values handed in by the caller on top of every other source.
+   *
+   * @param values key name → value
+   * @param origin how they are named in messages, e.g. {@code SparkConf}
+   * @param prefix the prefix the caller removed from the names, shown in messages ({@code
+   *     spark.moodstream.}), or empty
+   */
+  public record Overrides(Map<String, String> values, String origin, String prefix) {
+    public static final Overrides NONE = new Overrides(Map.of(), "overrides", "");
+
+    public Overrides {
+      values = Map.copyOf(values);
+      Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(prefix, "prefix");
+    }
+
+    /**
+     * The {@code spark.moodstream.<key>} entries of a SparkConf (as a map of all its entries), e.g.
+     * {@code spark.moodstream.streaming.watermark} → key {@code streaming.watermark}.
+     */
+    public static Overrides sparkConf(Map<String, String> sparkConf) {
+      return new Overrides(withPrefix(sparkConf, SPARK_PREFIX), "SparkConf", SPARK_PREFIX);
+    }
   }
 
   /** Loads from the process environment and the properties file it names (or the default one). */
   public static MoodstreamConfig load(List<ConfigKey<?>> keys) {
+    return load(keys, Overrides.NONE);
+  }
+
+  /**
+   * Loads from the process environment, the properties file it names (or the default one), and
+   * {@code overrides} on top (the Spark job: {@link Overrides#sparkConf}).
+   */
+  public static MoodstreamConfig load(List<ConfigKey<?>> keys, Overrides overrides) {
     Map<String, String> env = System.getenv();
     String named = env.get(CONFIG_FILE_ENV);
     Path file = named != null ? Path.of(named) : Path.of("moodstream.properties");
@@ -56,84 +118,206 @@ public final class MoodstreamConfig {
       throw new ConfigException(
           CONFIG_FILE_ENV + " names " + file.toAbsolutePath() + ", which is not a readable file");
     }
-    return load(keys, env, Files.isRegularFile(file) ? file : null);
+    return load(keys, env, Files.isRegularFile(file) ? file : null, overrides);
   }
 
   /** Loads from the given environment and optional properties file; for tests and embedding. */
   public static MoodstreamConfig load(
       List<ConfigKey<?>> keys, Map<String, String> env, Path propertiesFile) {
-    Properties props = new Properties();
-    if (propertiesFile != null) {
-      try (Reader r = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
-        props.load(r);
-      } catch (IOException e) {
-        throw new ConfigException("cannot read " + propertiesFile + ": " + e.getMessage());
-      }
-    }
-    Map<String, ConfigKey<?>> byName = new LinkedHashMap<>();
-    for (ConfigKey<?> k : keys) {
-      if (byName.put(k.name(), k) != null) {
-        throw new IllegalArgumentException("config key declared twice: " + k.name());
-      }
-    }
-    List<String> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
-    Map<ConfigKey<?>, String> origins = new LinkedHashMap<>();
+    return load(keys, env, propertiesFile, Overrides.NONE);
+  }
 
-    for (String name : new TreeSet<>(props.stringPropertyNames())) {
-      ConfigKey<?> k = byName.get(name);
-      if (k == null) {
-        warnings.add(
-            "unknown key '" + name + "' in " + propertiesFile + " is ignored by this command");
-      } else if (k.isSecret()) {
-        problems.add(
-            name
-                + " is a secret and may not be written in "
-                + propertiesFile
-                + ": set "
-                + k.envName()
-                + " or "
-                + k.envName()
-                + "_FILE instead");
-      }
+  /**
+   * Loads from the given environment, optional properties file and overrides; for tests and
+   * embedding.
+   */
+  public static MoodstreamConfig load(
+      List<ConfigKey<?>> keys, Map<String, String> env, Path propertiesFile, Overrides overrides) {
+    return new Loader(keys, env, propertiesFile, overrides).load();
+  }
+
+  /**
+   * The entries of {@code all} whose name starts with {@code prefix}, with the prefix removed:
+   * {@code withPrefix(sparkConf, SPARK_PREFIX)} turns {@code spark.moodstream.streaming.watermark}
+   * into {@code streaming.watermark}.
+   */
+  public static Map<String, String> withPrefix(Map<String, String> all, String prefix) {
+    Map<String, String> out = new TreeMap<>();
+    all.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && k.length() > prefix.length()) {
+            out.put(k.substring(prefix.length()), v);
+          }
+        });
+    return out;
+  }
+
+  /** Resolves keys from the four sources; collects every problem before failing. */
+  private static final class Loader {
+    private final List<ConfigKey<?>> keys;
+    private final Map<String, String> env;
+    private final Path file;
+    private final Properties props = new Properties();
+    private final Map<String, String> overrides;
+    private final String overridesOrigin;
+    private final String overridePrefix;
+    private final Map<String, ConfigKey<?>> byName = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
+    private final Map<ConfigKey<?>, Origin> origins = new LinkedHashMap<>();
+    private final Map<String, Origin> entryOrigins = new TreeMap<>();
+
+    Loader(List<ConfigKey<?>> keys, Map<String, String> env, Path file, Overrides overrides) {
+      this.keys = keys;
+      this.env = env;
+      this.file = file;
+      this.overrides = overrides.values();
+      this.overridesOrigin = overrides.origin();
+      this.overridePrefix = overrides.prefix();
     }
-    Set<String> envNames = keys.stream().map(ConfigKey::envName).collect(Collectors.toSet());
-    for (String name : new TreeSet<>(env.keySet())) {
-      String base = name.endsWith("_FILE") ? name.substring(0, name.length() - 5) : name;
-      if (name.startsWith("MOODSTREAM_")
-          && !LAUNCHER_ENV.contains(name)
-          && !envNames.contains(name)
-          && !envNames.contains(base)) {
-        warnings.add("environment variable " + name + " is not a key this command uses");
+
+    MoodstreamConfig load() {
+      if (file != null) {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          props.load(r);
+        } catch (IOException e) {
+          throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+      }
+      for (ConfigKey<?> k : keys) {
+        if (byName.put(k.name(), k) != null) {
+          throw new IllegalArgumentException("config key declared twice: " + k.name());
+        }
+      }
+      checkFileAndOverrideNames();
+      checkEnvNames();
+      for (ConfigKey<?> k : keys) {
+        if (k.isPrefix()) {
+          loadPrefix(k);
+        } else {
+          loadKey(k);
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new ConfigException(
+            "configuration is invalid:\n  - " + String.join("\n  - ", problems));
+      }
+      return new MoodstreamConfig(values, origins, entryOrigins, warnings);
+    }
+
+    private String overrideName(String name) {
+      return overridePrefix + name;
+    }
+
+    private String overrideOrigin(String name) {
+      return overridesOrigin + " " + overrideName(name);
+    }
+
+    /** The prefix key an entry name belongs to, or null. */
+    private ConfigKey<?> prefixOf(String name) {
+      for (ConfigKey<?> k : keys) {
+        if (k.isPrefix()
+            && name.startsWith(k.name() + ".")
+            && name.length() > k.name().length() + 1) {
+          return k;
+        }
+      }
+      return null;
+    }
+
+    private void checkFileAndOverrideNames() {
+      for (String name : new TreeSet<>(props.stringPropertyNames())) {
+        ConfigKey<?> k = byName.get(name);
+        if (k == null && prefixOf(name) == null) {
+          warnings.add("unknown key '" + name + "' in " + file + " is ignored by this command");
+        } else if (k != null && k.isSecret()) {
+          problems.add(secretRefused(name, k.envName(), "may not be written in " + file));
+        }
+      }
+      for (String name : new TreeSet<>(overrides.keySet())) {
+        ConfigKey<?> k = byName.get(name);
+        if (k == null && prefixOf(name) == null) {
+          warnings.add(
+              "unknown key '"
+                  + name
+                  + "' in "
+                  + overridesOrigin
+                  + " ("
+                  + overrideName(name)
+                  + ") is ignored by this command");
+        } else if (k != null && k.isSecret()) {
+          problems.add(
+              secretRefused(
+                  name,
+                  k.envName(),
+                  "may not come through "
+                      + overridesOrigin
+                      + " ("
+                      + overrideName(name)
+                      + ": visible in the Spark UI and event logs)"));
+        }
       }
     }
 
-    for (ConfigKey<?> k : keys) {
+    private static String secretRefused(String name, String envName, String why) {
+      return name + " is a secret and " + why + ": set " + envName + " or " + envName + "_FILE";
+    }
+
+    private void checkEnvNames() {
+      Set<String> envNames = new TreeSet<>();
+      List<String> prefixEnv = new ArrayList<>();
+      for (ConfigKey<?> k : keys) {
+        envNames.add(k.envName());
+        if (k.isPrefix()) {
+          prefixEnv.add(k.envName() + "_");
+        }
+      }
+      for (String name : new TreeSet<>(env.keySet())) {
+        if (!name.startsWith("MOODSTREAM_") || LAUNCHER_ENV.contains(name)) {
+          continue;
+        }
+        String base = name.endsWith("_FILE") ? name.substring(0, name.length() - 5) : name;
+        boolean known =
+            envNames.contains(name)
+                || envNames.contains(base)
+                || prefixEnv.stream()
+                    .anyMatch(p -> name.startsWith(p) && name.length() > p.length());
+        if (!known) {
+          warnings.add("environment variable " + name + " is not a key this command uses");
+        }
+      }
+    }
+
+    private void loadKey(ConfigKey<?> k) {
       String raw = null;
-      String origin = "default";
+      Origin origin = Origin.DEFAULT;
       if (props.containsKey(k.name()) && !k.isSecret()) {
         raw = props.getProperty(k.name());
-        origin = String.valueOf(propertiesFile);
+        origin = new Origin(true, String.valueOf(file));
       }
       if (env.containsKey(k.envName())) {
         raw = env.get(k.envName());
-        origin = "env " + k.envName();
+        origin = new Origin(true, "env " + k.envName());
       } else if (k.isSecret() && env.containsKey(k.envName() + "_FILE")) {
         Path p = Path.of(env.get(k.envName() + "_FILE"));
         try {
           raw = Files.readString(p, StandardCharsets.UTF_8).strip();
-          origin = "file " + p + " (env " + k.envName() + "_FILE)";
+          origin = new Origin(true, "file " + p + " (env " + k.envName() + "_FILE)");
         } catch (IOException e) {
           problems.add(
               k.envName() + "_FILE names " + p + ", which cannot be read: " + e.getMessage());
-          continue;
+          return;
         }
+      }
+      if (overrides.containsKey(k.name()) && !k.isSecret()) {
+        raw = overrides.get(k.name());
+        origin = new Origin(true, overrideOrigin(k.name()));
       }
       if (raw == null) {
         values.put(k, k.defaultValue());
-        origins.put(k, "default");
-        continue;
+        origins.put(k, Origin.DEFAULT);
+        return;
       }
       try {
         values.put(k, k.parse(raw));
@@ -146,26 +330,133 @@ public final class MoodstreamConfig {
                 + " for "
                 + k.name()
                 + " (from "
-                + origin
+                + origin.text()
                 + "): "
                 + e.getMessage());
       }
     }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(
-          "configuration is invalid:\n  - " + String.join("\n  - ", problems));
+
+    /**
+     * Collects the entries of a prefix key. The environment variable {@code
+     * MOODSTREAM_KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION} is entry {@code ssl.truststore.location}
+     * (lower case, {@code _} → {@code .}); {@code ..._FILE} reads the value from that file.
+     */
+    private void loadPrefix(ConfigKey<?> k) {
+      String dot = k.name() + ".";
+      Map<String, String> entries = new TreeMap<>();
+      Map<String, Origin> from = new TreeMap<>();
+      for (String name : new TreeSet<>(props.stringPropertyNames())) {
+        if (name.startsWith(dot) && !byName.containsKey(name) && name.length() > dot.length()) {
+          String property = name.substring(dot.length());
+          String value = props.getProperty(name);
+          if (k.sensitivity(property, value) == ConfigKey.Sensitivity.SECRET) {
+            problems.add(secretRefused(name, envOf(k, property), "may not be written in " + file));
+          } else {
+            entries.put(property, value);
+            from.put(property, new Origin(true, String.valueOf(file)));
+          }
+        }
+      }
+      String envPrefix = k.envName() + "_";
+      Set<String> declaredEnv = new TreeSet<>();
+      keys.forEach(d -> declaredEnv.add(d.envName()));
+      for (String name : new TreeSet<>(env.keySet())) {
+        if (!name.startsWith(envPrefix) || name.length() == envPrefix.length()) {
+          continue;
+        }
+        boolean fromFile = name.endsWith("_FILE");
+        String base = fromFile ? name.substring(0, name.length() - 5) : name;
+        if (declaredEnv.contains(base) || base.length() <= envPrefix.length()) {
+          continue; // a declared key such as MOODSTREAM_KAFKA_CLIENT_CONFIG
+        }
+        String property =
+            base.substring(envPrefix.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+        if (fromFile) {
+          if (env.containsKey(base)) {
+            continue; // the variable itself wins over its _FILE
+          }
+          Path p = Path.of(env.get(name));
+          try {
+            entries.put(property, Files.readString(p, StandardCharsets.UTF_8).strip());
+            from.put(property, new Origin(true, "file " + p + " (env " + name + ")"));
+          } catch (IOException e) {
+            problems.add(name + " names " + p + ", which cannot be read: " + e.getMessage());
+          }
+        } else {
+          entries.put(property, env.get(name));
+          from.put(property, new Origin(true, "env " + name));
+        }
+      }
+      for (String name : new TreeSet<>(overrides.keySet())) {
+        if (name.startsWith(dot) && !byName.containsKey(name) && name.length() > dot.length()) {
+          String property = name.substring(dot.length());
+          String value = overrides.get(name);
+          if (k.sensitivity(property, value) == ConfigKey.Sensitivity.SECRET) {
+            problems.add(
+                secretRefused(
+                    name,
+                    envOf(k, property),
+                    "may not come through "
+                        + overridesOrigin
+                        + " ("
+                        + overrideName(name)
+                        + ": visible in the Spark UI and event logs)"));
+          } else {
+            entries.put(property, value);
+            from.put(property, new Origin(true, overrideOrigin(name)));
+          }
+        }
+      }
+      for (String property : entries.keySet()) {
+        if (!property.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+          problems.add(
+              "invalid pass-through key '"
+                  + dot
+                  + property
+                  + "' (from "
+                  + from.get(property).text()
+                  + ")");
+        }
+      }
+      values.put(k, Collections.unmodifiableMap(entries));
+      origins.put(k, entries.isEmpty() ? Origin.DEFAULT : new Origin(true, "pass-through"));
+      from.forEach((property, o) -> entryOrigins.put(dot + property, o));
     }
-    return new MoodstreamConfig(values, origins, warnings);
+
+    private static String envOf(ConfigKey<?> k, String property) {
+      return k.envName()
+          + "_"
+          + property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
   }
 
   /** The value of a key this configuration was loaded with; {@code null} for an unset secret. */
   @SuppressWarnings("unchecked")
   public <T> T get(ConfigKey<T> key) {
+    requireDeclared(key);
+    return (T) values.get(key);
+  }
+
+  /**
+   * True when {@code key} was set in the properties file, the environment or the overrides, false
+   * when it has its default. A prefix key is explicit when any of its entries is set.
+   */
+  public boolean isExplicit(ConfigKey<?> key) {
+    requireDeclared(key);
+    return origins.get(key).explicit();
+  }
+
+  /** Where the value of {@code key} came from: {@code default}, the file, {@code env …}, … */
+  public String origin(ConfigKey<?> key) {
+    requireDeclared(key);
+    return origins.get(key).text();
+  }
+
+  private void requireDeclared(ConfigKey<?> key) {
     if (!values.containsKey(key)) {
       throw new IllegalArgumentException(
           "key " + key.name() + " was not declared for this command");
     }
-    return (T) values.get(key);
   }
 
   /** A secret's value, or a clear error naming the variables to set. */
@@ -190,21 +481,43 @@ public final class MoodstreamConfig {
     return warnings;
   }
 
+  /** The value as it may be shown in logs: secrets and masked pass-through entries hidden. */
+  public static String shown(ConfigKey<?> key, String property, String value) {
+    return key.sensitivity(property, value) == ConfigKey.Sensitivity.PLAIN ? value : MASK;
+  }
+
   /** One line per key: name = value (origin), secrets masked. Safe to log. */
   public String describe() {
     StringBuilder b = new StringBuilder();
     values.forEach(
         (k, v) -> {
+          if (k.isPrefix()) {
+            Map<?, ?> entries = (Map<?, ?>) v;
+            if (entries.isEmpty()) {
+              b.append(k.name()).append(".* = (none)  (default)\n");
+            }
+            entries.forEach(
+                (property, value) -> {
+                  String name = k.name() + "." + property;
+                  b.append(name)
+                      .append(" = ")
+                      .append(shown(k, (String) property, (String) value))
+                      .append("  (")
+                      .append(Objects.requireNonNull(entryOrigins.get(name)).text())
+                      .append(")\n");
+                });
+            return;
+          }
           String shown;
           if (k.isSecret()) {
-            shown = v == null ? "(unset)" : "******";
+            shown = v == null ? "(unset)" : MASK;
           } else if (v instanceof java.time.Duration d) {
             shown = ConfigKey.formatDuration(d);
           } else {
             shown = String.valueOf(v);
           }
           b.append(k.name()).append(" = ").append(shown);
-          b.append("  (").append(Objects.requireNonNull(origins.get(k))).append(")\n");
+          b.append("  (").append(Objects.requireNonNull(origins.get(k)).text()).append(")\n");
         });
     return b.toString();
   }

@@ -35,12 +35,21 @@ public final class KafkaTopics {
           name,
           config.get(partitions),
           config.get(CommonConfig.KAFKA_REPLICATION_FACTOR).shortValue(),
-          config.get(retention).toMillis());
+          config.get(retention).toMillis(),
+          config.get(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS));
     }
   }
 
-  /** A topic as it is to be created: {@code retentionMs} is Kafka's {@code retention.ms}. */
-  public record Settings(String name, int partitions, short replicationFactor, long retentionMs) {}
+  /**
+   * A topic as it is to be created: {@code retentionMs} is Kafka's {@code retention.ms}, {@code
+   * minInsyncReplicas} its {@code min.insync.replicas}.
+   */
+  public record Settings(
+      String name,
+      int partitions,
+      short replicationFactor,
+      long retentionMs,
+      int minInsyncReplicas) {}
 
   public static final Topic POSTS =
       new Topic(

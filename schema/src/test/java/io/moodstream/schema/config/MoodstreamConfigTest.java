@@ -26,6 +26,13 @@ class MoodstreamConfigTest {
 
   @TempDir Path dir;
 
+  /** Moodstream keys as SparkConf carries them: {@code spark.moodstream.<key>}. */
+  private static MoodstreamConfig.Overrides spark(Map<String, String> keys) {
+    Map<String, String> conf = new java.util.HashMap<>();
+    keys.forEach((k, v) -> conf.put(MoodstreamConfig.SPARK_PREFIX + k, v));
+    return MoodstreamConfig.Overrides.sparkConf(conf);
+  }
+
   @Test
   void defaultsApplyWhenNothingIsSet() {
     MoodstreamConfig c = MoodstreamConfig.load(KEYS, Map.of(), null);
@@ -126,9 +133,200 @@ class MoodstreamConfigTest {
     Path doc = Path.of("..", "docs", "CONFIGURATION.md");
     String text = Files.readString(doc);
     for (ConfigKey<?> k : CommonConfig.KEYS) {
+      String shown = k.isPrefix() ? k.name() + ".<property>" : k.name();
       assertThat(text)
           .as("docs/CONFIGURATION.md documents %s", k.name())
-          .contains("`" + k.name() + "`");
+          .contains("`" + shown + "`");
     }
+  }
+
+  @Test
+  void sparkConfOverridesWinOverEnvironmentFileAndDefaults() throws IOException {
+    Path f = dir.resolve("moodstream.properties");
+    Files.writeString(f, "kafka.bootstrap.servers=file:1\nhbase.zookeeper.port=2222\n");
+    Map<String, String> sparkConf =
+        Map.of(
+            "spark.moodstream.kafka.bootstrap.servers", "spark:3",
+            "spark.moodstream.hbase.extremes.ttl", "2d",
+            "spark.sql.shuffle.partitions", "8");
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            KEYS,
+            Map.of("MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "env:2"),
+            f,
+            MoodstreamConfig.Overrides.sparkConf(sparkConf));
+    assertThat(c.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)).isEqualTo("spark:3");
+    assertThat(c.get(CommonConfig.HBASE_EXTREMES_TTL)).isEqualTo(Duration.ofDays(2));
+    assertThat(c.get(CommonConfig.HBASE_ZOOKEEPER_PORT)).isEqualTo(2222);
+    assertThat(c.origin(CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
+        .isEqualTo("SparkConf spark.moodstream.kafka.bootstrap.servers");
+    assertThat(c.describe())
+        .contains(
+            "kafka.bootstrap.servers = spark:3  (SparkConf spark.moodstream.kafka.bootstrap.servers)");
+    assertThat(c.warnings()).isEmpty(); // spark.sql.* is not ours: not a typo
+  }
+
+  @Test
+  void explicitMeansSetInAnySourceEvenToTheDefaultValue() throws IOException {
+    Path f = dir.resolve("moodstream.properties");
+    Files.writeString(f, "hbase.zookeeper.quorum=127.0.0.1\n"); // the default value, but explicit
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            KEYS,
+            Map.of("MOODSTREAM_HBASE_ZOOKEEPER_PORT", "2181"),
+            f,
+            spark(Map.of("kafka.topic.dlq.partitions", "3")));
+    assertThat(c.isExplicit(CommonConfig.HBASE_ZOOKEEPER_QUORUM)).isTrue();
+    assertThat(c.isExplicit(CommonConfig.HBASE_ZOOKEEPER_PORT)).isTrue();
+    assertThat(c.isExplicit(CommonConfig.DLQ_PARTITIONS)).isTrue();
+    assertThat(c.isExplicit(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)).isFalse();
+    assertThat(c.origin(CommonConfig.KAFKA_BOOTSTRAP_SERVERS)).isEqualTo("default");
+    assertThat(c.origin(CommonConfig.HBASE_ZOOKEEPER_PORT))
+        .isEqualTo("env MOODSTREAM_HBASE_ZOOKEEPER_PORT");
+    assertThat(c.isExplicit(CommonConfig.KAFKA_CLIENT)).isFalse();
+  }
+
+  @Test
+  void aSecretThroughSparkConfIsRefusedPointingToTheFileVariable() {
+    assertThatThrownBy(
+            () ->
+                MoodstreamConfig.load(
+                    KEYS, Map.of(), null, spark(Map.of("x.bearer.token", "leaked"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("x.bearer.token is a secret")
+        .hasMessageContaining("spark.moodstream.x.bearer.token")
+        .hasMessageContaining("Spark UI")
+        .hasMessageContaining("MOODSTREAM_X_BEARER_TOKEN_FILE")
+        .message()
+        .doesNotContain("leaked");
+  }
+
+  @Test
+  void invalidSparkConfValuesNameTheSparkKey() {
+    assertThatThrownBy(
+            () ->
+                MoodstreamConfig.load(
+                    KEYS, Map.of(), null, spark(Map.of("hbase.zookeeper.port", "none"))))
+        .hasMessageContaining(
+            "invalid value 'none' for hbase.zookeeper.port (from SparkConf"
+                + " spark.moodstream.hbase.zookeeper.port)");
+  }
+
+  @Test
+  void unknownSparkConfKeysAreWarnedAbout() {
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            KEYS, Map.of(), null, spark(Map.of("kafka.bootstrap.server", "typo")));
+    assertThat(c.warnings())
+        .anyMatch(
+            w ->
+                w.contains("unknown key 'kafka.bootstrap.server' in SparkConf")
+                    && w.contains("spark.moodstream.kafka.bootstrap.server"));
+  }
+
+  @Test
+  void withPrefixKeepsOnlyThePrefixedEntriesWithoutThePrefix() {
+    assertThat(
+            MoodstreamConfig.withPrefix(
+                Map.of(
+                    "spark.moodstream.a.b", "1",
+                    "spark.moodstream.", "empty",
+                    "spark.master", "yarn"),
+                MoodstreamConfig.SPARK_PREFIX))
+        .containsExactly(Map.entry("a.b", "1"));
+  }
+
+  @Test
+  void passThroughEntriesComeFromEverySourceLaterOnesWinning() throws IOException {
+    Path f = dir.resolve("moodstream.properties");
+    Files.writeString(
+        f,
+        "kafka.client.security.protocol=SASL_SSL\n"
+            + "kafka.client.ssl.truststore.location=/file/ts.jks\n"
+            + "kafka.client.config=/etc/kafka/client.properties\n");
+    Path pw = dir.resolve("pw");
+    Files.writeString(pw, "truststore-pw\n");
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            KEYS,
+            Map.of(
+                "MOODSTREAM_KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION", "/env/ts.jks",
+                "MOODSTREAM_KAFKA_CLIENT_SSL_TRUSTSTORE_PASSWORD_FILE", pw.toString(),
+                "MOODSTREAM_KAFKA_CLIENT_SASL_MECHANISM", "AWS_MSK_IAM"),
+            f,
+            spark(
+                Map.of(
+                    "kafka.client.sasl.jaas.config",
+                    "software.amazon.msk.auth.iam.IAMLoginModule required;",
+                    "kafka.client.security.protocol",
+                    "SSL")));
+    assertThat(c.get(CommonConfig.KAFKA_CLIENT))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "security.protocol", "SSL",
+                "ssl.truststore.location", "/env/ts.jks",
+                "ssl.truststore.password", "truststore-pw",
+                "sasl.mechanism", "AWS_MSK_IAM",
+                "sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"));
+    // kafka.client.config is a declared key, not a pass-through entry
+    assertThat(c.get(CommonConfig.KAFKA_CLIENT_CONFIG)).isEqualTo("/etc/kafka/client.properties");
+    assertThat(c.isExplicit(CommonConfig.KAFKA_CLIENT)).isTrue();
+    assertThat(c.warnings()).isEmpty();
+    assertThat(c.describe())
+        .contains(
+            "kafka.client.security.protocol = SSL  (SparkConf"
+                + " spark.moodstream.kafka.client.security.protocol)")
+        .contains(
+            "kafka.client.ssl.truststore.location = /env/ts.jks  (env"
+                + " MOODSTREAM_KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION)")
+        .contains("kafka.client.ssl.truststore.password = ******  (file " + pw)
+        .contains("kafka.client.sasl.jaas.config = ******")
+        .doesNotContain("truststore-pw")
+        .doesNotContain("IAMLoginModule");
+  }
+
+  @Test
+  void aPassThroughPasswordOutsideTheEnvironmentIsRefused() throws IOException {
+    Path f = dir.resolve("moodstream.properties");
+    Files.writeString(f, "kafka.client.ssl.keystore.password=leaked1\n");
+    assertThatThrownBy(() -> MoodstreamConfig.load(KEYS, Map.of(), f))
+        .hasMessageContaining("kafka.client.ssl.keystore.password is a secret")
+        .hasMessageContaining("MOODSTREAM_KAFKA_CLIENT_SSL_KEYSTORE_PASSWORD_FILE")
+        .message()
+        .doesNotContain("leaked1");
+    assertThatThrownBy(
+            () ->
+                MoodstreamConfig.load(
+                    KEYS,
+                    Map.of(),
+                    null,
+                    spark(
+                        Map.of(
+                            "kafka.client.sasl.jaas.config",
+                            "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                                + " username=\"u\" password=\"leaked2\";"))))
+        .hasMessageContaining("kafka.client.sasl.jaas.config is a secret")
+        .hasMessageContaining("spark.moodstream.kafka.client.sasl.jaas.config")
+        .message()
+        .doesNotContain("leaked2");
+    // the same from the environment is fine, and never shown
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            KEYS, Map.of("MOODSTREAM_KAFKA_CLIENT_SSL_KEYSTORE_PASSWORD", "fine"), null);
+    assertThat(c.get(CommonConfig.KAFKA_CLIENT)).containsEntry("ssl.keystore.password", "fine");
+    assertThat(c.describe()).doesNotContain("fine");
+  }
+
+  @Test
+  void anUnreadablePassThroughFileNamesTheVariable() {
+    assertThatThrownBy(
+            () ->
+                MoodstreamConfig.load(
+                    KEYS,
+                    Map.of(
+                        "MOODSTREAM_KAFKA_CLIENT_SSL_KEY_PASSWORD_FILE",
+                        dir.resolve("missing").toString()),
+                    null))
+        .hasMessageContaining("MOODSTREAM_KAFKA_CLIENT_SSL_KEY_PASSWORD_FILE names");
   }
 }

@@ -20,7 +20,7 @@ class KafkaTopicsTest {
                 "2d"),
             null);
     assertThat(KafkaTopics.POSTS.settings(c))
-        .isEqualTo(new KafkaTopics.Settings("moodstream.posts", 12, (short) 1, 172_800_000L));
+        .isEqualTo(new KafkaTopics.Settings("moodstream.posts", 12, (short) 1, 172_800_000L, 1));
     assertThat(KafkaTopics.ALL)
         .extracting(KafkaTopics.Topic::name)
         .containsExactly("moodstream.posts", "moodstream.deletes", "moodstream.dlq");

@@ -22,12 +22,22 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 final class Inputs {
   private Inputs() {}
 
-  /** Called for every line source; {@code name} is the file or {@code tar!entry}. */
+  /**
+   * One stream of lines: a file, or an entry of a tar.
+   *
+   * @param name the file, or {@code file!entry}
+   * @param compressed counts the compressed bytes the decompressor has consumed (within its own
+   *     read-ahead: exact for bzip2, up to 64 KiB for gzip), for locating damage
+   * @param compressedSize the file's or entry's size
+   */
+  record Part(String name, InputStream data, Counting compressed, long compressedSize) {}
+
+  /** Called for every line source. */
   interface Visitor {
     /**
      * @return false to stop
      */
-    boolean visit(String name, InputStream decompressed) throws IOException;
+    boolean visit(Part p) throws IOException;
   }
 
   /** Counts raw (compressed) bytes read, for the progress bar. */
@@ -96,20 +106,24 @@ final class Inputs {
           if (!e.isFile() || !isData(e.getName())) {
             continue;
           }
-          InputStream entry =
-              new FilterInputStream(tar) {
-                @Override
-                public void close() {} // the tar stream stays open for the next entry
-              };
-          if (!v.visit(file + "!" + e.getName(), decompress(e.getName(), entry))) {
+          Counting entry =
+              new Counting(
+                  new FilterInputStream(tar) {
+                    @Override
+                    public void close() {} // the tar stream stays open for the next entry
+                  });
+          if (!v.visit(
+              new Part(
+                  file + "!" + e.getName(), decompress(e.getName(), entry), entry, e.getSize()))) {
             return false;
           }
         }
       }
       return true;
     }
-    try (InputStream in = decompress(name, new BufferedInputStream(counter, 1 << 16))) {
-      return v.visit(file.toString(), in);
+    Counting consumed = new Counting(new BufferedInputStream(counter, 1 << 16));
+    try (InputStream in = decompress(name, consumed)) {
+      return v.visit(new Part(file.toString(), in, consumed, Files.size(file)));
     }
   }
 
@@ -129,7 +143,7 @@ final class Inputs {
 
   static InputStream decompress(String name, InputStream in) throws IOException {
     if (name.endsWith(".bz2")) {
-      return new BZip2CompressorInputStream(in, true);
+      return new Salvaging(new BZip2CompressorInputStream(in, true));
     }
     if (name.endsWith(".gz")) {
       return new GZIPInputStream(in, 1 << 16);

@@ -16,6 +16,21 @@ final class LineReader {
     boolean line(byte[] buf, int off, int len, boolean truncated) throws IOException;
   }
 
+  /**
+   * The input failed (a damaged compressed file) with part of a line read: that line is cut short,
+   * and {@link #fragment} holds what was read of it (at most 64 KiB), so the caller can keep it as
+   * a dead letter instead of dropping it.
+   */
+  static final class CutShort extends IOException {
+    private static final long serialVersionUID = 1L;
+    final transient byte[] fragment;
+
+    CutShort(IOException cause, byte[] fragment) {
+      super(cause.toString(), cause);
+      this.fragment = fragment;
+    }
+  }
+
   private final int maxLine;
   private byte[] buf = new byte[1 << 20];
 
@@ -75,7 +90,16 @@ final class LineReader {
         System.arraycopy(buf, 0, bigger, 0, end);
         buf = bigger;
       }
-      int n = in.read(buf, end, buf.length - end);
+      int n;
+      try {
+        n = in.read(buf, end, buf.length - end);
+      } catch (IOException e) {
+        if (end > start && !skipping) {
+          throw new CutShort(
+              e, java.util.Arrays.copyOfRange(buf, start, Math.min(end, start + 65_536)));
+        }
+        throw e;
+      }
       if (n < 0) {
         if (end > start && !skipping) {
           boolean cut = end - start > maxLine;

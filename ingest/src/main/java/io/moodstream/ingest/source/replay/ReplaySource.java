@@ -1,5 +1,6 @@
 package io.moodstream.ingest.source.replay;
 
+import io.moodstream.ingest.core.DamagedInputException;
 import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.IngestSource;
 import io.moodstream.ingest.core.Ingestor;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * @param count stop after this many records (0 = all)
  * @param parser {@code fast} or {@code twitter4j} (v1.1 statuses)
  * @param progress show the progress bar on {@code err}
+ * @param threads parsing threads at max speed (0 = parse on the reading thread)
+ * @param continueOnDamage after a damaged compressed file, go on with the next one instead of
+ *     stopping; either way every record before the damage is delivered and the run ends with a
+ *     {@link DamagedInputException} only when it stopped early
  */
 public record ReplaySource(
     List<Path> paths,
@@ -32,7 +38,8 @@ public record ReplaySource(
     String parser,
     boolean progress,
     PrintStream err,
-    int threads)
+    int threads,
+    boolean continueOnDamage)
     implements IngestSource {
 
   public ReplaySource(
@@ -41,8 +48,19 @@ public record ReplaySource(
       long count,
       String parser,
       boolean progress,
+      PrintStream err,
+      int threads) {
+    this(paths, speed, count, parser, progress, err, threads, false);
+  }
+
+  public ReplaySource(
+      List<Path> paths,
+      double speed,
+      long count,
+      String parser,
+      boolean progress,
       PrintStream err) {
-    this(paths, speed, count, parser, progress, err, 0);
+    this(paths, speed, count, parser, progress, err, 0, false);
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
@@ -79,6 +97,7 @@ public record ReplaySource(
             ? workers::add
             : (buf, off, len, cut) -> handle(single, in, pacer, buf, off, len, cut);
     LineReader reader = new LineReader(MAX_LINE);
+    List<Damage> damages = new ArrayList<>();
     long bytesBefore = 0;
     try {
       for (Path f : files) {
@@ -88,19 +107,34 @@ public record ReplaySource(
         Inputs.Counting counter = new Inputs.Counting(Files.newInputStream(f));
         final long base = bytesBefore;
         boolean go;
+        long linesBefore = lines[0];
         try {
           go =
               Inputs.visit(
                   f,
                   counter,
-                  (name, stream) ->
-                      readLines(
-                          name, stream, reader, handler, in, life, bar, lines, counter, base));
+                  s -> {
+                    long before = lines[0];
+                    try {
+                      return readLines(
+                          s.name(), s.data(), reader, handler, in, life, bar, lines, counter, base);
+                    } catch (IOException e) {
+                      damages.add(
+                          damaged(
+                              s.name(),
+                              s.compressed().count,
+                              s.compressedSize(),
+                              lines[0] - before,
+                              e,
+                              in));
+                      return continueOnDamage;
+                    }
+                  });
         } catch (IOException e) {
-          // a corrupt archive: count it, say so, go on with the next file
-          LOG.warn("[replay] {}: {} (rest of the file skipped)", f, e.toString());
-          in.skip("unreadable-file");
-          go = true;
+          // the container itself is damaged (a truncated tar, a file that is not bzip2 at all)
+          damages.add(
+              damaged(f.toString(), counter.count, Files.size(f), lines[0] - linesBefore, e, in));
+          go = continueOnDamage;
         } finally {
           counter.close();
         }
@@ -111,10 +145,35 @@ public record ReplaySource(
       }
     } finally {
       if (workers != null) {
-        workers.finish();
+        workers.finish(); // every record read before a damage is handed on before we report it
       }
       bar.done();
     }
+    if (!damages.isEmpty()) {
+      List<String> report = damages.stream().map(Damage::describe).toList();
+      report.forEach(d -> LOG.warn("[replay] {}", d));
+      if (!continueOnDamage) {
+        throw new DamagedInputException(report, true);
+      }
+      err.println(
+          "replay: " + damages.size() + " damaged file(s), read on (--continue-on-damage):");
+      report.forEach(d -> err.println("  " + d));
+    }
+  }
+
+  /** Counts a damaged stream and keeps the record it cut short as a dead letter. */
+  private static Damage damaged(
+      String name, long at, long size, long delivered, IOException e, Ingestor in) {
+    in.skip("damaged-file");
+    byte[] fragment = e instanceof LineReader.CutShort c ? c.fragment : null;
+    Throwable cause = e instanceof LineReader.CutShort ? e.getCause() : e;
+    if (fragment != null) {
+      in.reject(
+          Utf8.lenient(fragment, 0, fragment.length),
+          new Reject(Reject.CUT_SHORT, "record cut short by damage in " + name + ": " + cause),
+          null);
+    }
+    return new Damage(name, at, size, delivered, fragment != null, cause.toString());
   }
 
   private LineParser newParser() {
