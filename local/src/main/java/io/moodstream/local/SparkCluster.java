@@ -319,8 +319,9 @@ final class SparkCluster {
     if (driverId == null) {
       return;
     }
-    Files.createDirectories(marker.toAbsolutePath().getParent());
-    Files.writeString(marker, "stop\n");
+    // through Hadoop's FileSystem, as `moodstream stream stop` does, at the URI the job polls
+    io.moodstream.storage.StatusFiles.write(
+        marker.toUri().toString(), "stop\n".getBytes(StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + grace.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<String> st = driverState();

@@ -286,6 +286,36 @@ final class ReplayCheck {
     assertThat(raws).as("every malformed line is in moodstream.dlq").containsAll(archive.malformed);
   }
 
+  /**
+   * Every record of {@code moodstream.dlq} read to its end, as (source, raw) pairs: which component
+   * rejected what, as often as it did.
+   */
+  static List<Map.Entry<String, String>> deadLetters(Stack run) {
+    Properties p = new Properties();
+    p.putAll(run.clientProperties);
+    p.put("bootstrap.servers", run.bootstrap);
+    p.put("group.id", "e2e-dlq-all-" + System.nanoTime());
+    p.put("auto.offset.reset", "earliest");
+    List<Map.Entry<String, String>> all = new ArrayList<>();
+    try (KafkaConsumer<String, String> c =
+        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      c.subscribe(List.of("moodstream.dlq"));
+      long idleSince = System.nanoTime();
+      while (System.nanoTime() - idleSince < Duration.ofSeconds(10).toNanos()) {
+        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
+          idleSince = System.nanoTime();
+          try {
+            JsonNode n = JSON.readTree(r.value());
+            all.add(Map.entry(n.path("source").asText(), n.path("raw").asText()));
+          } catch (IOException e) {
+            throw new AssertionError("DLQ record is not JSON: " + r.value(), e);
+          }
+        }
+      }
+    }
+    return all;
+  }
+
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
