@@ -157,6 +157,8 @@ public final class LocalMain {
         io.moodstream.schema.config.CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
         String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList()));
     m.putIfAbsent(io.moodstream.schema.config.CommonConfig.KAFKA_REPLICATION_FACTOR.envName(), "3");
+    m.putIfAbsent(
+        io.moodstream.schema.config.CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(), "2");
     return m;
   }
 

@@ -155,6 +155,8 @@ class StackPlanTest {
         .isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
     assertThat(clustered.get(io.moodstream.schema.config.CommonConfig.KAFKA_REPLICATION_FACTOR))
         .isEqualTo(3);
+    assertThat(clustered.get(io.moodstream.schema.config.CommonConfig.KAFKA_MIN_INSYNC_REPLICAS))
+        .isEqualTo(2);
   }
 
   @Test
