@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -23,6 +24,8 @@ import java.util.function.BooleanSupplier;
  * @param needs ids that must be ready first (ids not in the plan are taken as running elsewhere)
  * @param heap its -Xmx (for the memory preflight), or null
  * @param ports the ports it listens on, for the preflight and the status table
+ * @param fatalExits exit statuses after which a restart cannot help (bad usage or configuration,
+ *     damaged input): the child fails at once, whatever its restart type
  */
 record ChildSpec(
     String id,
@@ -34,7 +37,8 @@ record ChildSpec(
     Restart restart,
     List<String> needs,
     String heap,
-    List<Port> ports) {
+    List<Port> ports,
+    Set<Integer> fatalExits) {
 
   ChildSpec {
     Objects.requireNonNull(id);
@@ -44,9 +48,55 @@ record ChildSpec(
     Objects.requireNonNull(restart);
     needs = List.copyOf(needs);
     ports = List.copyOf(ports);
+    fatalExits = Set.copyOf(fatalExits);
+    if (fatalExits.contains(0)) {
+      throw new IllegalArgumentException(id + ": exit status 0 cannot be fatal");
+    }
     if (start instanceof Start.Step && restart != Restart.TEMPORARY) {
       throw new IllegalArgumentException(id + ": a one-off step cannot be restarted");
     }
+  }
+
+  /** A child whose every non-zero exit is handled by its restart type. */
+  ChildSpec(
+      String id,
+      String group,
+      Start start,
+      Readiness readiness,
+      Duration startTimeout,
+      Duration stopGrace,
+      Restart restart,
+      List<String> needs,
+      String heap,
+      List<Port> ports) {
+    this(
+        id,
+        group,
+        start,
+        readiness,
+        startTimeout,
+        stopGrace,
+        restart,
+        needs,
+        heap,
+        ports,
+        Set.of());
+  }
+
+  /** This child, failing at once on these exit statuses. */
+  ChildSpec withFatalExits(Set<Integer> statuses) {
+    return new ChildSpec(
+        id,
+        group,
+        start,
+        readiness,
+        startTimeout,
+        stopGrace,
+        restart,
+        needs,
+        heap,
+        ports,
+        statuses);
   }
 
   /** Erlang/OTP's restart types. */

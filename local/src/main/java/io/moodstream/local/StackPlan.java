@@ -194,7 +194,17 @@ final class StackPlan {
         List.of(new Port("rest", port)));
   }
 
-  /** A replay that ends is finished; a live source is a server and always restarted. */
+  /**
+   * Ingest's exit statuses that a restart cannot mend: 2 bad usage or configuration, 3 damaged
+   * input (every record before the damage delivered; a restart would replay the file to the same
+   * damage). 1, a failed source or a full spool, may pass and is restarted.
+   */
+  static final Set<Integer> INGEST_FATAL_EXITS = Set.of(2, 3);
+
+  /**
+   * A replay that ends is finished; a live source is a server and always restarted; either fails at
+   * once on {@link #INGEST_FATAL_EXITS}.
+   */
   static ChildSpec ingest(
       MoodstreamConfig config, StackPaths paths, LocalMain.UpOptions o, Map<String, String> env) {
     List<String> args = new ArrayList<>(List.of("--source", o.source()));
@@ -205,19 +215,25 @@ final class StackPlan {
     Map<String, String> ingestEnv = new LinkedHashMap<>(env);
     ingestEnv.put("MOODSTREAM_INGEST_STATE_DIR", paths.data("ingest").toString());
     return new ChildSpec(
-        "ingest",
-        "ingest",
-        new Start.Command(
-            moduleCommand(
-                paths, "ingest", INGEST_MAIN, config.get(LocalConfig.HEAP_INGEST), List.of(), args),
-            ingestEnv),
-        new Readiness.Alive(),
-        Duration.ofSeconds(30),
-        GRACE,
-        o.source().equals("replay") ? Restart.TRANSIENT : Restart.PERMANENT,
-        List.of("topics"),
-        config.get(LocalConfig.HEAP_INGEST),
-        List.of());
+            "ingest",
+            "ingest",
+            new Start.Command(
+                moduleCommand(
+                    paths,
+                    "ingest",
+                    INGEST_MAIN,
+                    config.get(LocalConfig.HEAP_INGEST),
+                    List.of(),
+                    args),
+                ingestEnv),
+            new Readiness.Alive(),
+            Duration.ofSeconds(30),
+            GRACE,
+            o.source().equals("replay") ? Restart.TRANSIENT : Restart.PERMANENT,
+            List.of("topics"),
+            config.get(LocalConfig.HEAP_INGEST),
+            List.of())
+        .withFatalExits(INGEST_FATAL_EXITS);
   }
 
   /**

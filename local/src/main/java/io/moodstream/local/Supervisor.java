@@ -217,6 +217,17 @@ final class Supervisor implements AutoCloseable {
     Instant deadline = clock.instant().plus(s.startTimeout());
     int polls = 0;
     while (true) {
+      if (!r.isAlive() && r.exitValue() == 0 && s.restart() == Restart.TRANSIENT) {
+        // a short replay may be done before it counts as up: finished, not failed
+        synchronized (this) {
+          c.state = State.FINISHED;
+          c.note = "finished";
+        }
+        c.ready.countDown();
+        steps.step(s.id(), "finished (exit status 0); see " + r.logFile());
+        changed();
+        return;
+      }
       if (!r.isAlive()) {
         synchronized (this) {
           c.state = State.FAILED;
@@ -352,6 +363,10 @@ final class Supervisor implements AutoCloseable {
     }
     if (s.restart() == Restart.TEMPORARY) {
       fail(c, how + " with status " + status);
+      return;
+    }
+    if (s.fatalExits().contains(status)) {
+      fail(c, how + " with status " + status + ", which a restart cannot mend");
       return;
     }
     if (c.state == State.UP

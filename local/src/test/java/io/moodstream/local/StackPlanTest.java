@@ -89,11 +89,30 @@ class StackPlanTest {
                 .orElseThrow()
                 .restart())
         .isEqualTo(Restart.TRANSIENT);
+    // bad usage/config and damaged input are not mended by a restart, live or replay
+    assertThat(spec(plan, "ingest").fatalExits()).containsExactlyInAnyOrder(2, 3);
+    assertThat(spec(plan, "kafka").fatalExits()).isEmpty();
     assertThat(spec(plan, "stream").stopGrace().toSeconds()).isEqualTo(90);
     assertThat(spec(plan, "hbase").stopGrace().toSeconds()).isEqualTo(90);
     Map<String, String> env = ((Start.Command) spec(plan, "stream").start()).env();
     assertThat(env.get("MOODSTREAM_STREAMING_STOP_FILE")).endsWith("var/run/stream.stop");
     assertThat(argv(spec(plan, "kafka"))).contains("kafka.Kafka");
+  }
+
+  @Test
+  void ingestsFatalExitStatusesAreTheOnesIngestReturnsForBadUsageAndDamagedInput(@TempDir Path dir)
+      throws Exception {
+    java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(sink, true, "UTF-8");
+    int usage =
+        io.moodstream.ingest.IngestMain.run(
+            new String[] {"--no-such-option"},
+            keys -> MoodstreamConfig.load(keys, Map.of(), null),
+            new io.moodstream.ingest.core.Lifecycle(),
+            out,
+            out);
+    assertThat(usage).isEqualTo(2);
+    assertThat(StackPlan.INGEST_FATAL_EXITS).contains(usage).containsExactlyInAnyOrder(2, 3);
   }
 
   @Test

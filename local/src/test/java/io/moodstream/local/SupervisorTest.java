@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -382,7 +383,7 @@ class SupervisorTest {
   void aReplayThatExitsZeroIsFinishedAndOneThatCrashesIsRestarted() throws Exception {
     Supervisor s = supervisor(List.of(server("ingest", Restart.TRANSIENT)));
     s.startAll();
-    current("ingest").exit(2);
+    current("ingest").exit(1);
     s.watch();
     assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.BACKOFF);
     clock.advance(Duration.ofSeconds(1));
@@ -393,6 +394,102 @@ class SupervisorTest {
     s.watch();
     assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.FINISHED);
     assertThat(events).anyMatch(e -> e.startsWith("ingest: finished (exit status 0)"));
+  }
+
+  @Test
+  void aFatalExitStatusFailsAtOnceWithTheStatusAndLogTailAndIsNeverRestarted() throws Exception {
+    for (int status : List.of(2, 3)) {
+      for (Restart restart : List.of(Restart.TRANSIENT, Restart.PERMANENT)) {
+        events.clear();
+        launches.clear();
+        procs.clear();
+        Supervisor s = supervisor(List.of(server("ingest", restart).withFatalExits(Set.of(2, 3))));
+        s.startAll();
+        current("ingest").exit(status);
+        s.watch();
+        Supervisor.Status st = status(s, "ingest");
+        assertThat(st.state())
+            .as("exit %d, %s", status, restart)
+            .isEqualTo(Supervisor.State.FAILED);
+        assertThat(st.restarts()).isZero();
+        assertThat(st.note()).contains("status " + status).contains("a restart cannot mend");
+        assertThat(s.failures()).extracting(Supervisor.Status::id).containsExactly("ingest");
+        assertThat(events.get(events.size() - 1))
+            .startsWith("ingest: FAILED: exited with status " + status)
+            .contains("var/log/x.log")
+            .contains("boom: out of memory");
+        assertThat(events).noneMatch(e -> e.contains("finished") || e.contains("restart 1"));
+        clock.advance(Duration.ofMinutes(5));
+        s.watch();
+        assertThat(launches).containsExactly("ingest");
+      }
+    }
+  }
+
+  @Test
+  void aStatusThatIsNotFatalIsStillRestarted() throws Exception {
+    Supervisor s =
+        supervisor(List.of(server("ingest", Restart.TRANSIENT).withFatalExits(Set.of(2, 3))));
+    s.startAll();
+    current("ingest").exit(1); // a failed source or a full spool: may pass
+    s.watch();
+    assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.BACKOFF);
+    assertThatThrownBy(() -> server("x", Restart.PERMANENT).withFatalExits(Set.of(0)))
+        .hasMessageContaining("exit status 0 cannot be fatal");
+  }
+
+  @Test
+  void aReplayDoneBeforeItCountsAsUpIsFinishedAndWhatNeedsItStarts() throws Exception {
+    ChildSpec replay =
+        new ChildSpec(
+            "ingest",
+            "ingest",
+            new Start.Command(List.of("java", "ingest"), Map.of()),
+            new Readiness.Alive(),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Restart.TRANSIENT,
+            List.of(),
+            null,
+            List.of());
+    Supervisor s =
+        new Supervisor(
+            List.of(replay, server("after", Restart.PERMANENT, "ingest")),
+            (spec, cmd) -> {
+              launches.add(spec.id());
+              FakeProcess p = new FakeProcess(launches.size());
+              p.ready = true;
+              if (spec.id().equals("ingest")) {
+                p.exit(0); // a short archive: done within the first poll
+              }
+              procs.computeIfAbsent(spec.id(), k -> new ArrayList<>()).add(p);
+              return p;
+            },
+            POLICY,
+            clock,
+            clock::advance,
+            (id, msg) -> events.add(id + ": " + msg),
+            () -> {});
+    s.startAll();
+    assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.FINISHED);
+    assertThat(status(s, "after").state()).isEqualTo(Supervisor.State.UP);
+    assertThat(s.failures()).isEmpty();
+    // a crash during start still fails the start
+    ChildSpec crashing = server("kafka", Restart.TRANSIENT);
+    Supervisor t =
+        new Supervisor(
+            List.of(crashing),
+            (spec, cmd) -> {
+              FakeProcess p = new FakeProcess(7);
+              p.exit(1);
+              return p;
+            },
+            POLICY,
+            clock,
+            clock::advance,
+            (id, msg) -> events.add(id + ": " + msg),
+            () -> {});
+    assertThatThrownBy(t::startAll).hasMessageContaining("kafka exited with status 1 during start");
   }
 
   @Test
