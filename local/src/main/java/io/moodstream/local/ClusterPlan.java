@@ -286,6 +286,9 @@ final class ClusterPlan {
     settings.put(
         "kafka.replication.factor",
         Integer.toString(config.get(CommonConfig.KAFKA_REPLICATION_FACTOR)));
+    settings.put(
+        "kafka.min.insync.replicas",
+        Integer.toString(config.get(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS)));
     settings.put("hbase.zookeeper.quorum", config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));
     settings.put(
         "hbase.zookeeper.port", Integer.toString(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
@@ -314,9 +317,7 @@ final class ClusterPlan {
         new Start.Step(
             "spark-submit --deploy-mode cluster --supervise " + spark.emrJar().getFileName(),
             () -> spark.submit(submit, env, Duration.ofMinutes(3)),
-            () ->
-                spark.stopDriver(
-                    StackPlan.stopFile(paths), StackPlan.LONG_GRACE, spark.killCommand())),
+            () -> spark.stopDriver(StackPlan.stopFile(paths), StackPlan.LONG_GRACE)),
         new Readiness.Alive(),
         Duration.ofMinutes(3),
         StackPlan.LONG_GRACE,

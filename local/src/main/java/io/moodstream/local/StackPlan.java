@@ -248,6 +248,10 @@ final class StackPlan {
     env.put(
         CommonConfig.KAFKA_REPLICATION_FACTOR.envName(),
         Integer.toString(config.get(CommonConfig.KAFKA_REPLICATION_FACTOR)));
+    // ingest aligns the topics' min ISR at start: with another value it would undo the stack's
+    env.put(
+        CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(),
+        Integer.toString(config.get(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS)));
     env.put(
         CommonConfig.HBASE_ZOOKEEPER_QUORUM.envName(),
         config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));

@@ -176,6 +176,10 @@ class StackPlanTest {
         .isEqualTo(3);
     assertThat(clustered.get(io.moodstream.schema.config.CommonConfig.KAFKA_MIN_INSYNC_REPLICAS))
         .isEqualTo(2);
+    // ingest aligns the topics at its start: it must see the same min ISR, or it undoes it
+    assertThat(((Start.Command) spec(plan, "ingest").start()).env())
+        .containsEntry("MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2")
+        .containsEntry("MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3");
   }
 
   @Test
@@ -225,7 +229,9 @@ class StackPlanTest {
         .contains(SparkCluster.WORKER_MAIN)
         .contains("--cores 1 --memory 1g")
         .endsWith("spark://127.0.0.1:7077");
-    assertThat(spark.env()).containsEntry("SPARK_HOME", spark.home().toString());
+    assertThat(spark.env())
+        .containsEntry("SPARK_HOME", spark.home().toString())
+        .containsEntry("SPARK_LOCAL_IP", "127.0.0.1");
   }
 
   @Test
