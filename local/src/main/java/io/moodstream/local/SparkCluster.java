@@ -70,9 +70,19 @@ final class SparkCluster {
         .resolve("moodstream-streaming-" + Version.VERSION + "-emr.jar");
   }
 
-  /** Environment of every Spark JVM: where Spark is, and its Scala line (no build tree here). */
+  /**
+   * Environment of every Spark JVM (the workers hand it on to the driver and executors): where
+   * Spark is, its Scala line (no build tree here), and loopback as the address every process binds
+   * and advertises, as for every other part of the stack.
+   */
   Map<String, String> env() {
-    return Map.of("SPARK_HOME", home().toString(), "SPARK_SCALA_VERSION", "2.12");
+    return Map.of(
+        "SPARK_HOME",
+        home().toString(),
+        "SPARK_SCALA_VERSION",
+        "2.12",
+        "SPARK_LOCAL_IP",
+        "127.0.0.1");
   }
 
   private Path log4j() {
@@ -90,7 +100,9 @@ final class SparkCluster {
     Files.createDirectories(home().resolve("conf"));
     Files.writeString(
         home().resolve("RELEASE"), "Spark 3.5 jars linked by moodstream up --cluster\n");
-    Files.writeString(log4j(), ChildJvm.consoleLog4j("org.apache.spark.deploy"));
+    // the daemons' own lines (workers launching and relaunching drivers and executors), and the
+    // job's (its batches, in the driver's stderr under the worker's work directory)
+    Files.writeString(log4j(), ChildJvm.consoleLog4j("org.apache.spark.deploy", "io.moodstream"));
     try (Stream<Path> old = Files.list(jars)) {
       for (Path p : old.toList()) {
         Files.delete(p);
@@ -312,44 +324,67 @@ final class SparkCluster {
 
   /**
    * Asks the job to stop through its stop marker, waits up to {@code grace} for the driver to
-   * finish, then kills it through the master as a last resort.
+   * finish, then has the master kill it as a last resort.
    */
-  void stopDriver(Path marker, Duration grace, List<String> killCommand)
-      throws IOException, InterruptedException {
+  void stopDriver(Path marker, Duration grace) throws IOException, InterruptedException {
     if (driverId == null) {
       return;
     }
     // through Hadoop's FileSystem, as `moodstream stream stop` does, at the URI the job polls
     io.moodstream.storage.StatusFiles.write(
         marker.toUri().toString(), "stop\n".getBytes(StandardCharsets.UTF_8));
-    long deadline = System.nanoTime() + grace.toNanos();
+    if (awaitInactive(grace)) {
+      return;
+    }
+    killDriver();
+    if (!awaitInactive(Duration.ofSeconds(60))) {
+      throw new IOException(
+          "the driver did not stop within "
+              + grace.toSeconds()
+              + " s, nor when the master was asked to kill it: "
+              + driverState().orElse("?"));
+    }
+    throw new IOException("the driver did not stop within " + grace.toSeconds() + " s: killed");
+  }
+
+  private boolean awaitInactive(Duration d) throws InterruptedException {
+    long deadline = System.nanoTime() + d.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<String> st = driverState();
       if (st.isEmpty() || !isActive(st.get())) {
-        return;
+        return true;
       }
       Thread.sleep(500);
     }
-    new ProcessBuilder(killCommand)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(paths.log("stream-submit").toFile()))
-        .start()
-        .waitFor(60, TimeUnit.SECONDS);
-    throw new IOException("the driver did not stop within " + grace.toSeconds() + " s: killed");
+    return false;
   }
 
   static boolean isActive(String state) {
     return List.of("SUBMITTED", "RUNNING", "RELAUNCHING", "UNKNOWN").contains(state);
   }
 
-  /** {@code spark-submit --kill <driver>}. */
-  List<String> killCommand() {
-    return ChildJvm.command(
-        "256m",
-        flags(List.of()),
-        classpath(),
-        SUBMIT_MAIN,
-        List.of("--master", masterUrl(), "--kill", driverId == null ? "-" : driverId));
+  /**
+   * Asks the master to kill the driver, as its web UI's kill link does ({@code POST
+   * /driver/kill/?id=…&terminate=true}); {@code spark-submit --kill} would need the master's REST
+   * submission server, which standalone masters leave off by default.
+   */
+  void killDriver() throws IOException, InterruptedException {
+    HttpResponse<Void> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + webUiPort
+                                + "/driver/kill/?terminate=true&id="
+                                + driverId))
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+    if (r.statusCode() >= 400) {
+      throw new IOException("the master answered " + r.statusCode() + " to killing " + driverId);
+    }
   }
 
   /** Processes on this machine whose command line contains every one of {@code parts}. */
@@ -357,7 +392,7 @@ final class SparkCluster {
     return ProcessHandle.allProcesses()
         .filter(
             h -> {
-              String cmd = h.info().commandLine().orElse("");
+              String cmd = commandLine(h);
               for (String p : parts) {
                 if (!cmd.contains(p)) {
                   return false;
@@ -366,6 +401,20 @@ final class SparkCluster {
               return true;
             })
         .toList();
+  }
+
+  /**
+   * The whole command line of a process. {@link ProcessHandle.Info#commandLine()} gives nothing for
+   * the long command lines of Spark's drivers and executors; Linux's {@code /proc/<pid>/cmdline}
+   * has all of it.
+   */
+  static String commandLine(ProcessHandle h) {
+    try {
+      byte[] b = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline"));
+      return new String(b, StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return h.info().commandLine().orElse(""); // not Linux, or it has just exited
+    }
   }
 
   /** The driver JVM of this stack (a child of one of its workers), if it runs. */
