@@ -100,9 +100,7 @@ final class SparkCluster {
     Files.createDirectories(home().resolve("conf"));
     Files.writeString(
         home().resolve("RELEASE"), "Spark 3.5 jars linked by moodstream up --cluster\n");
-    // the daemons' own lines (workers launching and relaunching drivers and executors), and the
-    // job's (its batches, in the driver's stderr under the worker's work directory)
-    Files.writeString(log4j(), ChildJvm.consoleLog4j("org.apache.spark.deploy", "io.moodstream"));
+    Files.writeString(log4j(), log4jProperties());
     try (Stream<Path> old = Files.list(jars)) {
       for (Path p : old.toList()) {
         Files.delete(p);
@@ -112,6 +110,30 @@ final class SparkCluster {
       Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
     }
   }
+
+  /**
+   * The log configuration of every Spark JVM: warnings, the daemons' own lines (workers launching
+   * and relaunching drivers and executors), the job's lines (its batches, in the driver's {@code
+   * stdout} under the worker's work directory), and of the scheduler only what an operator needs
+   * after a fault: a task lost with its executor, and the retries (attempt 1 and up), not every
+   * task start.
+   */
+  static String log4jProperties() {
+    return ChildJvm.consoleLog4j("org.apache.spark.deploy", "io.moodstream")
+        + String.join(
+            "\n",
+            "logger.tasks.name = org.apache.spark.scheduler.TaskSetManager",
+            "logger.tasks.level = info",
+            "logger.tasks.filter.faults.type = RegexFilter",
+            "logger.tasks.filter.faults.regex = " + TASK_FAULTS,
+            "logger.tasks.filter.faults.onMatch = ACCEPT",
+            "logger.tasks.filter.faults.onMismatch = DENY",
+            "");
+  }
+
+  /** The scheduler lines {@link #log4jProperties()} keeps: failures, losses and retries. */
+  static final String TASK_FAULTS =
+      "(?s).*(failed|[Ll]ost |Resubmitted|Starting task [0-9]+[.][1-9][0-9]* in stage).*";
 
   /**
    * The jars of {@code classpath} a cluster provides: every one whose first classes are not in

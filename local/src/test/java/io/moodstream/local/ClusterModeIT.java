@@ -23,6 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hbase.HBaseConfiguration;
+import org.apache.hadoop.hbase.RegionMetrics;
+import org.apache.hadoop.hbase.ServerName;
+import org.apache.hadoop.hbase.Size;
+import org.apache.hadoop.hbase.client.Connection;
+import org.apache.hadoop.hbase.client.ConnectionFactory;
+import org.apache.hadoop.hbase.client.RegionInfo;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -88,6 +96,29 @@ class ClusterModeIT {
     String bootstrap = String.join(",", kafka.stream().map(p -> "127.0.0.1:" + p).toList());
 
     Path var = work.resolve("var");
+    try {
+      faultsWhileItStreams(
+          var, file, env, bootstrap, client, archive, expected, sparkMaster, sparkUi);
+    } catch (Throwable t) {
+      keepLogs(var);
+      throw t;
+    }
+    assertThat(SparkCluster.processes(var.toString()))
+        .as("no process of the stack left after down")
+        .isEmpty();
+  }
+
+  private static void faultsWhileItStreams(
+      Path var,
+      Path file,
+      Map<String, String> env,
+      String bootstrap,
+      Map<String, Object> client,
+      ArchiveFixture archive,
+      Map<String, Map<Instant, ReplayCheck.Expected>> expected,
+      int sparkMaster,
+      int sparkUi)
+      throws Exception {
     try (ReplayCheck.Stack run =
         ReplayCheck.Stack.up(
             var, file, List.of("--cluster"), env, bootstrap, Duration.ofMinutes(6))) {
@@ -100,41 +131,20 @@ class ClusterModeIT {
           .doesNotContain(TRUSTSTORE_PASSWORD)
           .doesNotContain(KEYSTORE_PASSWORD);
 
-      awaitProgress(run, 0);
+      long total = expected.get("all").values().stream().mapToLong(e -> e.count()).sum();
+      awaitProgress(run, 0, total);
 
-      // 1. a Spark worker without the driver: its executor is lost, its stages retried elsewhere
-      ProcessHandle driver = spark.driverProcess().orElseThrow();
-      long driverWorker = driver.parent().map(ProcessHandle::pid).orElse(-1L);
-      String victim =
-          ChildProcess.running("spark-worker-1", run.paths).orElseThrow().pid() == driverWorker
-              ? "spark-worker-2"
-              : "spark-worker-1";
-      kill(run, victim);
-      run.awaitOutput(victim + " ready again", Duration.ofMinutes(2));
-      awaitProgress(run, totalCount(run));
+      // 1. a Spark worker without the driver: its executor is lost, its tasks retried elsewhere
+      killAWorkerUntilATaskIsLost(run, spark, total);
 
-      // 2. the driver: --supervise restarts it from its checkpoint
-      long before = spark.driverProcess().orElseThrow().pid();
-      spark.driverProcess().orElseThrow().destroyForcibly();
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      Optional<ProcessHandle> again = Optional.empty();
-      while (System.nanoTime() < deadline) {
-        again = spark.driverProcess().filter(h -> h.pid() != before);
-        if (again.isPresent()) {
-          break;
-        }
-        Thread.sleep(500);
-      }
-      assertThat(again).as("a relaunched driver").isPresent();
-      awaitProgress(run, totalCount(run));
+      // 2. the driver: --supervise relaunches it, and it resumes from its checkpoint
+      killTheDriver(run, spark, total);
 
-      // 3. a broker: partition leaders move to the other two
-      kill(run, "kafka-2");
-      run.awaitOutput("kafka-2 ready again", Duration.ofMinutes(3));
+      // 3. a broker leading partitions: the leadership moves to the other two
+      killALeadingBroker(run, bootstrap, client, total);
 
-      // 4. a region server: its regions are reassigned and its WAL replayed
-      kill(run, "hbase-rs-1");
-      run.awaitOutput("hbase-rs-1 ready again", Duration.ofMinutes(3));
+      // 4. a region server holding edits only its WAL has: its regions are reassigned elsewhere
+      killARegionServer(run, env, total);
 
       awaitAnswer(run, expected, archive);
       JsonNode status = ReplayCheck.JSON.readTree(StackPlan.statusFile(run.paths).toFile());
@@ -152,9 +162,6 @@ class ClusterModeIT {
           .as("the job's dead letters, counted once")
           .isEqualTo(dlq.stream().filter(e -> e.getKey().equals("streaming")).count());
     }
-    assertThat(SparkCluster.processes(var.toString()))
-        .as("no process of the stack left after down")
-        .isEmpty();
   }
 
   private static void kill(ReplayCheck.Stack run, String id) {
@@ -162,11 +169,354 @@ class ClusterModeIT {
     h.destroyForcibly();
   }
 
-  /** Waits until REST serves more posts than {@code than}. */
-  private static void awaitProgress(ReplayCheck.Stack run, long than) throws Exception {
+  /** What the test saw of one fault, printed with the build output. */
+  private static void note(String what, ReplayCheck.Stack run, long total) throws Exception {
+    System.out.printf(
+        "ClusterModeIT %s: %d of %d posts visible at %s%n",
+        what, totalCount(run), total, Instant.now());
+  }
+
+  /**
+   * Kills the worker that runs the executor (not the driver's) with SIGKILL: the executor dies with
+   * it, the driver reports it lost, the supervisor restarts the worker and the master gives the
+   * application a new executor there. The kill comes a second after a batch ended, when the next
+   * one is running on the executor; should it still land between tasks, it is repeated (at most
+   * three kills) until the driver reports a task lost with the executor and runs it again.
+   */
+  private static void killAWorkerUntilATaskIsLost(
+      ReplayCheck.Stack run, SparkCluster spark, long total) throws Exception {
+    ProcessHandle driver = spark.driverProcess().orElseThrow();
+    long driverWorker = driver.parent().map(ProcessHandle::pid).orElse(-1L);
+    String victim =
+        ChildProcess.running("spark-worker-1", run.paths).orElseThrow().pid() == driverWorker
+            ? "spark-worker-2"
+            : "spark-worker-1";
+    Path driverLog = driverLog(run.paths);
+    for (int attempt = 1; ; attempt++) {
+      List<Long> executors = pids(spark.executorProcesses());
+      assertThat(executors).as("executor JVMs before killing " + victim).isNotEmpty();
+      int lostExecutors = count(driverLog, "Lost executor");
+      int lostTasks = count(driverLog, LOST_WITH_EXECUTOR);
+      int retries = matches(driverLog, RETRY);
+      awaitNextBatch(run, Duration.ofMinutes(3));
+      Thread.sleep(1000);
+      note("killing " + victim + " (attempt " + attempt + ")", run, total);
+      kill(run, victim);
+      run.awaitOutput(victim + " ready again", Duration.ofMinutes(2), attempt);
+      awaitCount(driverLog, "Lost executor", lostExecutors + 1, Duration.ofMinutes(2));
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (System.nanoTime() < deadline
+          && pids(spark.executorProcesses()).stream().allMatch(executors::contains)) {
+        Thread.sleep(500);
+      }
+      assertThat(pids(spark.executorProcesses()))
+          .as("a new executor after " + victim + " came back")
+          .isNotEmpty()
+          .doesNotContainAnyElementsOf(executors);
+      awaitProgress(run, totalCount(run), total);
+      if (count(driverLog, LOST_WITH_EXECUTOR) > lostTasks) {
+        assertThat(matches(driverLog, RETRY)).as("tasks run again").isGreaterThan(retries);
+        note("tasks lost with the executor and run again", run, total);
+        return;
+      }
+      assertThat(attempt)
+          .as("no kill of %s landed while a task ran:%n%s", victim, tail(driverLog))
+          .isLessThan(3);
+    }
+  }
+
+  /** The driver's line for a task that was running on an executor that died (Spark 3.5). */
+  static final String LOST_WITH_EXECUTOR =
+      "failed because while it was being computed, its executor exited";
+
+  /** The driver's line for the second or later attempt of a task. */
+  static final java.util.regex.Pattern RETRY =
+      java.util.regex.Pattern.compile("Starting task [0-9]+[.][1-9][0-9]* in stage");
+
+  /** Waits until the job reports a posts batch it had not reported before. */
+  private static void awaitNextBatch(ReplayCheck.Stack run, Duration timeout) throws Exception {
+    long before = postsBatch(run);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (postsBatch(run) == before) {
+      assertThat(System.nanoTime()).as("no posts batch after %d", before).isLessThan(deadline);
+      Thread.sleep(100);
+    }
+  }
+
+  private static long postsBatch(ReplayCheck.Stack run) {
+    try {
+      return ReplayCheck.JSON
+          .readTree(StackPlan.statusFile(run.paths).toFile())
+          .path("queries")
+          .path("posts")
+          .path("batchId")
+          .asLong(-1);
+    } catch (java.io.IOException e) {
+      return -1; // being rewritten
+    }
+  }
+
+  /**
+   * Kills the driver with SIGKILL: its worker relaunches it ({@code --supervise}), it starts from
+   * its checkpoint, and the posts keep coming.
+   */
+  private static void killTheDriver(ReplayCheck.Stack run, SparkCluster spark, long total)
+      throws Exception {
+    ProcessHandle driver = spark.driverProcess().orElseThrow();
+    long worker = driver.parent().map(ProcessHandle::pid).orElseThrow();
+    String workerId =
+        ChildProcess.running("spark-worker-1", run.paths).orElseThrow().pid() == worker
+            ? "spark-worker-1"
+            : "spark-worker-2";
+    Path driverLog = driverLog(run.paths);
+    int launches = count(driverLog, "Launch Command:");
+    int jobStarts = count(driverLog, "starting: Kafka");
+    note("killing the driver (pid " + driver.pid() + ")", run, total);
+    driver.destroyForcibly();
+    awaitCount(
+        run.paths.log(workerId),
+        "Command exited with status 137, re-launching",
+        1,
+        Duration.ofMinutes(1));
+    awaitCount(driverLog, "Launch Command:", launches + 1, Duration.ofMinutes(1));
+    awaitCount(driverLog, "starting: Kafka", jobStarts + 1, Duration.ofMinutes(3));
+    assertThat(spark.driverProcess().map(ProcessHandle::pid))
+        .as("a relaunched driver")
+        .isPresent()
+        .isNotEqualTo(Optional.of(driver.pid()));
+    JsonNode master = spark.masterState().orElseThrow();
+    assertThat(master.path("activedrivers")).hasSize(1);
+    assertThat(master.path("activedrivers").get(0).path("state").asText()).isEqualTo("RUNNING");
+    awaitProgress(run, totalCount(run), total);
+  }
+
+  /**
+   * Kills the broker that leads partition 0 of moodstream.posts with SIGKILL: each partition it led
+   * gets a leader among the other two, and the supervisor restarts it.
+   */
+  private static void killALeadingBroker(
+      ReplayCheck.Stack run, String bootstrap, Map<String, Object> client, long total)
+      throws Exception {
+    Map<String, Object> p = new HashMap<>(client);
+    p.put("bootstrap.servers", bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      Map<String, Integer> before = leaders(admin);
+      int victim = before.get("moodstream.posts-0");
+      List<String> led =
+          before.entrySet().stream()
+              .filter(e -> e.getValue() == victim)
+              .map(e -> e.getKey())
+              .toList();
+      note("killing kafka-" + victim + ", leader of " + led, run, total);
+      kill(run, "kafka-" + victim);
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      Map<String, Integer> after = leaders(admin);
+      while (led.stream().anyMatch(t -> after.get(t) == null || after.get(t) == victim)) {
+        assertThat(System.nanoTime()).as("leaders of %s still %s", led, after).isLessThan(deadline);
+        Thread.sleep(500);
+        after.putAll(leaders(admin));
+      }
+      note("leaders moved: " + after, run, total);
+      run.awaitOutput("kafka-" + victim + " ready again", Duration.ofMinutes(3), 1);
+    }
+  }
+
+  /** The leader of every partition of the stack's topics ("topic-partition" → node id). */
+  private static Map<String, Integer> leaders(Admin admin) throws Exception {
+    Map<String, Integer> m = new HashMap<>();
+    admin
+        .describeTopics(List.of("moodstream.posts", "moodstream.deletes", "moodstream.dlq"))
+        .allTopicNames()
+        .get(60, TimeUnit.SECONDS)
+        .forEach(
+            (t, d) ->
+                d.partitions()
+                    .forEach(
+                        part ->
+                            m.put(
+                                t + "-" + part.partition(),
+                                part.leader() == null || part.leader().isEmpty()
+                                    ? null
+                                    : part.leader().id())));
+    return m;
+  }
+
+  /**
+   * Kills the region server that holds the most unflushed Moodstream edits with SIGKILL: those
+   * edits are only in its WAL; its regions are reassigned (to the other region server or to it once
+   * restarted, under a new start code) after the master splits its WAL.
+   */
+  private static void killARegionServer(ReplayCheck.Stack run, Map<String, String> env, long total)
+      throws Exception {
+    Configuration conf = HBaseConfiguration.create();
+    conf.set("hbase.zookeeper.quorum", "127.0.0.1");
+    conf.set("hbase.zookeeper.property.clientPort", env.get("MOODSTREAM_HBASE_ZOOKEEPER_PORT"));
+    List<String> rsPorts =
+        List.of(env.get("MOODSTREAM_LOCAL_CLUSTER_HBASE_REGIONSERVER_PORTS").split(","));
+    try (Connection c = ConnectionFactory.createConnection(conf);
+        org.apache.hadoop.hbase.client.Admin admin = c.getAdmin()) {
+      ServerName victim = null;
+      long most = -1;
+      List<RegionInfo> regions = List.of();
+      for (ServerName sn : admin.getRegionServers()) {
+        // edits not flushed yet: the memstore (reported in whole MB), or writes to a region
+        // that has no store file at all
+        long unflushed = 0;
+        for (RegionMetrics m : admin.getRegionMetrics(sn)) {
+          if (new String(m.getRegionName(), StandardCharsets.UTF_8).startsWith("moodstream:")) {
+            unflushed += (long) m.getMemStoreSize().get(Size.Unit.BYTE);
+            if (m.getStoreFileCount() == 0) {
+              unflushed += m.getWriteRequestCount();
+            }
+          }
+        }
+        if (unflushed > most) {
+          most = unflushed;
+          victim = sn;
+          regions =
+              admin.getRegions(sn).stream()
+                  .filter(r -> r.getTable().getNamespaceAsString().equals("moodstream"))
+                  .toList();
+        }
+      }
+      assertThat(most).as("unflushed Moodstream edits on %s", victim).isPositive();
+      assertThat(regions).isNotEmpty();
+      String id = "hbase-rs-" + (rsPorts.indexOf(Integer.toString(victim.getPort())) + 1);
+      note("killing " + id + " (" + victim + ", unflushed: " + most + ")", run, total);
+      kill(run, id);
+      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+      ServerName dead = victim;
+      Map<String, ServerName> where = Map.of();
+      while (!reassigned(regions, where, dead)) {
+        assertThat(System.nanoTime())
+            .as("regions of %s not reassigned: %s", victim, where)
+            .isLessThan(deadline);
+        Thread.sleep(1000);
+        where = regionsByServer(admin);
+      }
+      note("regions of " + victim + " reassigned", run, total);
+      run.awaitOutput(id + " ready again", Duration.ofMinutes(3), 1);
+    }
+  }
+
+  private static boolean reassigned(
+      List<RegionInfo> regions, Map<String, ServerName> where, ServerName dead) {
+    return regions.stream()
+        .allMatch(
+            r ->
+                where.containsKey(r.getEncodedName())
+                    && !where.get(r.getEncodedName()).equals(dead));
+  }
+
+  /**
+   * Where each region is online now (encoded name → server), as the live region servers report it;
+   * empty while a server the master still lists cannot be asked (it was just killed).
+   */
+  private static Map<String, ServerName> regionsByServer(
+      org.apache.hadoop.hbase.client.Admin admin) {
+    Map<String, ServerName> where = new HashMap<>();
+    try {
+      for (ServerName sn : admin.getRegionServers()) {
+        for (RegionInfo r : admin.getRegions(sn)) {
+          where.put(r.getEncodedName(), sn);
+        }
+      }
+      return where;
+    } catch (java.io.IOException e) {
+      return Map.of();
+    }
+  }
+
+  /**
+   * The driver's directory in the work directory of the worker that runs it: {@code stderr} has the
+   * launch commands, {@code stdout} the log.
+   */
+  private static Path driverLog(StackPaths paths) throws Exception {
+    try (var dirs =
+        Files.find(
+            paths.data("cluster"),
+            2,
+            (f, a) -> a.isDirectory() && f.getFileName().toString().startsWith("driver-"))) {
+      List<Path> l = dirs.toList();
+      assertThat(l).as("the driver's directory").hasSize(1);
+      return l.get(0);
+    }
+  }
+
+  /** A log file, or both files (stderr, stdout) of a Spark work directory. */
+  private static String read(Path file) throws Exception {
+    if (!Files.isDirectory(file)) {
+      return Files.readString(file, StandardCharsets.ISO_8859_1);
+    }
+    StringBuilder b = new StringBuilder();
+    for (String f : List.of("stderr", "stdout")) {
+      if (Files.exists(file.resolve(f))) {
+        b.append(Files.readString(file.resolve(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return b.toString();
+  }
+
+  private static int count(Path file, String text) throws Exception {
+    String s = read(file);
+    int n = 0;
+    for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  private static int matches(Path file, java.util.regex.Pattern p) throws Exception {
+    return (int) p.matcher(read(file)).results().count();
+  }
+
+  private static void awaitCount(Path file, String text, int n, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (count(file, text) < n) {
+      assertThat(System.nanoTime())
+          .as("'%s' %d times in %s:%n%s", text, n, file, tail(file))
+          .isLessThan(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  private static String tail(Path file) {
+    return ChildProcess.tail(Files.isDirectory(file) ? file.resolve("stdout") : file, 40);
+  }
+
+  /** On failure, the stack's logs and Spark's work directories go to target/ for a post-mortem. */
+  private static void keepLogs(Path var) {
+    Path to = Path.of("target", "cluster-mode-it-logs");
+    try (var files = Files.walk(var)) {
+      for (Path f : files.toList()) {
+        String n = f.getFileName().toString();
+        if (Files.isRegularFile(f)
+            && (n.endsWith(".log")
+                || n.equals("stdout")
+                || n.equals("stderr")
+                || n.endsWith(".json")
+                || n.endsWith(".tsv"))) {
+          Path dest = to.resolve(var.relativize(f).toString());
+          Files.createDirectories(dest.getParent());
+          Files.copy(f, dest, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      System.out.println("ClusterModeIT: logs kept in " + to.toAbsolutePath());
+    } catch (Exception e) {
+      System.out.println("ClusterModeIT: logs not kept: " + e);
+    }
+  }
+
+  private static List<Long> pids(List<ProcessHandle> l) {
+    return l.stream().map(ProcessHandle::pid).toList();
+  }
+
+  /** Waits until REST serves more posts than {@code than}, or all of them. */
+  private static void awaitProgress(ReplayCheck.Stack run, long than, long total) throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (System.nanoTime() < deadline) {
-      if (totalCount(run) > than) {
+      long n = totalCount(run);
+      if (n > than || n >= total) {
         return;
       }
       Thread.sleep(500);

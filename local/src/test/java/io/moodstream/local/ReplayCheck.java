@@ -418,8 +418,13 @@ final class ReplayCheck {
     }
 
     void awaitOutput(String text, Duration timeout) throws InterruptedException {
+      awaitOutput(text, timeout, 1);
+    }
+
+    /** Waits until the stack has printed {@code text} {@code times} times. */
+    void awaitOutput(String text, Duration timeout, int times) throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (output.indexOf(text) < 0) {
+      while (occurrences(text) < times) {
         if (!process.isAlive()) {
           throw new AssertionError(
               "the stack exited (" + process.exitValue() + ") before '" + text + "':\n" + output);
@@ -429,6 +434,15 @@ final class ReplayCheck {
         }
         Thread.sleep(200);
       }
+    }
+
+    private int occurrences(String text) {
+      String s = output.toString();
+      int n = 0;
+      for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + 1)) {
+        n++;
+      }
+      return n;
     }
 
     String output() {

@@ -235,6 +235,32 @@ class StackPlanTest {
   }
 
   @Test
+  void sparksLogKeepsTaskFaultsAndRetriesButNotEveryTask() throws Exception {
+    java.util.Properties p = new java.util.Properties();
+    p.load(new java.io.StringReader(SparkCluster.log4jProperties()));
+    assertThat(p.getProperty("logger.tasks.name"))
+        .isEqualTo("org.apache.spark.scheduler.TaskSetManager");
+    java.util.regex.Pattern kept =
+        java.util.regex.Pattern.compile(p.getProperty("logger.tasks.filter.faults.regex"));
+    for (String line :
+        List.of(
+            "Task 109 failed because while it was being computed, its executor exited for a"
+                + " reason unrelated to the task. Not counting this failure towards the maximum",
+            "Lost task 1.0 in stage 7.0 (TID 31) (127.0.0.1 executor 2): ExecutorLostFailure",
+            "Starting task 2.1 in stage 12.0 (TID 40) (127.0.0.1, executor 3, partition 2)",
+            "Resubmitted ShuffleMapTask(5, 0), so marking it as still running")) {
+      assertThat(kept.matcher(line).matches()).as(line).isTrue();
+    }
+    for (String line :
+        List.of(
+            "Starting task 2.0 in stage 12.0 (TID 40) (127.0.0.1, executor 3, partition 2)",
+            "Finished task 2.1 in stage 12.0 (TID 40) in 120 ms on 127.0.0.1 (executor 3) (4/4)")) {
+      assertThat(kept.matcher(line).matches()).as(line).isFalse();
+    }
+    assertThat(p.getProperty("logger.info1.name")).isEqualTo("io.moodstream");
+  }
+
+  @Test
   void sparkHomeLinksWhatAClusterProvidesAndLeavesOutWhatTheEmrJarShadesIn() throws Exception {
     Path emr = jar(home.resolve("emr.jar"), "io/moodstream/A.class", "org/apache/kafka/K.class");
     Path ours = jar(home.resolve("moodstream-schema.jar"), "io/moodstream/A.class");
