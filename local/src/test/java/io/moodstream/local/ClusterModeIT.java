@@ -292,7 +292,7 @@ class ClusterModeIT {
 
   /**
    * Kills the broker that leads partition 0 of moodstream.posts with SIGKILL: each partition it led
-   * gets a leader among the other two, and the supervisor restarts it.
+   * gets a leader among the other two, the supervisor restarts it, and the job reads on.
    */
   private static void killALeadingBroker(
       ReplayCheck.Stack run, String bootstrap, Map<String, Object> client, long total)
@@ -318,6 +318,7 @@ class ClusterModeIT {
       }
       note("leaders moved: " + after, run, total);
       run.awaitOutput("kafka-" + victim + " ready again", Duration.ofMinutes(3), 1);
+      awaitProgress(run, totalCount(run), total); // the job reads on from the new leaders
     }
   }
 
