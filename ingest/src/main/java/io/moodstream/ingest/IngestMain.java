@@ -142,7 +142,9 @@ public final class IngestMain {
           TimeUnit.SECONDS);
       LOG.info(
           "[{}] producing to Kafka at {}; topics: {}", sourceName, bootstrap, matcher.topics());
-      Ingestor ingestor = new Ingestor(source, matcher, sink, metrics, clock);
+      Ingestor ingestor =
+          new Ingestor(
+              source, matcher, sink, metrics, clock, config.get(CommonConfig.POSTS_MAX_CLOCK_SKEW));
       try {
         src.run(ingestor, life);
       } catch (FatalSourceException e) {

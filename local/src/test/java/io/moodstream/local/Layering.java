@@ -7,10 +7,10 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 /**
  * The module layering of Moodstream as one ArchUnit rule: {@code schema} and {@code sentiment}
  * depend on nothing of ours; {@code storage} and {@code ingest} on {@code schema}; {@code
- * streaming} and {@code rest} on {@code schema}, {@code sentiment}, {@code storage}; nothing
- * depends on {@code ingest}, {@code streaming}, {@code rest} or {@code local}; the Kafka broker
- * launcher ({@code kafka-broker}) depends on nothing of ours and only the local stack uses it
- * (tests of any module may).
+ * streaming} and {@code rest} on {@code schema}, {@code sentiment}, {@code storage}; {@code sql} on
+ * {@code schema} and {@code storage}; nothing depends on {@code ingest}, {@code streaming}, {@code
+ * rest}, {@code sql} or {@code local}; the Kafka broker launcher ({@code kafka-broker}) depends on
+ * nothing of ours and only the local stack uses it (tests of any module may).
  */
 final class Layering {
   private Layering() {}
@@ -30,22 +30,26 @@ final class Layering {
         .definedBy("io.moodstream.streaming..")
         .layer("rest")
         .definedBy("io.moodstream.rest..")
+        .layer("sql")
+        .definedBy("io.moodstream.sql..")
         .layer("broker")
         .definedBy("io.moodstream.broker..")
         .layer("local")
         .definedBy("io.moodstream.local..")
         .whereLayer("schema")
-        .mayOnlyBeAccessedByLayers("storage", "ingest", "streaming", "rest", "local")
+        .mayOnlyBeAccessedByLayers("storage", "ingest", "streaming", "rest", "sql", "local")
         .whereLayer("sentiment")
         .mayOnlyBeAccessedByLayers("streaming", "rest", "local")
         .whereLayer("storage")
-        .mayOnlyBeAccessedByLayers("streaming", "rest", "local")
+        .mayOnlyBeAccessedByLayers("streaming", "rest", "sql", "local")
         .whereLayer("ingest")
         .mayOnlyBeAccessedByLayers("local")
         .whereLayer("streaming")
         .mayOnlyBeAccessedByLayers("local")
         .whereLayer("rest")
         .mayOnlyBeAccessedByLayers("local")
+        .whereLayer("sql")
+        .mayNotBeAccessedByAnyLayer()
         .whereLayer("broker")
         .mayOnlyBeAccessedByLayers("local")
         .whereLayer("local")

@@ -17,7 +17,7 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.moodstream");
     // the rule must see every module, or it proves nothing
-    for (String module : new String[] {"schema", "storage", "sentiment"}) {
+    for (String module : new String[] {"schema", "storage", "sentiment", "sql"}) {
       assertThat(
               main.stream().anyMatch(c -> c.getPackageName().startsWith("io.moodstream." + module)))
           .as("classes of %s on the test classpath", module)

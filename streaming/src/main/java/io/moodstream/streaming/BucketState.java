@@ -4,13 +4,7 @@ import io.moodstream.schema.event.Author;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,16 +12,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The state of one (topic, minute) in the Spark job: the {@link Aggregate} counters and the best
- * {@code capacity} candidates for the most positive and most negative posts.
+ * The value of one (topic, minute) in the Spark job: the {@link Aggregate} counters and the best
+ * {@code capacity} candidates for the most positive and most negative posts. (Which posts it
+ * counts, for de-duplication, is {@link MinuteState}'s.)
  *
- * <p>Compound sums are kept as exact integers of ten-thousandths (VADER reports 4 decimals), so the
- * state is the same whatever order posts and partial states are merged in: a replayed or
+ * <p>A post's contribution to the counters is its compound in exact ten-thousandths ({@link
+ * #units}: VADER reports 4 decimals, so {@code units / 10000.0} is the very double it reported), so
+ * the state is the same whatever order posts and partials are merged in: a replayed or
  * re-partitioned batch yields the very same bytes. Candidates are ordered by the schema's
- * deterministic comparators, so the top-k does not depend on arrival order either.
+ * deterministic comparators, so the top-k does not depend on arrival order either, and offering a
+ * post twice is harmless.
  */
 public final class BucketState implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** {@link #units} of a post VADER cannot score (its language): it counts in volume only. */
+  public static final short UNSCORED = Short.MIN_VALUE;
+
+  private static final int FORMAT = 2;
 
   long count;
   long scored;
@@ -56,6 +58,44 @@ public final class BucketState implements Serializable {
       return Instant.ofEpochSecond(createdAtSecond, createdAtNano);
     }
 
+    /** The candidate of a scored post. */
+    static Candidate of(ScoredPost s) {
+      PostEvent p = s.post();
+      Instant at = p.createdAt();
+      return new Candidate(
+          p.id(),
+          p.text(),
+          p.author().id(),
+          p.author().handle(),
+          at.getEpochSecond(),
+          at.getNano(),
+          s.compound(),
+          p.url());
+    }
+
+    void write(Bytes.Writer w) {
+      w.putString(id)
+          .putString(text)
+          .putString(authorId)
+          .putString(authorHandle)
+          .putLong(createdAtSecond)
+          .putInt(createdAtNano)
+          .putDouble(compound)
+          .putString(url);
+    }
+
+    static Candidate read(Bytes.Reader r) {
+      return new Candidate(
+          r.getString(),
+          r.getString(),
+          r.getString(),
+          r.getString(),
+          r.getLong(),
+          r.getInt(),
+          r.getDouble(),
+          r.getString());
+    }
+
     public ExtremePost post() {
       return new ExtremePost(
           id, text, new Author(authorId, authorHandle), createdAt(), compound, url);
@@ -75,14 +115,35 @@ public final class BucketState implements Serializable {
           .thenComparing(Candidate::createdAt)
           .thenComparing(Candidate::id);
 
+  /** A post's contribution: its compound in ten-thousandths, or {@link #UNSCORED}. */
+  public static short units(ScoredPost s) {
+    return s.scored() ? (short) Math.round(s.compound() * 10_000) : UNSCORED;
+  }
+
+  /** True when a post with these units may be one of the most positive or negative. */
+  static boolean isExtreme(short units) {
+    return units != UNSCORED
+        && (units / 10_000.0 >= Aggregate.POSITIVE_THRESHOLD
+            || units / 10_000.0 <= Aggregate.NEGATIVE_THRESHOLD);
+  }
+
   /** Adds one post; only scored posts take part in the sentiment counters and the extremes. */
   public BucketState add(ScoredPost s, int capacity) {
-    count++;
-    if (!s.scored()) {
-      return this;
+    short units = units(s);
+    count(units);
+    if (isExtreme(units)) {
+      offer(Candidate.of(s), capacity);
     }
-    double c = s.compound();
-    long units = Math.round(c * 10_000);
+    return this;
+  }
+
+  /** Counts one post by its {@link #units}. */
+  void count(short units) {
+    count++;
+    if (units == UNSCORED) {
+      return;
+    }
+    double c = units / 10_000.0; // the double VADER reported (4 decimals, nearest double)
     scored++;
     if (c >= Aggregate.POSITIVE_THRESHOLD) {
       positive++;
@@ -92,28 +153,17 @@ public final class BucketState implements Serializable {
       neutral++;
     }
     sumUnits += units;
-    sumSquareUnits += units * units;
+    sumSquareUnits += (long) units * units;
     histogram[Aggregate.bin(c)]++;
-    if (c >= Aggregate.POSITIVE_THRESHOLD || c <= Aggregate.NEGATIVE_THRESHOLD) {
-      PostEvent p = s.post();
-      Instant at = p.createdAt();
-      Candidate cand =
-          new Candidate(
-              p.id(),
-              p.text(),
-              p.author().id(),
-              p.author().handle(),
-              at.getEpochSecond(),
-              at.getNano(),
-              c,
-              p.url());
-      if (c >= Aggregate.POSITIVE_THRESHOLD) {
-        offer(mostPositive, cand, POSITIVE_FIRST, capacity);
-      } else {
-        offer(mostNegative, cand, NEGATIVE_FIRST, capacity);
-      }
+  }
+
+  /** Offers an extreme-post candidate (idempotent: the same post twice is one candidate). */
+  void offer(Candidate c, int capacity) {
+    if (c.compound() >= Aggregate.POSITIVE_THRESHOLD) {
+      offer(mostPositive, c, POSITIVE_FIRST, capacity);
+    } else if (c.compound() <= Aggregate.NEGATIVE_THRESHOLD) {
+      offer(mostNegative, c, NEGATIVE_FIRST, capacity);
     }
-    return this;
   }
 
   /** Merges {@code o} into this state. */
@@ -200,23 +250,51 @@ public final class BucketState implements Serializable {
     return out;
   }
 
-  public byte[] toBytes() {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(512);
-    try (ObjectOutputStream o = new ObjectOutputStream(b)) {
-      o.writeObject(this);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  void write(Bytes.Writer w) {
+    w.putByte(FORMAT)
+        .putLong(count)
+        .putLong(scored)
+        .putLong(positive)
+        .putLong(neutral)
+        .putLong(negative)
+        .putLong(sumUnits)
+        .putLong(sumSquareUnits)
+        .putLongs(histogram, histogram.length);
+    w.putInt(mostPositive.size());
+    mostPositive.forEach(c -> c.write(w));
+    w.putInt(mostNegative.size());
+    mostNegative.forEach(c -> c.write(w));
+  }
+
+  static BucketState read(Bytes.Reader r) {
+    r.expect(FORMAT, "a bucket state");
+    BucketState s = new BucketState();
+    s.count = r.getLong();
+    s.scored = r.getLong();
+    s.positive = r.getLong();
+    s.neutral = r.getLong();
+    s.negative = r.getLong();
+    s.sumUnits = r.getLong();
+    s.sumSquareUnits = r.getLong();
+    long[] h = r.getLongs();
+    System.arraycopy(h, 0, s.histogram, 0, Aggregate.BINS);
+    for (int i = r.getInt(); i > 0; i--) {
+      s.mostPositive.add(Candidate.read(r));
     }
-    return b.toByteArray();
+    for (int i = r.getInt(); i > 0; i--) {
+      s.mostNegative.add(Candidate.read(r));
+    }
+    return s;
+  }
+
+  /** The compact binary form (what the job emits to its sink and tests compare). */
+  public byte[] toBytes() {
+    Bytes.Writer w = new Bytes.Writer(256);
+    write(w);
+    return w.toByteArray();
   }
 
   public static BucketState fromBytes(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return (BucketState) in.readObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
-    }
+    return read(new Bytes.Reader(bytes));
   }
 }

@@ -33,7 +33,6 @@ import org.apache.hadoop.hbase.client.Table;
 import org.apache.hadoop.hbase.spark.JavaHBaseContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
-import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,8 +104,8 @@ public final class HBaseSink {
   /** What one batch wrote: for logs and the status file. */
   public record Written(int minutes, int hours, int days, int extremes) {}
 
-  /** Writes one micro-batch of {@link MoodTransform#buckets} rows. */
-  public Written writeBuckets(List<Row> rows) throws IOException {
+  /** Writes one micro-batch's changed buckets ({@link MoodTransform.Batch#buckets}). */
+  public Written writeBuckets(List<MoodTransform.BucketRow> rows) throws IOException {
     if (rows.isEmpty()) {
       return new Written(0, 0, 0, 0);
     }
@@ -114,10 +113,10 @@ public final class HBaseSink {
     Map<String, TreeSet<Long>> hoursByTopic = new TreeMap<>();
     Map<String, BucketState> states = new HashMap<>();
     Set<String> candidates = new HashSet<>();
-    for (Row r : rows) {
-      String topic = r.getString(0);
-      long minute = r.getLong(1);
-      BucketState s = BucketState.fromBytes((byte[]) r.get(2));
+    for (MoodTransform.BucketRow r : rows) {
+      String topic = r.topic();
+      long minute = r.minute();
+      BucketState s = r.state();
       states.put(topic + '\0' + minute, s);
       candidates.addAll(s.candidateIds());
       minutes.add(new AggregateWrite(topic, minute, AggregateCodec.encode(s.aggregate())));

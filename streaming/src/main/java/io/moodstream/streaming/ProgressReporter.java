@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.slf4j.Logger;
@@ -23,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * and rewrites a small JSON status file after every batch, for {@code ./moodstream status} and the
  * REST metrics. The file (a local path or a Hadoop FileSystem URI) is replaced whole, so readers
  * never see half of it ({@link StatusFiles}).
+ *
+ * <p>The posts totals ({@code postsTotal}, {@code latePostsTotal}, {@code deadLettersTotal}, {@code
+ * futureCreatedAtTotal}) are the job's own state ({@link Totals}), handed over by each posts batch:
+ * exact under retries and carried across restarts by the checkpoint. {@code duplicatePostsThisRun},
+ * {@code deletesTotal} and {@code deleteDeadLetters} count since this run started.
  */
 public final class ProgressReporter extends StreamingQueryListener {
   private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
@@ -32,57 +35,85 @@ public final class ProgressReporter extends StreamingQueryListener {
   private final Configuration hadoopConf;
   private final Clock clock;
   private final Map<String, ObjectNode> queries = new TreeMap<>();
-  private final AtomicLong latePosts = new AtomicLong();
-  private final AtomicLong deadLetters = new AtomicLong();
+  private final Map<String, MoodTransform.Batch> pendingBatches = new ConcurrentHashMap<>();
   private final AtomicLong deletes = new AtomicLong();
-  private final Map<String, Map<Long, Long>> pendingMinutes = new ConcurrentHashMap<>();
+  private final AtomicLong deleteDeadLetters = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private volatile Totals totals;
   private volatile String state = "starting";
 
-  /** The watermark (ms) a query's batch ran with, for batches this listener has not seen. */
-  @FunctionalInterface
-  public interface LoggedWatermark {
-    long of(String query, long batchId);
-  }
-
-  private final LoggedWatermark loggedWatermark;
-
-  /** Last batch id and watermark (ms) reported per query; guarded by this. */
-  private final Map<String, long[]> lastReported = new TreeMap<>();
+  /** Last batch id reported per query; guarded by this. */
+  private final Map<String, Long> lastReported = new TreeMap<>();
 
   /**
    * @param statusFile a local path or a Hadoop FileSystem URI ({@link StatusFiles})
    * @param hadoopConf the configuration of that file system (the session's)
    */
-  public ProgressReporter(
-      String statusFile, Configuration hadoopConf, Clock clock, LoggedWatermark loggedWatermark) {
+  public ProgressReporter(String statusFile, Configuration hadoopConf, Clock clock) {
     this.statusFile = statusFile;
     this.hadoopConf = hadoopConf;
     this.clock = clock;
-    this.loggedWatermark = loggedWatermark;
+    this.totals = previousTotals();
   }
 
   /**
-   * The posts per event-time minute of batch {@code batchId} of {@code query}, sent before the
-   * batch ends: with the watermark its progress reports, they give the batch's exact late posts.
+   * The totals of the status file an earlier run left, shown until this run's first posts batch
+   * brings the state's own (the same, unless the checkpoint was replaced).
    */
-  public void postsPerMinute(String query, long batchId, Map<Long, Long> postsPerMinute) {
-    pendingMinutes.put(query + '#' + batchId, postsPerMinute);
+  private Totals previousTotals() {
+    try {
+      var previous = StatusFiles.read(statusFile, hadoopConf);
+      if (previous.isEmpty()) {
+        return Totals.ZERO;
+      }
+      var root = JSON.readTree(previous.get().bytes());
+      return new Totals(
+          root.path("postsTotal").asLong(),
+          root.path("latePostsTotal").asLong(),
+          root.path("deadLettersTotal").asLong(),
+          root.path("futureCreatedAtTotal").asLong());
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("no totals from an earlier status file {}: {}", statusFile, e.toString());
+      return Totals.ZERO;
+    }
   }
 
-  public void deadLetters(long n) {
-    deadLetters.addAndGet(n);
+  /**
+   * What batch {@code batchId} of {@code query} emitted, handed over before the batch commits; its
+   * progress event (which comes after) reports it.
+   */
+  public void postsBatch(String query, long batchId, MoodTransform.Batch batch) {
+    if (batch.totals() != null) {
+      totals = batch.totals();
+    }
+    duplicates.addAndGet(batch.duplicatePosts());
+    pendingBatches.put(query + '#' + batchId, batch);
   }
 
   public void deletes(long n) {
     deletes.addAndGet(n);
   }
 
+  public void deleteDeadLetters(long n) {
+    deleteDeadLetters.addAndGet(n);
+  }
+
+  /** The job's totals after the last posts batch (from its state). */
+  public Totals totals() {
+    return totals;
+  }
+
+  /** Posts left out as already counted since this run started (driver memory, not state). */
+  public long duplicatePostsThisRun() {
+    return duplicates.get();
+  }
+
   public long latePosts() {
-    return latePosts.get();
+    return totals.latePosts();
   }
 
   public long deadLetters() {
-    return deadLetters.get();
+    return totals.deadLetters();
   }
 
   /**
@@ -91,7 +122,7 @@ public final class ProgressReporter extends StreamingQueryListener {
    */
   public synchronized boolean awaitBatch(String query, long batchId, long deadlineNanos)
       throws InterruptedException {
-    while (!lastReported.containsKey(query) || lastReported.get(query)[0] < batchId) {
+    while (!lastReported.containsKey(query) || lastReported.get(query) < batchId) {
       long left = deadlineNanos - System.nanoTime();
       if (left <= 0) {
         return false;
@@ -106,24 +137,6 @@ public final class ProgressReporter extends StreamingQueryListener {
     write();
   }
 
-  /**
-   * The watermark Spark judges batch {@code batchId}'s late rows by: the previous batch's (Spark
-   * 3.5 with several stateful operators allowed, its default), from this listener's memory or, for
-   * the first batch after a restart, from the checkpoint; 0 before the first batch.
-   */
-  private long watermarkForLateEvents(String query, long batchId) {
-    if (batchId == 0) {
-      return 0;
-    }
-    synchronized (this) {
-      long[] last = lastReported.get(query);
-      if (last != null && last[0] == batchId - 1) {
-        return last[1];
-      }
-    }
-    return loggedWatermark.of(query, batchId - 1);
-  }
-
   @Override
   public void onQueryStarted(QueryStartedEvent event) {
     LOG.info("[{}] query started (id {}, run {})", event.name(), event.id(), event.runId());
@@ -132,17 +145,10 @@ public final class ProgressReporter extends StreamingQueryListener {
   @Override
   public void onQueryProgress(QueryProgressEvent event) {
     StreamingQueryProgress p = event.progress();
-    long lateRows = 0;
-    for (StateOperatorProgress s : p.stateOperators()) {
-      lateRows += s.numRowsDroppedByWatermark();
-    }
     String watermark = p.eventTime().get("watermark");
-    Map<Long, Long> perMinute = pendingMinutes.remove(p.name() + '#' + p.batchId());
-    long late =
-        perMinute == null
-            ? 0
-            : SideOutputs.latePosts(perMinute, watermarkForLateEvents(p.name(), p.batchId()));
-    latePosts.addAndGet(late);
+    MoodTransform.Batch b = pendingBatches.remove(p.name() + '#' + p.batchId());
+    Totals batch = b == null ? Totals.ZERO : b.batch();
+    long duplicates = b == null ? 0 : b.duplicatePosts();
     Long duration = p.durationMs().get("triggerExecution");
     ObjectNode q = JSON.createObjectNode();
     q.put("batchId", p.batchId());
@@ -152,19 +158,24 @@ public final class ProgressReporter extends StreamingQueryListener {
     q.put("processedRowsPerSecond", finite(p.processedRowsPerSecond()));
     q.put("batchDurationMs", duration == null ? 0 : duration);
     q.put("watermark", watermark);
-    q.put("latePosts", late);
-    q.put("lateRows", lateRows);
+    if (b != null) {
+      q.put("posts", batch.posts());
+      q.put("latePosts", batch.latePosts());
+      q.put("duplicatePosts", duplicates);
+      q.put("deadLetters", batch.deadLetters());
+      q.put("futureCreatedAt", batch.futureCreatedAt());
+    }
     synchronized (this) {
       queries.put(p.name(), q);
       state = "running";
       write();
-      long ms = watermark == null ? 0 : Instant.parse(watermark).toEpochMilli();
-      lastReported.put(p.name(), new long[] {p.batchId(), ms});
+      lastReported.put(p.name(), p.batchId());
       notifyAll();
     }
-    if (p.numInputRows() > 0 || late > 0) {
+    if (p.numInputRows() > 0) {
       LOG.info(
-          "[{}] batch {}: {} rows, input {}/s, processed {}/s, {} ms, watermark {}, late posts {}",
+          "[{}] batch {}: {} rows, input {}/s, processed {}/s, {} ms, watermark {}, late posts {},"
+              + " duplicates {}, dead letters {}",
           p.name(),
           p.batchId(),
           p.numInputRows(),
@@ -172,7 +183,9 @@ public final class ProgressReporter extends StreamingQueryListener {
           Math.round(finite(p.processedRowsPerSecond())),
           duration,
           watermark,
-          late);
+          batch.latePosts(),
+          duplicates,
+          batch.deadLetters());
       LOG.debug("[{}] batch {} phases (ms): {}", p.name(), p.batchId(), p.durationMs());
     }
   }
@@ -191,12 +204,17 @@ public final class ProgressReporter extends StreamingQueryListener {
   }
 
   private void write() {
+    Totals t = totals;
     ObjectNode root = JSON.createObjectNode();
     root.put("state", state);
     root.put("updatedAt", clock.instant().toString());
-    root.put("latePostsTotal", latePosts.get());
-    root.put("deadLettersTotal", deadLetters.get());
+    root.put("postsTotal", t.posts());
+    root.put("latePostsTotal", t.latePosts());
+    root.put("deadLettersTotal", t.deadLetters());
+    root.put("futureCreatedAtTotal", t.futureCreatedAt());
+    root.put("duplicatePostsThisRun", duplicates.get());
     root.put("deletesTotal", deletes.get());
+    root.put("deleteDeadLetters", deleteDeadLetters.get());
     ObjectNode qs = root.putObject("queries");
     queries.forEach(qs::set);
     try {

@@ -32,8 +32,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.execution.streaming.OffsetSeq;
-import org.apache.spark.sql.execution.streaming.OffsetSeqLog;
 import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.OutputMode;
@@ -49,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * checkpoint root ({@link #checkpointRoot}):
  *
  * <ol>
- *   <li>{@code posts}: {@link MoodTransform#buckets} of {@code moodstream.posts} → {@link
+ *   <li>{@code posts}: {@link MoodTransform#outputs} of {@code moodstream.posts} → {@link
  *       HBaseSink#writeBuckets} (minutes, extremes, rollups); its rejected records → {@code
- *       moodstream.dlq};
+ *       moodstream.dlq}; its totals → the status file;
  *   <li>{@code deletes}: {@code moodstream.deletes} → {@link HBaseSink#applyDeletes} (invalid ones
  *       → {@code moodstream.dlq}).
  * </ol>
@@ -92,13 +90,9 @@ public final class StreamJob implements AutoCloseable {
     this.checkpointRoot = checkpointRoot(config, asMap(spark.sparkContext().getConf()));
     this.kafkaOptions = KafkaClientConfig.sparkOptions(config);
     this.hadoopConf = spark.sparkContext().hadoopConfiguration();
-    String checkpoint = checkpointRoot;
     this.progress =
         new ProgressReporter(
-            config.get(StreamingConfig.STATUS_FILE),
-            hadoopConf,
-            Clock.systemUTC(),
-            (query, batchId) -> batchWatermarkMs(spark, checkpoint + "/" + query, batchId));
+            config.get(StreamingConfig.STATUS_FILE), hadoopConf, Clock.systemUTC());
     spark.streams().addListener(progress);
   }
 
@@ -158,19 +152,6 @@ public final class StreamJob implements AutoCloseable {
     return c.get(StreamingConfig.CHECKPOINT_LOCATION);
   }
 
-  /**
-   * The watermark batch {@code batchId} ran with, from the query's offset log in its checkpoint; 0
-   * when the batch is not logged.
-   */
-  static long batchWatermarkMs(SparkSession spark, String queryCheckpoint, long batchId) {
-    scala.Option<OffsetSeq> logged =
-        new OffsetSeqLog(spark, queryCheckpoint + "/offsets").get(batchId);
-    if (logged.isEmpty() || logged.get().metadata().isEmpty()) {
-      return 0;
-    }
-    return logged.get().metadata().get().batchWatermarkMs();
-  }
-
   static void requireTables(Connection connection, HBaseLayout layout) throws IOException {
     try (Admin admin = connection.getAdmin()) {
       for (HBaseLayout.TableSpec t : layout.tables()) {
@@ -210,36 +191,14 @@ public final class StreamJob implements AutoCloseable {
         t.watermark(),
         t.k());
 
-    SideOutputs side = SideOutputs.register(spark.sparkContext());
     queries.add(
         writer(
-                MoodTransform.buckets(kafka(KafkaTopics.POSTS.name()), t, side),
+                MoodTransform.outputs(kafka(KafkaTopics.POSTS.name()), t),
                 POSTS,
                 checkpoint,
                 trigger)
             .outputMode(OutputMode.Update())
-            .foreachBatch(
-                (VoidFunction2<Dataset<Row>, Long>)
-                    (df, id) -> {
-                      gate(POSTS);
-                      long t0 = System.nanoTime();
-                      List<Row> rows = df.collectAsList();
-                      long t1 = System.nanoTime();
-                      HBaseSink.Written w = sink.writeBuckets(rows);
-                      LOG.debug(
-                          "[posts] batch {}: aggregated in {} ms, wrote {} in {} ms",
-                          id,
-                          (t1 - t0) / 1_000_000,
-                          w,
-                          (System.nanoTime() - t1) / 1_000_000);
-                      SideOutputs.Batch b = side.drain();
-                      progress.postsPerMinute(POSTS, id, b.postsPerMinute());
-                      if (!b.deadLetters().isEmpty()) {
-                        toDeadLetterTopic(b.deadLetters());
-                        LOG.info(
-                            "[posts] batch {}: {} rejected record(s)", id, b.deadLetters().size());
-                      }
-                    })
+            .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (df, id) -> posts(df, id))
             .start());
 
     queries.add(
@@ -273,6 +232,30 @@ public final class StreamJob implements AutoCloseable {
     }
   }
 
+  /**
+   * One batch of the posts query, on the driver: its outputs are collected (changed buckets, dead
+   * letters, totals: small), the buckets written to HBase, the dead letters sent to the DLQ (at
+   * least once: before the batch commits), and the totals reported.
+   */
+  private void posts(Dataset<Row> df, long id) throws Exception {
+    gate(POSTS);
+    long t0 = System.nanoTime();
+    MoodTransform.Batch b = MoodTransform.Batch.of(df.collectAsList());
+    long t1 = System.nanoTime();
+    HBaseSink.Written w = sink.writeBuckets(b.buckets());
+    LOG.debug(
+        "[posts] batch {}: aggregated in {} ms, wrote {} in {} ms",
+        id,
+        (t1 - t0) / 1_000_000,
+        w,
+        (System.nanoTime() - t1) / 1_000_000);
+    if (!b.deadLetters().isEmpty()) {
+      toDeadLetterTopic(b.deadLetters());
+      LOG.info("[posts] batch {}: {} rejected record(s)", id, b.deadLetters().size());
+    }
+    progress.postsBatch(POSTS, id, b);
+  }
+
   private void deletes(List<Row> rows) throws IOException {
     Map<String, Instant> deletions = new LinkedHashMap<>();
     List<String> rejected = new ArrayList<>();
@@ -288,6 +271,7 @@ public final class StreamJob implements AutoCloseable {
     }
     if (!rejected.isEmpty()) {
       toDeadLetterTopic(rejected);
+      progress.deleteDeadLetters(rejected.size());
     }
     sink.applyDeletes(deletions);
     progress.deletes(deletions.size());
@@ -306,7 +290,6 @@ public final class StreamJob implements AutoCloseable {
         .options(kafkaOptions)
         .option("topic", KafkaTopics.DLQ.name())
         .save();
-    progress.deadLetters(values.size());
   }
 
   private Dataset<Row> kafka(String topic) {

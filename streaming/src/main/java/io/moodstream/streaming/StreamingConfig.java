@@ -115,20 +115,35 @@ public final class StreamingConfig {
     return List.copyOf(all);
   }
 
-  /** The settings of the transformation itself. */
-  public record Transform(Duration watermark, int k) implements java.io.Serializable {
+  /**
+   * The settings of the transformation itself.
+   *
+   * @param watermark how late a post may arrive and still count
+   * @param k extreme posts kept per minute and direction
+   * @param maxClockSkew how far createdAt may lie ahead of the Kafka append time
+   */
+  public record Transform(Duration watermark, int k, Duration maxClockSkew)
+      implements java.io.Serializable {
     public Transform {
       if (k < 1) {
         throw new IllegalArgumentException("k must be at least 1");
       }
     }
 
+    public Transform(Duration watermark, int k) {
+      this(watermark, k, CommonConfig.POSTS_MAX_CLOCK_SKEW.defaultValue());
+    }
+
     public static Transform from(MoodstreamConfig c) {
-      return new Transform(c.get(WATERMARK), c.get(EXTREMES_K));
+      return new Transform(
+          c.get(WATERMARK), c.get(EXTREMES_K), c.get(CommonConfig.POSTS_MAX_CLOCK_SKEW));
     }
 
     public static Transform defaults() {
-      return new Transform(WATERMARK.defaultValue(), EXTREMES_K.defaultValue());
+      return new Transform(
+          WATERMARK.defaultValue(),
+          EXTREMES_K.defaultValue(),
+          CommonConfig.POSTS_MAX_CLOCK_SKEW.defaultValue());
     }
   }
 }

@@ -1,11 +1,13 @@
 package io.moodstream.ingest.core;
 
+import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.event.Author;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +26,28 @@ public final class Ingestor {
   private final EventSink sink;
   private final Metrics metrics;
   private final Clock clock;
+  private final Duration maxClockSkew;
   private final java.util.concurrent.atomic.LongAdder readCount;
   private final java.util.concurrent.atomic.LongAdder postCount;
   private final java.util.concurrent.atomic.LongAdder deleteCount;
 
   public Ingestor(
       Source source, TopicMatcher matcher, EventSink sink, Metrics metrics, Clock clock) {
+    this(source, matcher, sink, metrics, clock, CommonConfig.POSTS_MAX_CLOCK_SKEW.defaultValue());
+  }
+
+  /**
+   * @param maxClockSkew how far a post's createdAt may lie ahead of {@code clock} ({@code
+   *     posts.max.clock.skew}); later ones become {@code future-created-at} dead letters
+   */
+  public Ingestor(
+      Source source,
+      TopicMatcher matcher,
+      EventSink sink,
+      Metrics metrics,
+      Clock clock,
+      Duration maxClockSkew) {
+    this.maxClockSkew = maxClockSkew;
     this.source = source;
     this.name = source.wireName();
     this.matcher = matcher;
@@ -66,6 +84,11 @@ public final class Ingestor {
    */
   public PostEvent post(Post p, Supplier<String> raw) {
     Reject r = validate(p);
+    if (r == null) {
+      String future =
+          PostEvent.futureCreatedAt(p.createdAt(), clock.instant(), maxClockSkew, "ingest's clock");
+      r = future == null ? null : new Reject(Reject.FUTURE_CREATED_AT, future);
+    }
     if (r != null) {
       reject(raw.get(), r, p.id());
       return null;

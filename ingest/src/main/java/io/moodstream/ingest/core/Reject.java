@@ -1,5 +1,6 @@
 package io.moodstream.ingest.core;
 
+import io.moodstream.schema.event.PostEvent;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  *
  * @param code a short counter name: {@code malformed-json}, {@code missing-field}, {@code
  *     invalid-utf8}, {@code text-too-long}, {@code invalid-field}, {@code cut-short} (a record cut
- *     by damage in a compressed file)
+ *     by damage in a compressed file), {@code future-created-at}
  * @param reason the sentence written to the DLQ, naming the field where there is one
  */
 public record Reject(String code, String reason) {
@@ -17,6 +18,9 @@ public record Reject(String code, String reason) {
   public static final String TEXT_TOO_LONG = "text-too-long";
   public static final String INVALID_FIELD = "invalid-field";
   public static final String CUT_SHORT = "cut-short";
+
+  /** createdAt more than {@code posts.max.clock.skew} ahead of ingest's clock. */
+  public static final String FUTURE_CREATED_AT = PostEvent.FUTURE_CREATED_AT;
 
   public Reject {
     Objects.requireNonNull(code, "code");

@@ -61,6 +61,35 @@ class IngestorTest {
   }
 
   @Test
+  void aPostDatedAheadOfIngestsClockByMoreThanTheSkewIsADeadLetter() {
+    Instant now = Instant.parse("2026-11-24T12:00:00Z"); // the fixed clock
+    in.post(new Post("5", now.plusSeconds(300), "just inside", "en", "u", "h", null), () -> "ok");
+    in.post(
+        new Post("6", Instant.parse("2100-01-01T00:00:00Z"), "hello 2100", "en", "u", "h", null),
+        () -> "{2100}");
+    assertThat(sink.posts).extracting(PostEvent::id).containsExactly("5");
+    assertThat(sink.dead).hasSize(1);
+    assertThat(sink.dead.get(0).reason())
+        .isEqualTo(
+            "future-created-at: field 'createdAt' is 2100-01-01T00:00:00Z, more than 5m after"
+                + " ingest's clock 2026-11-24T12:00:00Z");
+    assertThat(sink.dead.get(0).raw()).isEqualTo("{2100}");
+    assertThat(metrics.get("replay", "dlq.future-created-at")).isEqualTo(1);
+
+    Ingestor strict =
+        new Ingestor(
+            Source.REPLAY,
+            TopicMatcher.of(List.of()),
+            sink,
+            metrics,
+            Clock.fixed(now, ZoneOffset.UTC),
+            java.time.Duration.ZERO);
+    strict.post(
+        new Post("7", now.plusMillis(1), "a millisecond ahead", "en", "u", "h", null), () -> "");
+    assertThat(sink.posts).extracting(PostEvent::id).containsExactly("5");
+  }
+
+  @Test
   void deletesAreCounted() {
     in.delete("42");
     assertThat(sink.deletes).hasSize(1);

@@ -110,6 +110,15 @@ public final class CommonConfig {
           Duration.ofHours(1),
           "how long the extreme posts (which hold post text) are kept");
 
+  public static final ConfigKey<Duration> POSTS_MAX_CLOCK_SKEW =
+      ConfigKey.duration(
+          "posts.max.clock.skew",
+          Duration.ofMinutes(5),
+          Duration.ZERO,
+          "how far a post's createdAt may lie ahead of the clock that receives it (ingest's clock;"
+              + " in the Spark job, the post's Kafka append time) before the post goes to the"
+              + " dead-letter topic as future-created-at instead of moving the watermark");
+
   /** All of the above, in documentation order. */
   public static final List<ConfigKey<?>> KEYS =
       List.of(
@@ -127,5 +136,6 @@ public final class CommonConfig {
           HBASE_ZOOKEEPER_QUORUM,
           HBASE_ZOOKEEPER_PORT,
           HBASE_COMPRESSION,
-          HBASE_EXTREMES_TTL);
+          HBASE_EXTREMES_TTL,
+          POSTS_MAX_CLOCK_SKEW);
 }

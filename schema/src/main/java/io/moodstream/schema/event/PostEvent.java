@@ -1,5 +1,7 @@
 package io.moodstream.schema.event;
 
+import io.moodstream.schema.config.ConfigKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,32 @@ public record PostEvent(
 
   /** The topic every post belongs to. */
   public static final String ALL = "all";
+
+  /** The dead-letter reason code of a post dated too far ahead of the clock that received it. */
+  public static final String FUTURE_CREATED_AT = "future-created-at";
+
+  /**
+   * Why a post created at {@code createdAt} is refused when the clock that received it ({@code
+   * clock}: ingest's clock, or the Kafka append time in the job) said {@code now}; null when it is
+   * fine. Event time may run at most {@code maxSkew} ahead of that clock: one post dated in the
+   * future would otherwise push the job's watermark past every real post. The reason starts with
+   * {@link #FUTURE_CREATED_AT}.
+   */
+  public static String futureCreatedAt(
+      Instant createdAt, Instant now, Duration maxSkew, String clock) {
+    if (!createdAt.isAfter(now.plus(maxSkew))) {
+      return null;
+    }
+    return FUTURE_CREATED_AT
+        + ": field 'createdAt' is "
+        + createdAt
+        + ", more than "
+        + ConfigKey.formatDuration(maxSkew)
+        + " after "
+        + clock
+        + " "
+        + now;
+  }
 
   /** Longest text accepted, in UTF-16 units; far above any platform's limit (X long posts: 25k). */
   public static final int MAX_TEXT_LENGTH = 100_000;
