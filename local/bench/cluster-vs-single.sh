@@ -153,16 +153,18 @@ for mode in $MODES; do
   stop_up "$up_pid"
   unset MOODSTREAM_STREAMING_TRIGGER_INTERVAL
   python3 - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" <<'PY'
-import sys, bisect
+import sys, bisect, itertools
 mode, appended, visible, rate, base = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 # the warm-up's posts are the first `base` appended and visible: left out of both curves
 a = sorted(int(l) / 1000.0 for l in open(appended) if l.strip())[base:]
 v = [(t, c - base) for t, c in (tuple(map(float, l.split("\t"))) for l in open(visible) if l.strip())]
 if not a or not v:
     print(f"{mode:8s} latency: no data (see {appended} and {visible})"); sys.exit()
+# a failed poll reads 0: the running maximum keeps the curve non-decreasing for bisect
+counts = list(itertools.accumulate((c for _, c in v), max))
 lat = []
 for k, t in enumerate(a, start=1):
-    i = bisect.bisect_left([c for _, c in v], k)
+    i = bisect.bisect_left(counts, k)
     if i < len(v):
         lat.append(v[i][0] - t)
 lat.sort()
