@@ -45,6 +45,8 @@ final class HBaseNode {
     p.put("hbase.zookeeper.quorum", "127.0.0.1");
     p.put("hbase.zookeeper.property.clientPort", Integer.toString(zkPort));
     p.put("hbase.zookeeper.property.dataDir", data.resolve("zookeeper").toString());
+    // ZooKeeper's own process (up --cluster) would start its AdminServer on 8080, REST's port
+    p.put("hbase.zookeeper.property.admin.enableServer", "false");
     p.put("hbase.master.info.port", "-1");
     p.put("hbase.regionserver.info.port", "-1");
     // a local file system has no hflush/hsync; HBase must not insist on them

@@ -344,6 +344,9 @@ public final class LocalMain {
       return 2;
     }
     out.print(LocalStack.statusTable(paths));
+    if (ChildProcess.running("spark-master", paths).isPresent()) {
+      SparkCluster.describeDriver(paths).ifPresent(d -> out.println("spark: " + d));
+    }
     Path streamStatus = StackPlan.statusFile(paths);
     if (Files.isRegularFile(streamStatus)) {
       try {

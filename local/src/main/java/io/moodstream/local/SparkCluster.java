@@ -294,6 +294,9 @@ final class SparkCluster {
           "spark-submit failed (exit " + p.exitValue() + "):\n" + ChildProcess.tail(log, 15));
     }
     driverId = m.group(1);
+    // for `moodstream status` in another terminal: which driver, and where its master answers
+    Files.createDirectories(paths.run());
+    Files.writeString(driverFile(paths), driverId + "\t" + webUiPort + "\n");
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (driverState().filter("RUNNING"::equals).isPresent()) {
@@ -323,6 +326,57 @@ final class SparkCluster {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code var/run/stream-driver.tsv}: the submitted driver's id and the master's web UI port. */
+  static Path driverFile(StackPaths paths) {
+    return paths.run().resolve("stream-driver.tsv");
+  }
+
+  /**
+   * One line on the job of {@code up --cluster} for {@code status}: the driver's state and worker
+   * and the application's cores, as the master reports them; empty when no driver was submitted.
+   */
+  static Optional<String> describeDriver(StackPaths paths) {
+    String[] f;
+    try {
+      f = Files.readString(driverFile(paths)).strip().split("\t");
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (f.length != 2 || !f[1].matches("[0-9]+")) {
+      return Optional.empty();
+    }
+    SparkCluster c = new SparkCluster(paths, -1, Integer.parseInt(f[1]));
+    return Optional.of(
+        c.masterState()
+            .map(s -> describeDriver(s, f[0]))
+            .orElse("driver " + f[0] + ": the Spark master does not answer on port " + f[1]));
+  }
+
+  /** The driver {@code id} and its application in the master's {@code /json/} state. */
+  static String describeDriver(JsonNode master, String id) {
+    for (String list : List.of("activedrivers", "completeddrivers")) {
+      for (JsonNode d : master.path(list)) {
+        if (id.equals(d.path("id").asText())) {
+          StringBuilder b =
+              new StringBuilder("driver " + id + ": " + d.path("state").asText())
+                  .append(" on ")
+                  .append(d.path("worker").asText("?"));
+          for (JsonNode a : master.path("activeapps")) {
+            b.append("; application ")
+                .append(a.path("id").asText())
+                .append(' ')
+                .append(a.path("state").asText())
+                .append(", ")
+                .append(a.path("cores").asInt())
+                .append(" executor core(s)");
+          }
+          return b.toString();
+        }
+      }
+    }
+    return "driver " + id + ": unknown to the Spark master";
   }
 
   /** The master's JSON status page ({@code /json/}), if it answers. */

@@ -2,11 +2,14 @@ package io.moodstream.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.local.ChildSpec.Restart;
 import io.moodstream.local.ChildSpec.Start;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -202,6 +205,10 @@ class StackPlanTest {
             "<name>hbase.rootdir</name><value>"
                 + paths.data("hbase-cluster").resolve("root").toUri());
     assertThat(rs2).contains("<name>hbase.regionserver.port</name><value>16022</value>");
+    // no ZooKeeper AdminServer on 8080, REST's default port
+    assertThat(
+            Files.readString(paths.data("hbase-cluster").resolve("conf-zookeeper/hbase-site.xml")))
+        .contains("<name>hbase.zookeeper.property.admin.enableServer</name><value>false</value>");
     assertThat(argv(spec(plan, "hbase-rs-1"))).contains(HBaseNode.REGION_SERVER);
     assertThat(argv(spec(plan, "zookeeper"))).contains(HBaseNode.ZOOKEEPER);
     assertThat(String.join(" ", argv(spec(plan, "kafka-2"))))
@@ -232,6 +239,34 @@ class StackPlanTest {
     assertThat(spark.env())
         .containsEntry("SPARK_HOME", spark.home().toString())
         .containsEntry("SPARK_LOCAL_IP", "127.0.0.1");
+  }
+
+  @Test
+  void statusDescribesTheDriverAsTheMasterReportsIt() throws Exception {
+    JsonNode master =
+        new ObjectMapper()
+            .readTree(
+                "{\"activedrivers\":[{\"id\":\"driver-1\",\"state\":\"RUNNING\","
+                    + "\"worker\":\"worker-7079\"}],\"activeapps\":[{\"id\":\"app-1\","
+                    + "\"state\":\"RUNNING\",\"cores\":1}],\"completeddrivers\":[]}");
+    assertThat(SparkCluster.describeDriver(master, "driver-1"))
+        .isEqualTo(
+            "driver driver-1: RUNNING on worker-7079; application app-1 RUNNING, 1 executor"
+                + " core(s)");
+    assertThat(SparkCluster.describeDriver(master, "driver-2"))
+        .isEqualTo("driver driver-2: unknown to the Spark master");
+    StackPaths paths = new StackPaths(home);
+    assertThat(SparkCluster.describeDriver(paths)).isEmpty();
+    Files.createDirectories(paths.run());
+    Files.writeString(SparkCluster.driverFile(paths), "driver-1\t" + freePort() + "\n");
+    assertThat(SparkCluster.describeDriver(paths).orElseThrow())
+        .startsWith("driver driver-1: the Spark master does not answer on port");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   @Test
