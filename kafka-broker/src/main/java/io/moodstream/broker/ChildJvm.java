@@ -34,19 +34,26 @@ public final class ChildJvm {
     return cmd;
   }
 
-  /** A log4j2 properties configuration: warnings to stdout, and INFO for {@code infoLogger}. */
-  public static String consoleLog4j(String infoLogger) {
-    return String.join(
-        "\n",
-        "status = warn",
-        "appender.out.type = Console",
-        "appender.out.name = out",
-        "appender.out.layout.type = PatternLayout",
-        "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
-        "rootLogger.level = warn",
-        "rootLogger.appenderRef.out.ref = out",
-        "logger.info.name = " + infoLogger,
-        "logger.info.level = info",
-        "");
+  /**
+   * A log4j2 properties configuration: warnings to stdout, and INFO for the {@code infoLoggers}.
+   */
+  public static String consoleLog4j(String... infoLoggers) {
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "status = warn",
+                "appender.out.type = Console",
+                "appender.out.name = out",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = %d{HH:mm:ss.SSS} %-5p %c{1} - %m%n",
+                "rootLogger.level = warn",
+                "rootLogger.appenderRef.out.ref = out"));
+    for (int i = 0; i < infoLoggers.length; i++) {
+      String id = i == 0 ? "info" : "info" + i;
+      lines.add("logger." + id + ".name = " + infoLoggers[i]);
+      lines.add("logger." + id + ".level = info");
+    }
+    lines.add("");
+    return String.join("\n", lines);
   }
 }

@@ -8,31 +8,57 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * A single-node Kafka KRaft broker (combined broker and controller) in a child JVM. Used by the
- * local stack and by integration tests; data lives under {@code dataDir} and survives restarts.
+ * A Kafka KRaft node (combined broker and controller) in a child JVM. Used by the local stack and
+ * by integration tests; data lives under {@code dataDir} and survives restarts. One node is a
+ * single-node cluster; three nodes given the same {@link Options#voters() voters} and cluster id
+ * file form a three-voter quorum (internal topics replicated three times, min ISR 2).
  *
  * <pre>{@code
  * try (KafkaBroker kafka = KafkaBroker.start(KafkaBroker.Options.defaults(dir))) {
  *   String bootstrap = kafka.bootstrapServers();
  * }
  * }</pre>
+ *
+ * <p>A supervisor that runs the process itself uses {@link #prepare(Options)} (configuration and
+ * the idempotent storage format) and then {@link #command(Options)}, and waits for {@link #READY}
+ * in the log.
  */
 public final class KafkaBroker implements AutoCloseable {
-  private static final String READY = "Kafka Server started";
+  /** The line a node logs once it serves clients. */
+  public static final String READY = "Kafka Server started";
 
   /**
-   * @param dataDir where logs, metadata and {@code broker.log} go
-   * @param port the PLAINTEXT listener port (0 = pick a free one)
+   * TLS material of an SSL-only node: every listener (clients, inter-broker and controller) speaks
+   * SSL; the certificate must name 127.0.0.1 (SAN) since clients verify the host name.
+   */
+  public record Tls(
+      Path keystore, String keystorePassword, Path truststore, String truststorePassword) {
+    @Override
+    public String toString() {
+      return "Tls[keystore=" + keystore + ", truststore=" + truststore + ", passwords=******]";
+    }
+  }
+
+  /**
+   * @param dataDir where logs, metadata and {@code server.properties} go
+   * @param port the client listener port (0 = pick a free one)
    * @param controllerPort the controller listener port (0 = pick a free one)
    * @param heap the child's -Xmx, e.g. {@code 256m}
-   * @param startTimeout how long to wait for "Kafka Server started"
-   * @param logFile where the broker's output goes
+   * @param startTimeout how long {@link #start} waits for {@link #READY}
+   * @param logFile where the node's output goes
+   * @param nodeId the KRaft node id
+   * @param voters {@code id@host:port,...} of the controller quorum; null = this node alone
+   * @param clusterIdFile the file holding the cluster id, shared by every node of a cluster
+   * @param tls SSL-only listeners with this material; null = PLAINTEXT
    */
   public record Options(
       Path dataDir,
@@ -40,27 +66,105 @@ public final class KafkaBroker implements AutoCloseable {
       int controllerPort,
       String heap,
       Duration startTimeout,
-      Path logFile) {
+      Path logFile,
+      int nodeId,
+      String voters,
+      Path clusterIdFile,
+      Tls tls) {
     public static Options defaults(Path dataDir) {
       return new Options(
-          dataDir, 0, 0, "384m", Duration.ofSeconds(90), dataDir.resolve("broker.log"));
+          dataDir,
+          0,
+          0,
+          "384m",
+          Duration.ofSeconds(90),
+          dataDir.resolve("broker.log"),
+          1,
+          null,
+          dataDir.resolve("cluster.id"),
+          null);
     }
 
     public Options withPort(int p) {
-      return new Options(dataDir, p, controllerPort, heap, startTimeout, logFile);
+      return new Options(
+          dataDir,
+          p,
+          controllerPort,
+          heap,
+          startTimeout,
+          logFile,
+          nodeId,
+          voters,
+          clusterIdFile,
+          tls);
     }
 
     public Options withPorts(int p, int controller) {
-      return new Options(dataDir, p, controller, heap, startTimeout, logFile);
+      return new Options(
+          dataDir, p, controller, heap, startTimeout, logFile, nodeId, voters, clusterIdFile, tls);
     }
 
     public Options withHeap(String h) {
-      return new Options(dataDir, port, controllerPort, h, startTimeout, logFile);
+      return new Options(
+          dataDir,
+          port,
+          controllerPort,
+          h,
+          startTimeout,
+          logFile,
+          nodeId,
+          voters,
+          clusterIdFile,
+          tls);
     }
 
     public Options withLogFile(Path f) {
-      return new Options(dataDir, port, controllerPort, heap, startTimeout, f);
+      return new Options(
+          dataDir, port, controllerPort, heap, startTimeout, f, nodeId, voters, clusterIdFile, tls);
     }
+
+    /** Node {@code id} of the quorum {@code voters}, whose cluster id is kept in {@code idFile}. */
+    public Options asNode(int id, String quorumVoters, Path idFile) {
+      return new Options(
+          dataDir,
+          port,
+          controllerPort,
+          heap,
+          startTimeout,
+          logFile,
+          id,
+          quorumVoters,
+          idFile,
+          tls);
+    }
+
+    public Options withTls(Tls t) {
+      return new Options(
+          dataDir,
+          port,
+          controllerPort,
+          heap,
+          startTimeout,
+          logFile,
+          nodeId,
+          voters,
+          clusterIdFile,
+          t);
+    }
+
+    /** How many voters the quorum has: internal topics are replicated to all of them (max 3). */
+    int quorumSize() {
+      return voters == null ? 1 : voters.split(",").length;
+    }
+  }
+
+  /** {@code id@127.0.0.1:port,...} for nodes 1..n with these controller ports. */
+  public static String voters(List<Integer> controllerPorts) {
+    List<String> v = new ArrayList<>();
+    for (int i = 0; i < controllerPorts.size(); i++) {
+      v.add((i + 1) + "@127.0.0.1:" + controllerPorts.get(i));
+    }
+    return String.join(",", v);
   }
 
   private final Process process;
@@ -86,27 +190,42 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  public static KafkaBroker start(Options o) throws IOException, InterruptedException {
+  /** The options with free ports picked for the ones given as 0. */
+  public static Options withFreePorts(Options o) throws IOException {
+    return o.withPorts(
+        o.port() == 0 ? freePort() : o.port(),
+        o.controllerPort() == 0 ? freePort() : o.controllerPort());
+  }
+
+  /**
+   * Writes {@code server.properties} and the log configuration, and formats the storage
+   * (idempotent: a restart keeps the cluster id and data). The ports must be fixed ({@link
+   * #withFreePorts}).
+   */
+  public static void prepare(Options o) throws IOException, InterruptedException {
+    if (o.port() == 0 || o.controllerPort() == 0) {
+      throw new IllegalArgumentException("prepare needs fixed ports: use withFreePorts first");
+    }
     Files.createDirectories(o.dataDir());
-    int port = o.port() == 0 ? freePort() : o.port();
-    int cport = o.controllerPort() == 0 ? freePort() : o.controllerPort();
     Path props = o.dataDir().resolve("server.properties");
-    Files.writeString(props, serverProperties(o.dataDir().resolve("data"), port, cport));
-    Path log4j = o.dataDir().resolve("log4j2.properties");
-    Files.writeString(log4j, ChildJvm.consoleLog4j("kafka.server.KafkaRaftServer"));
+    Files.writeString(props, serverProperties(o));
+    if (o.tls() != null) {
+      // the properties hold the keystore passwords: readable by the owner only
+      Files.setPosixFilePermissions(props, PosixFilePermissions.fromString("rw-------"));
+    }
+    Files.writeString(
+        o.dataDir().resolve("log4j2.properties"),
+        ChildJvm.consoleLog4j("kafka.server.KafkaRaftServer"));
     Path log = o.logFile();
     Files.createDirectories(log.getParent());
-
-    // Formatting is idempotent (--ignore-formatted): a restart keeps the cluster id and data.
     Process format =
         new ProcessBuilder(
                 command(
                     o,
-                    log4j,
                     "kafka.tools.StorageTool",
                     "format",
                     "-t",
-                    clusterId(o.dataDir()),
+                    clusterId(o.clusterIdFile()),
                     "-c",
                     props.toString(),
                     "--ignore-formatted"))
@@ -117,13 +236,24 @@ public final class KafkaBroker implements AutoCloseable {
       format.destroyForcibly();
       throw new IOException("kafka storage format failed: " + tail(log));
     }
+  }
+
+  /** The command that runs the node prepared by {@link #prepare(Options)}. */
+  public static List<String> command(Options o) {
+    return command(o, "kafka.Kafka", o.dataDir().resolve("server.properties").toString());
+  }
+
+  public static KafkaBroker start(Options options) throws IOException, InterruptedException {
+    Options o = withFreePorts(options);
+    prepare(o);
+    Path log = o.logFile();
     long offset = Files.size(log);
     Process p =
-        new ProcessBuilder(command(o, log4j, "kafka.Kafka", props.toString()))
+        new ProcessBuilder(command(o))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
-    KafkaBroker broker = new KafkaBroker(p, port, log);
+    KafkaBroker broker = new KafkaBroker(p, o.port(), log);
     long deadline = System.nanoTime() + o.startTimeout().toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {
@@ -140,42 +270,87 @@ public final class KafkaBroker implements AutoCloseable {
     throw new IOException("kafka broker not ready after " + o.startTimeout() + "; see " + log);
   }
 
-  private static List<String> command(Options o, Path log4j, String main, String... args) {
+  private static List<String> command(Options o, String main, String... args) {
     return ChildJvm.command(
         o.heap(),
-        List.of("-Dlog4j2.configurationFile=" + log4j.toUri()),
+        List.of("-Dlog4j2.configurationFile=" + o.dataDir().resolve("log4j2.properties").toUri()),
         classpath(),
         main,
         List.of(args));
   }
 
+  /** A single-node PLAINTEXT cluster's properties (kept for its test). */
   static String serverProperties(Path data, int port, int cport) {
-    return String.join(
-        "\n",
-        "process.roles=broker,controller",
-        "node.id=1",
-        "controller.quorum.voters=1@127.0.0.1:" + cport,
-        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + cport,
-        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-        "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-        "log.dirs=" + data,
-        "num.partitions=1",
-        "offsets.topic.replication.factor=1",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "share.coordinator.state.topic.replication.factor=1",
-        "share.coordinator.state.topic.min.isr=1",
-        "min.insync.replicas=1",
-        "default.replication.factor=1",
-        "group.initial.rebalance.delay.ms=0",
-        "auto.create.topics.enable=false",
-        "");
+    return serverProperties(Options.defaults(data.getParent()).withPorts(port, cport), data);
   }
 
-  static String clusterId(Path dir) throws IOException {
-    Path f = dir.resolve("cluster.id");
+  static String serverProperties(Options o) {
+    return serverProperties(o, o.dataDir().resolve("data"));
+  }
+
+  private static String serverProperties(Options o, Path data) {
+    int rf = Math.min(3, o.quorumSize());
+    int minIsr = rf >= 3 ? 2 : 1;
+    String voters =
+        o.voters() != null ? o.voters() : o.nodeId() + "@127.0.0.1:" + o.controllerPort();
+    String client = o.tls() != null ? "SSL" : "PLAINTEXT";
+    String controller = o.tls() != null ? "SSL" : "PLAINTEXT";
+    List<String> p =
+        new ArrayList<>(
+            List.of(
+                "process.roles=broker,controller",
+                "node.id=" + o.nodeId(),
+                "controller.quorum.voters=" + voters,
+                "listeners="
+                    + client
+                    + "://127.0.0.1:"
+                    + o.port()
+                    + ",CONTROLLER://127.0.0.1:"
+                    + o.controllerPort(),
+                "advertised.listeners=" + client + "://127.0.0.1:" + o.port(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=" + client,
+                "listener.security.protocol.map="
+                    + client
+                    + ":"
+                    + client
+                    + ",CONTROLLER:"
+                    + controller,
+                "log.dirs=" + data,
+                "num.partitions=1",
+                "offsets.topic.replication.factor=" + rf,
+                "transaction.state.log.replication.factor=" + rf,
+                "transaction.state.log.min.isr=" + minIsr,
+                "share.coordinator.state.topic.replication.factor=" + rf,
+                "share.coordinator.state.topic.min.isr=" + minIsr,
+                "min.insync.replicas=" + minIsr,
+                "default.replication.factor=" + rf,
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=false"));
+    if (o.tls() != null) {
+      p.addAll(
+          List.of(
+              "ssl.keystore.type=PKCS12",
+              "ssl.keystore.location=" + o.tls().keystore(),
+              "ssl.keystore.password=" + o.tls().keystorePassword(),
+              "ssl.key.password=" + o.tls().keystorePassword(),
+              "ssl.truststore.type=PKCS12",
+              "ssl.truststore.location=" + o.tls().truststore(),
+              "ssl.truststore.password=" + o.tls().truststorePassword(),
+              "ssl.client.auth=none",
+              "ssl.endpoint.identification.algorithm=https"));
+    }
+    return p.stream().collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  /**
+   * The cluster id kept in {@code f}, drawn and written on first use. The nodes of one cluster are
+   * prepared concurrently and must all read the same id: the file is created at most once.
+   */
+  static synchronized String clusterId(Path f) throws IOException {
+    if (Files.isDirectory(f)) {
+      f = f.resolve("cluster.id");
+    }
     if (Files.exists(f)) {
       return Files.readString(f).strip();
     }
@@ -188,7 +363,16 @@ public final class KafkaBroker implements AutoCloseable {
       b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
       id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     } while (id.startsWith("-"));
-    Files.writeString(f, id);
+    Files.createDirectories(f.toAbsolutePath().getParent());
+    Path tmp = Files.createTempFile(f.toAbsolutePath().getParent(), "cluster.id", ".tmp");
+    Files.writeString(tmp, id);
+    try {
+      Files.createLink(f, tmp); // fails if another launcher created it first
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      id = Files.readString(f).strip();
+    } finally {
+      Files.delete(tmp);
+    }
     return id;
   }
 

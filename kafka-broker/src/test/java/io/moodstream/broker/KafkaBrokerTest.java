@@ -30,4 +30,48 @@ class KafkaBrokerTest {
         .contains("offsets.topic.replication.factor=1")
         .contains("auto.create.topics.enable=false");
   }
+
+  @Test
+  void threeNodesShareOneQuorumAndReplicateInternalTopicsThreeTimesWithMinIsrTwo() {
+    String voters = KafkaBroker.voters(java.util.List.of(19093, 19095, 19097));
+    assertThat(voters).isEqualTo("1@127.0.0.1:19093,2@127.0.0.1:19095,3@127.0.0.1:19097");
+    String p =
+        KafkaBroker.serverProperties(
+            KafkaBroker.Options.defaults(dir)
+                .withPorts(19094, 19095)
+                .asNode(2, voters, dir.resolve("cluster.id")));
+    assertThat(p)
+        .contains("node.id=2\n")
+        .contains("controller.quorum.voters=" + voters + "\n")
+        .contains("listeners=PLAINTEXT://127.0.0.1:19094,CONTROLLER://127.0.0.1:19095\n")
+        .contains("offsets.topic.replication.factor=3\n")
+        .contains("transaction.state.log.min.isr=2\n")
+        .contains("min.insync.replicas=2\n")
+        .contains("default.replication.factor=3\n");
+  }
+
+  @Test
+  void anSslNodeHasNoPlaintextListenerAndVerifiesHostNames() {
+    KafkaBroker.Tls tls =
+        new KafkaBroker.Tls(dir.resolve("ks.p12"), "kspass", dir.resolve("ts.p12"), "tspass");
+    String p =
+        KafkaBroker.serverProperties(
+            KafkaBroker.Options.defaults(dir).withPorts(19092, 19093).withTls(tls));
+    assertThat(p)
+        .doesNotContain("PLAINTEXT")
+        .contains("listeners=SSL://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093\n")
+        .contains("listener.security.protocol.map=SSL:SSL,CONTROLLER:SSL\n")
+        .contains("ssl.keystore.location=" + dir.resolve("ks.p12") + "\n")
+        .contains("ssl.truststore.password=tspass\n")
+        .contains("ssl.endpoint.identification.algorithm=https\n");
+    assertThat(tls.toString()).doesNotContain("kspass").doesNotContain("tspass");
+  }
+
+  @Test
+  void prepareRefusesPortsItWouldHaveToGuess() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> KafkaBroker.prepare(KafkaBroker.Options.defaults(dir)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fixed ports");
+  }
 }

@@ -1,10 +1,15 @@
 package io.moodstream.local;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,17 +20,24 @@ import java.util.concurrent.TimeUnit;
  * var/log/} and its pid file under {@code var/run/}, so {@code down} and {@code status} from
  * another terminal can find it.
  */
-final class ChildProcess {
+final class ChildProcess implements Supervisor.Running {
   private final String name;
   private final Path logFile;
   private final Path pidFile;
-  private final ProcessHandle handle;
+  private final Process process;
+  private final long logStart;
 
-  private ChildProcess(String name, Path logFile, Path pidFile, ProcessHandle handle) {
+  private ChildProcess(String name, Path logFile, Path pidFile, Process process, long logStart) {
     this.name = name;
     this.logFile = logFile;
     this.pidFile = pidFile;
-    this.handle = handle;
+    this.process = process;
+    this.logStart = logStart;
+  }
+
+  /** The supervisor's launcher: each child's output appended to {@code var/log/<id>.log}. */
+  static Supervisor.Launcher launcher(StackPaths paths) {
+    return (spec, cmd) -> start(spec.id(), cmd.argv(), cmd.env(), paths);
   }
 
   static ChildProcess start(
@@ -35,10 +47,11 @@ final class ChildProcess {
     Files.createDirectories(log.getParent());
     Files.writeString(
         log,
-        "--- " + java.time.Instant.now() + " starting: " + String.join(" ", redact(command)) + "\n",
+        "--- " + Instant.now() + " starting: " + String.join(" ", redact(command)) + "\n",
         StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    long offset = Files.size(log);
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -47,16 +60,17 @@ final class ChildProcess {
             .directory(paths.root().toFile());
     pb.environment().putAll(env);
     Process p = pb.start();
-    return adopt(name, p.toHandle(), paths);
-  }
-
-  /** Records an already started process (e.g. the Kafka broker) as a stack component. */
-  static ChildProcess adopt(String name, ProcessHandle handle, StackPaths paths)
-      throws IOException {
     Path pid = paths.pid(name);
     Files.createDirectories(pid.getParent());
-    Files.writeString(pid, Long.toString(handle.pid()));
-    return new ChildProcess(name, paths.log(name), pid, handle);
+    Files.writeString(pid, Long.toString(p.pid()));
+    return new ChildProcess(name, log, pid, p, offset);
+  }
+
+  /** Records this launcher itself ({@code up}) in var/run, for {@code down} and {@code status}. */
+  static void recordSelf(StackPaths paths) throws IOException {
+    Path pid = paths.pid("up");
+    Files.createDirectories(pid.getParent());
+    Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
   }
 
   /** The process of a component started earlier (maybe by another launcher), if it still runs. */
@@ -107,8 +121,9 @@ final class ChildProcess {
     }
   }
 
-  boolean stop(Duration grace) throws IOException {
-    boolean clean = stop(handle, grace);
+  @Override
+  public boolean stop(Duration grace) throws IOException {
+    boolean clean = stop(process.toHandle(), grace);
     Files.deleteIfExists(pidFile);
     return clean;
   }
@@ -117,16 +132,69 @@ final class ChildProcess {
     return name;
   }
 
-  long pid() {
-    return handle.pid();
+  @Override
+  public long pid() {
+    return process.pid();
   }
 
-  boolean isAlive() {
-    return handle.isAlive();
+  @Override
+  public boolean isAlive() {
+    return process.isAlive();
   }
 
-  Path logFile() {
+  @Override
+  public int exitValue() {
+    return process.exitValue();
+  }
+
+  @Override
+  public Path logFile() {
     return logFile;
+  }
+
+  @Override
+  public boolean logContains(String text) {
+    try (RandomAccessFile f = new RandomAccessFile(logFile.toFile(), "r")) {
+      long len = f.length();
+      if (len <= logStart) {
+        return false;
+      }
+      byte[] b = new byte[(int) Math.min(len - logStart, 64L << 20)];
+      f.seek(logStart);
+      f.readFully(b);
+      return new String(b, StandardCharsets.ISO_8859_1).contains(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public String logTail(int lines) {
+    return tail(logFile, lines);
+  }
+
+  /** The last {@code n} lines of a file (reads at most its last 64 KiB). */
+  static String tail(Path file, int n) {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+      long len = f.length();
+      long from = Math.max(0, len - 65_536);
+      byte[] b = new byte[(int) (len - from)];
+      f.seek(from);
+      f.readFully(b);
+      Deque<String> last = new ArrayDeque<>();
+      new String(b, StandardCharsets.UTF_8)
+          .lines()
+          .forEach(
+              l -> {
+                last.addLast(l);
+                if (last.size() > n) {
+                  last.removeFirst();
+                }
+              });
+      return String.join("\n", last);
+    } catch (IOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
   }
 
   /** Hides values of secret-looking command-line arguments in the log header. */
@@ -134,7 +202,7 @@ final class ChildProcess {
     return command.stream()
         .map(
             a ->
-                a.matches("(?i).*(token|secret|password)=.*")
+                a.matches("(?i).*(token|secret|password|jaas)[^=]*=.*")
                     ? a.substring(0, a.indexOf('=') + 1) + "******"
                     : a)
         .toList();

@@ -1,6 +1,5 @@
 package io.moodstream.local;
 
-import io.moodstream.local.LocalStack.Part;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.BufferedReader;
@@ -15,8 +14,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +24,8 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalMain {
   static final String USAGE =
       """
-      Usage: moodstream up [--source SOURCE [PATH...]] [--topics a,b] [--port 8080] [--fresh [--yes]]
+      Usage: moodstream up [--cluster] [--source SOURCE [PATH...]] [--topics a,b] [--port 8080]
+                           [--fresh [--yes]] [--only PARTS]
              moodstream down
              moodstream status
 
@@ -40,11 +38,19 @@ public final class LocalMain {
                 --topics     track terms, comma-separated
                 --port N     REST/dashboard port (default 8080; key local.rest.port)
                 --fresh      delete var/ (all data) first, after asking; --yes to not ask
-                --only P,..  start only these parts (kafka,hbase,schema,stream,rest,ingest)
+                --only P,..  start only these parts (kafka,hbase,schema,spark,stream,rest,ingest)
+                --cluster    cluster mode: three Kafka brokers (replication 3, min ISR 2), HBase as
+                             ZooKeeper + master + two region servers, a Spark standalone master
+                             and two workers running the job's -emr jar (spark-submit
+                             --deploy-mode cluster --supervise); slower to start, same answers
+              A part that crashes is restarted after a backoff (1 s, doubling), at most
+              local.restart.budget (5) times per local.restart.healthy.period (10 min) up;
+              then it is reported FAILED with its exit status and the end of its log.
       down    stops a running stack (from another terminal), in order; kills only as a last resort
-      status  shows each component's state, pid and port
+      status  shows each component's state, pid, port and restarts
 
-      Data persists under var/. Heaps (keys local.heap.*) default to 2.7 GB in total.
+      Data persists under var/. Heaps (keys local.heap.*) default to 2.7 GB in total;
+      up --cluster (keys local.cluster.heap.*) to about 5 GB.
       Configuration: moodstream.properties or MOODSTREAM_* (docs/CONFIGURATION.md, local/README.md).
       """;
 
@@ -67,7 +73,8 @@ public final class LocalMain {
       Integer port,
       boolean fresh,
       boolean yes,
-      List<Part> only) {}
+      List<String> only,
+      boolean cluster) {}
 
   static int run(String[] args, PrintStream out, PrintStream err, Path root) throws Exception {
     List<String> a = List.of(args);
@@ -106,7 +113,14 @@ public final class LocalMain {
       config =
           MoodstreamConfig.load(
               LocalConfig.KEYS, withPort(System.getenv(), o.port()), configFile());
-    } catch (ConfigException e) {
+      if (o.cluster()) {
+        config =
+            MoodstreamConfig.load(
+                LocalConfig.KEYS,
+                clusterEnv(withPort(System.getenv(), o.port()), config),
+                configFile());
+      }
+    } catch (ConfigException | IllegalArgumentException e) {
       err.println("moodstream up: " + e.getMessage());
       return 2;
     }
@@ -129,6 +143,25 @@ public final class LocalMain {
     return m;
   }
 
+  /**
+   * Cluster mode's view of the common keys, for the stack and every child: the three brokers as
+   * {@code kafka.bootstrap.servers}, and replication 3 with min ISR 2 unless {@code
+   * kafka.replication.factor} / {@code kafka.min.insync.replicas} are set in the environment.
+   */
+  static Map<String, String> clusterEnv(Map<String, String> env, MoodstreamConfig config) {
+    Map<String, String> m = new java.util.HashMap<>(env);
+    List<Integer> ports =
+        LocalConfig.ports(
+            LocalConfig.CLUSTER_KAFKA_PORTS, config.get(LocalConfig.CLUSTER_KAFKA_PORTS), 3);
+    m.put(
+        io.moodstream.schema.config.CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
+        String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList()));
+    m.putIfAbsent(io.moodstream.schema.config.CommonConfig.KAFKA_REPLICATION_FACTOR.envName(), "3");
+    m.putIfAbsent(
+        io.moodstream.schema.config.CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(), "2");
+    return m;
+  }
+
   static UpOptions parseUp(List<String> a) {
     String source = "synthetic";
     List<String> sourceArgs = new ArrayList<>();
@@ -136,7 +169,8 @@ public final class LocalMain {
     Integer port = null;
     boolean fresh = false;
     boolean yes = false;
-    List<Part> only = List.of(Part.values());
+    boolean cluster = false;
+    List<String> only = StackPlan.GROUPS;
     for (int i = 0; i < a.size(); i++) {
       String x = a.get(i);
       switch (x) {
@@ -166,22 +200,22 @@ public final class LocalMain {
         }
         case "--fresh" -> fresh = true;
         case "--yes", "-y" -> yes = true;
+        case "--cluster" -> cluster = true;
         case "--only" -> {
-          List<Part> parts = new ArrayList<>();
+          List<String> parts = new ArrayList<>();
           for (String s : value(a, ++i, x).split(",")) {
-            parts.add(
-                Arrays.stream(Part.values())
-                    .filter(p -> p.id.equals(s.trim().toLowerCase(Locale.ROOT)))
-                    .findFirst()
-                    .orElseThrow(
-                        () -> new IllegalArgumentException("--only: unknown part '" + s + "'")));
+            String g = s.trim().toLowerCase(Locale.ROOT);
+            if (!StackPlan.GROUPS.contains(g)) {
+              throw new IllegalArgumentException("--only: unknown part '" + s + "'");
+            }
+            parts.add(g);
           }
-          only = parts.stream().sorted().toList();
+          only = StackPlan.GROUPS.stream().filter(parts::contains).toList();
         }
         default -> throw new IllegalArgumentException("unknown option '" + x + "' (see --help)");
       }
     }
-    return new UpOptions(source, sourceArgs, topics, port, fresh, yes, only);
+    return new UpOptions(source, sourceArgs, topics, port, fresh, yes, only, cluster);
   }
 
   private static String value(List<String> a, int i, String opt) {
@@ -189,31 +223,6 @@ public final class LocalMain {
       throw new IllegalArgumentException(opt + " needs a value");
     }
     return a.get(i);
-  }
-
-  /** The module runnables of the stack's process parts. */
-  static Map<Part, LocalStack.Runnable> runnables(UpOptions o, MoodstreamConfig config) {
-    Map<Part, LocalStack.Runnable> r = new EnumMap<>(Part.class);
-    r.put(
-        Part.STREAM,
-        new LocalStack.Runnable(
-            "streaming", "io.moodstream.streaming.StreamMain", SparkFlags.FLAGS, List.of()));
-    r.put(
-        Part.REST,
-        new LocalStack.Runnable(
-            "rest",
-            "io.moodstream.rest.ServeMain",
-            List.of(),
-            List.of("--port", Integer.toString(config.get(LocalConfig.REST_PORT)))));
-    List<String> ingest = new ArrayList<>(List.of("--source", o.source()));
-    ingest.addAll(o.sourceArgs());
-    if (o.topics() != null) {
-      ingest.addAll(List.of("--topics", o.topics()));
-    }
-    r.put(
-        Part.INGEST,
-        new LocalStack.Runnable("ingest", "io.moodstream.ingest.IngestMain", List.of(), ingest));
-    return r;
   }
 
   static int up(
@@ -237,21 +246,31 @@ public final class LocalMain {
       deleteTree(paths.var());
       out.println("deleted " + paths.var());
     }
-    Map<Part, LocalStack.Runnable> runnables = runnables(o, config);
     LocalStack stack = new LocalStack(config, paths, out);
-    List<String> problems = stack.preflight(o.only(), runnables);
+    List<ChildSpec> plan;
+    try {
+      plan =
+          o.cluster()
+              ? ClusterPlan.plan(config, paths, o, stack)
+              : StackPlan.single(config, paths, o, stack);
+    } catch (IllegalArgumentException e) {
+      err.println("moodstream up: " + e.getMessage());
+      return 2;
+    }
+    List<String> problems = stack.preflight(plan, modules(o));
     if (!problems.isEmpty()) {
       err.println("moodstream up: cannot start:");
       problems.forEach(p -> err.println("  - " + p));
       return 1;
     }
-    ChildProcess.adopt("up", ProcessHandle.current(), paths);
+    ChildProcess.recordSelf(paths);
+    Supervisor supervisor = stack.supervisor(plan);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               out.println("stopping the stack …");
-              stack.close();
+              supervisor.close();
               try {
                 Files.deleteIfExists(paths.pid("up"));
               } catch (IOException ignored) {
@@ -262,14 +281,14 @@ public final class LocalMain {
             "moodstream-down");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      stack.start(o.only(), runnables);
+      supervisor.startAll();
     } catch (Exception e) {
       err.println("moodstream up: " + e.getMessage());
       return 1; // the shutdown hook stops what did start
     }
     out.println();
-    out.print(stack.statusTable(o.only()));
-    if (o.only().contains(Part.REST)) {
+    out.print(LocalStack.statusTable(paths));
+    if (o.only().contains("rest")) {
       out.println("\nDashboard: http://127.0.0.1:" + config.get(LocalConfig.REST_PORT) + "/");
     }
     out.println(
@@ -277,10 +296,25 @@ public final class LocalMain {
             + paths.var().resolve("log")
             + ". Ctrl-C or `./moodstream down` stops everything.");
     while (stopped.getCount() > 0) {
-      stack.supervise().forEach(out::println);
+      supervisor.watch();
       stopped.await(1, java.util.concurrent.TimeUnit.SECONDS);
     }
-    return 0;
+    return supervisor.failures().isEmpty() ? 0 : 1;
+  }
+
+  /** The modules whose jars the selected parts run. */
+  static List<String> modules(UpOptions o) {
+    List<String> m = new ArrayList<>();
+    if (o.only().contains("stream")) {
+      m.add("streaming");
+    }
+    if (o.only().contains("rest")) {
+      m.add("rest");
+    }
+    if (o.only().contains("ingest")) {
+      m.add("ingest");
+    }
+    return m;
   }
 
   static int down(StackPaths paths, PrintStream out) {
@@ -309,9 +343,11 @@ public final class LocalMain {
       err.println("moodstream status: " + e.getMessage());
       return 2;
     }
-    LocalStack stack = new LocalStack(config, paths, out);
-    out.print(stack.statusTable(List.of(Part.values())));
-    Path streamStatus = paths.run().resolve("stream-status.json");
+    out.print(LocalStack.statusTable(paths));
+    if (ChildProcess.running("spark-master", paths).isPresent()) {
+      SparkCluster.describeDriver(paths).ifPresent(d -> out.println("spark: " + d));
+    }
+    Path streamStatus = StackPlan.statusFile(paths);
     if (Files.isRegularFile(streamStatus)) {
       try {
         out.println("stream: " + Files.readString(streamStatus).strip());

@@ -1,38 +1,17 @@
 package io.moodstream.local;
 
+import static io.moodstream.local.ReplayCheck.MINUTES;
+import static io.moodstream.local.ReplayCheck.T0;
+import static io.moodstream.local.ReplayCheck.assertDeadLetters;
+import static io.moodstream.local.ReplayCheck.awaitAnswer;
+import static io.moodstream.local.ReplayCheck.expected;
+import static io.moodstream.local.ReplayCheck.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moodstream.broker.KafkaBroker;
-import io.moodstream.schema.event.Author;
-import io.moodstream.schema.hbase.ExtremePost;
-import io.moodstream.sentiment.Language;
-import io.moodstream.sentiment.SentimentScorer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,44 +24,27 @@ import org.junit.jupiter.api.io.TempDir;
  * from its checkpoint and the final answer must be the same.
  */
 class PipelineEndToEndIT {
-  static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
   static final int POSTS = 50_000;
-  static final int MINUTES = 30;
-  static final int K = 5;
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @TempDir Path work;
-
-  /** What one (topic, minute) must hold. */
-  record Expected(
-      long count,
-      long scored,
-      long positive,
-      long neutral,
-      long negative,
-      double sum,
-      List<String> mostPositive,
-      List<String> mostNegative) {}
 
   @Test
   void replayedArchiveMatchesAnIndependentComputationAndSurvivesKillingTheStream()
       throws Exception {
     Path file = work.resolve("archive.json");
     ArchiveFixture archive = ArchiveFixture.write(file, POSTS, MINUTES, T0, 7);
-    Map<String, Map<Instant, Expected>> expected = expected(archive);
+    Map<String, Map<Instant, ReplayCheck.Expected>> expected = expected(archive);
     assertThat(archive.deleted).isNotEmpty();
     assertThat(archive.malformed).isNotEmpty();
 
-    try (Stack run = Stack.up(work.resolve("run1"), file, Map.of())) {
+    try (ReplayCheck.Stack run = ReplayCheck.Stack.up(work.resolve("run1"), file, Map.of())) {
       awaitAnswer(run, expected, archive);
       assertDeadLetters(run, archive);
     }
 
     // Second run: small batches, and the streaming job is killed with SIGKILL mid-replay.
-    try (Stack run =
-        Stack.up(
+    try (ReplayCheck.Stack run =
+        ReplayCheck.Stack.up(
             work.resolve("run2"),
             file,
             Map.of("MOODSTREAM_STREAMING_MAX_OFFSETS_PER_TRIGGER", "2500"))) {
@@ -95,355 +57,9 @@ class PipelineEndToEndIT {
       assertThat(seen).as("some posts processed before the kill").isPositive().isLessThan(POSTS);
       long pid = ChildProcess.running("stream", run.paths).orElseThrow().pid();
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-      run.awaitOutput("stream exited unexpectedly; restarted", Duration.ofSeconds(30));
+      run.awaitOutput("stream  exited unexpectedly with status 137", Duration.ofSeconds(30));
+      run.awaitOutput("stream  ready again", Duration.ofSeconds(60));
       awaitAnswer(run, expected, archive);
-    }
-  }
-
-  // ------------------------------------------------------------------ the independent answer
-
-  static Map<String, Map<Instant, Expected>> expected(ArchiveFixture archive) {
-    SentimentScorer scorer = SentimentScorer.standard();
-    Map<String, Map<Instant, List<ExtremePost>>> scored = new TreeMap<>();
-    Map<String, Map<Instant, long[]>> counts = new TreeMap<>();
-    Map<String, Map<Instant, double[]>> sums = new TreeMap<>();
-    for (ArchiveFixture.Post p : archive.posts) {
-      Instant minute =
-          Instant.ofEpochSecond(Math.floorDiv(p.createdAt().getEpochSecond(), 60) * 60);
-      for (String topic : ArchiveFixture.topicsOf(p.text())) {
-        long[] c =
-            counts
-                .computeIfAbsent(topic, t -> new TreeMap<>())
-                .computeIfAbsent(minute, m -> new long[5]);
-        c[0]++;
-        if (!Language.isScorable(p.lang())) {
-          continue;
-        }
-        double compound = scorer.score(p.text()).compound();
-        c[1]++;
-        c[compound >= 0.05 ? 2 : compound <= -0.05 ? 4 : 3]++;
-        sums.computeIfAbsent(topic, t -> new TreeMap<>())
-                .computeIfAbsent(minute, m -> new double[1])[0] +=
-            compound;
-        scored
-            .computeIfAbsent(topic, t -> new TreeMap<>())
-            .computeIfAbsent(minute, m -> new ArrayList<>())
-            .add(
-                new ExtremePost(
-                    p.id(),
-                    p.text(),
-                    new Author(p.userId(), p.handle()),
-                    p.createdAt(),
-                    compound,
-                    null));
-      }
-    }
-    Map<String, Map<Instant, Expected>> out = new TreeMap<>();
-    counts.forEach(
-        (topic, byMinute) ->
-            byMinute.forEach(
-                (minute, c) -> {
-                  List<ExtremePost> posts =
-                      scored.getOrDefault(topic, Map.of()).getOrDefault(minute, List.of());
-                  out.computeIfAbsent(topic, t -> new TreeMap<>())
-                      .put(
-                          minute,
-                          new Expected(
-                              c[0],
-                              c[1],
-                              c[2],
-                              c[3],
-                              c[4],
-                              sums.getOrDefault(topic, Map.of())
-                                  .getOrDefault(minute, new double[1])[0],
-                              topIds(posts, ExtremePost.MOST_POSITIVE_FIRST, archive.deleted),
-                              topIds(posts, ExtremePost.MOST_NEGATIVE_FIRST, archive.deleted)));
-                }));
-    return out;
-  }
-
-  /** The k best of the minute, then the deleted ones left out (the stored row is not refilled). */
-  static List<String> topIds(
-      List<ExtremePost> posts, java.util.Comparator<ExtremePost> order, Set<String> deleted) {
-    return posts.stream()
-        .sorted(order)
-        .limit(K)
-        .map(ExtremePost::id)
-        .filter(id -> !deleted.contains(id))
-        .toList();
-  }
-
-  // ------------------------------------------------------------------ comparing with the REST API
-
-  static void awaitAnswer(
-      Stack run, Map<String, Map<Instant, Expected>> expected, ArchiveFixture archive)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
-    List<String> diff = List.of("not compared yet");
-    while (System.nanoTime() < deadline) {
-      diff = differences(run, expected, archive.deleted);
-      if (diff.isEmpty()) {
-        return;
-      }
-      Thread.sleep(2000);
-    }
-    throw new AssertionError(
-        "the REST API never matched the expected buckets; first differences:\n  "
-            + String.join("\n  ", diff.subList(0, Math.min(20, diff.size())))
-            + "\nstack output:\n"
-            + run.output());
-  }
-
-  static List<String> differences(
-      Stack run, Map<String, Map<Instant, Expected>> expected, Set<String> deleted)
-      throws Exception {
-    List<String> diff = new ArrayList<>();
-    String from = T0.toString();
-    String to = T0.plusSeconds(60L * (MINUTES + 1)).toString();
-    for (Map.Entry<String, Map<Instant, Expected>> e : expected.entrySet()) {
-      String topic = e.getKey();
-      JsonNode series =
-          run.get("/api/v1/series?step=1m&topic=" + enc(topic) + "&from=" + from + "&to=" + to);
-      if (series == null) {
-        diff.add(topic + ": series not served yet");
-        continue;
-      }
-      Map<Instant, JsonNode> points = new TreeMap<>();
-      series
-          .get("series")
-          .get(0)
-          .get("points")
-          .forEach(p -> points.put(Instant.parse(p.get("start").asText()), p));
-      if (!points.keySet().equals(e.getValue().keySet())) {
-        diff.add(
-            topic
-                + ": minutes "
-                + points.keySet().size()
-                + " served, "
-                + e.getValue().size()
-                + " expected");
-        continue;
-      }
-      for (Map.Entry<Instant, Expected> m : e.getValue().entrySet()) {
-        JsonNode p = points.get(m.getKey());
-        Expected x = m.getValue();
-        String where = topic + " " + m.getKey() + ": ";
-        if (p.get("count").asLong() != x.count()
-            || p.get("scored").asLong() != x.scored()
-            || p.get("positive").asLong() != x.positive()
-            || p.get("neutral").asLong() != x.neutral()
-            || p.get("negative").asLong() != x.negative()) {
-          diff.add(where + "counts " + p + " expected " + x);
-          continue;
-        }
-        double mean = x.scored() == 0 ? Double.NaN : x.sum() / x.scored();
-        if (x.scored() > 0 && Math.abs(p.get("meanCompound").asDouble() - mean) > 1e-9) {
-          diff.add(where + "meanCompound " + p.get("meanCompound") + " expected " + mean);
-        }
-        JsonNode ex =
-            run.get(
-                "/api/v1/extremes?limit="
-                    + K
-                    + "&topic="
-                    + enc(topic)
-                    + "&from="
-                    + m.getKey()
-                    + "&to="
-                    + m.getKey().plusSeconds(60));
-        if (ex == null) {
-          diff.add(where + "extremes not served");
-          continue;
-        }
-        List<String> pos = ids(ex.get("positive"));
-        List<String> neg = ids(ex.get("negative"));
-        if (!pos.equals(x.mostPositive()) || !neg.equals(x.mostNegative())) {
-          diff.add(
-              where
-                  + "extremes "
-                  + pos
-                  + " / "
-                  + neg
-                  + " expected "
-                  + x.mostPositive()
-                  + " / "
-                  + x.mostNegative());
-        }
-        for (String id : pos) {
-          assertThat(deleted).as("a deleted post is shown").doesNotContain(id);
-        }
-        for (String id : neg) {
-          assertThat(deleted).as("a deleted post is shown").doesNotContain(id);
-        }
-      }
-    }
-    return diff;
-  }
-
-  static List<String> ids(JsonNode arr) {
-    List<String> ids = new ArrayList<>();
-    arr.forEach(n -> ids.add(n.get("id").asText()));
-    return ids;
-  }
-
-  static long totalCount(Stack run) throws Exception {
-    JsonNode s =
-        run.get(
-            "/api/v1/series?step=1m&topic=all&from="
-                + T0
-                + "&to="
-                + T0.plusSeconds(60L * (MINUTES + 1)));
-    if (s == null) {
-      return 0;
-    }
-    long n = 0;
-    for (JsonNode p : s.get("series").get(0).get("points")) {
-      n += p.get("count").asLong();
-    }
-    return n;
-  }
-
-  static void assertDeadLetters(Stack run, ArchiveFixture archive) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", run.bootstrap);
-    p.put("group.id", "e2e-dlq-check");
-    p.put("auto.offset.reset", "earliest");
-    Set<String> raws = new HashSet<>();
-    try (KafkaConsumer<String, String> c =
-        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-      c.subscribe(List.of("moodstream.dlq"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!raws.containsAll(archive.malformed) && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(500))) {
-          try {
-            raws.add(JSON.readTree(r.value()).get("raw").asText());
-          } catch (IOException e) {
-            throw new AssertionError("DLQ record is not JSON: " + r.value(), e);
-          }
-        }
-      }
-    }
-    assertThat(raws).as("every malformed line is in moodstream.dlq").containsAll(archive.malformed);
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  // ------------------------------------------------------------------ the stack under test
-
-  /**
-   * {@code moodstream up --source replay FILE} in its own JVM, on free ports, var/ in {@code var}.
-   */
-  static final class Stack implements AutoCloseable {
-    final Process process;
-    final StackPaths paths;
-    final String bootstrap;
-    final int restPort;
-    private final StringBuffer output = new StringBuffer();
-
-    private Stack(Process process, StackPaths paths, String bootstrap, int restPort) {
-      this.process = process;
-      this.paths = paths;
-      this.bootstrap = bootstrap;
-      this.restPort = restPort;
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    output.append(line).append('\n');
-                  }
-                } catch (IOException ignored) {
-                  // process ended
-                }
-              },
-              "stack-output");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    static Stack up(Path var, Path archive, Map<String, String> extraEnv) throws Exception {
-      Path root = Path.of("").toAbsolutePath().getParent();
-      int kafka = KafkaBroker.freePort();
-      int rest = KafkaBroker.freePort();
-      List<String> cmd =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx256m",
-                  "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  LocalMain.class.getName(),
-                  "up",
-                  "--source",
-                  "replay",
-                  archive.toString(),
-                  "--topics",
-                  String.join(",", ArchiveFixture.TOPICS),
-                  "--port",
-                  Integer.toString(rest)));
-      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-      Map<String, String> env = pb.environment();
-      env.put("MOODSTREAM_HOME", root.toString());
-      env.put("MOODSTREAM_VAR", var.toString());
-      env.put("MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafka);
-      env.put("MOODSTREAM_LOCAL_KAFKA_CONTROLLER_PORT", Integer.toString(KafkaBroker.freePort()));
-      env.put("MOODSTREAM_HBASE_ZOOKEEPER_PORT", Integer.toString(KafkaBroker.freePort()));
-      env.put("MOODSTREAM_LOCAL_HBASE_MASTER_PORT", Integer.toString(KafkaBroker.freePort()));
-      env.put("MOODSTREAM_LOCAL_HBASE_REGIONSERVER_PORT", Integer.toString(KafkaBroker.freePort()));
-      env.put("MOODSTREAM_STREAMING_SPARK_MASTER", "local[2]");
-      env.putAll(extraEnv);
-      Stack s = new Stack(pb.start(), new StackPaths(root, var), "127.0.0.1:" + kafka, rest);
-      s.awaitOutput("Dashboard: http://127.0.0.1:" + rest + "/", Duration.ofMinutes(5));
-      return s;
-    }
-
-    void awaitOutput(String text, Duration timeout) throws InterruptedException {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      while (output.indexOf(text) < 0) {
-        if (!process.isAlive()) {
-          throw new AssertionError(
-              "the stack exited (" + process.exitValue() + ") before '" + text + "':\n" + output);
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError("no '" + text + "' after " + timeout + ":\n" + output);
-        }
-        Thread.sleep(200);
-      }
-    }
-
-    String output() {
-      return output.toString();
-    }
-
-    /** GET as JSON; null when the answer is not 200 (e.g. a topic with no data yet). */
-    JsonNode get(String pathAndQuery) throws Exception {
-      HttpResponse<String> r =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + pathAndQuery))
-                  .timeout(Duration.ofSeconds(30))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
-    }
-
-    @Override
-    public void close() throws IOException {
-      Files.createDirectories(paths.run());
-      LocalMain.down(paths, System.out);
-      try {
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
-      LocalStack.stopRecorded(paths);
     }
   }
 }

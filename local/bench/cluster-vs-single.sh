@@ -1,0 +1,176 @@
+#!/usr/bin/env bash
+# The same replay through `./moodstream up` and `./moodstream up --cluster`, side by side.
+#
+#   1. throughput: a generated archive of N v1.1 posts replayed at full speed; posts/s from the
+#      moment ingest starts to every post visible in GET /api/v1/series (topic all);
+#   2. latency: after a warm-up (RATE posts, all visible, not measured), the synthetic source paced
+#      at RATE posts/s for SECONDS; Kafka append -> visible in REST, p50/p99, read from two curves: posts appended to moodstream.posts per 100 ms (the
+#      records' timestamps, fetched with the stack's own Kafka client settings) and posts visible
+#      through REST, polled every 100 ms. The k-th post appended is taken as the k-th post
+#      visible (minute counts are sums: individual posts are not traced).
+#
+# Not a test: bounded (each phase gives up after 30 min), loopback only, always stops its stack.
+# Usage: local/bench/cluster-vs-single.sh [N=1000000] [RATE=10000] [SECONDS=60] [modes="single cluster"]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+N=${1:-1000000}
+RATE=${2:-10000}
+SECS=${3:-60}
+MODES=${4:-single cluster}
+BASE=${PORT_BASE:-21000}
+WORK=$(mktemp -d /tmp/moodstream-bench.XXXXXX)
+command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
+
+"$ROOT/moodstream" up --help >/dev/null # builds the modules if needed, outside the timing
+
+echo "generating $N posts into $WORK/archive.json" >&2
+python3 - "$N" "$WORK/archive.json" <<'PY'
+import json, sys, datetime
+n, path = int(sys.argv[1]), sys.argv[2]
+t0 = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=datetime.timezone.utc)
+words = ["I love the new apple", "I hate the climate news", "meh, the game", "Absolutely amazing",
+         "Terrible news on the weather", "not bad, the apple", "so happy about the climate"]
+span_ms = 30 * 60 * 1000
+with open(path, "w") as f:
+    for i in range(n):
+        at = t0 + datetime.timedelta(milliseconds=span_ms * i // n)
+        f.write(json.dumps({
+            "created_at": at.strftime("%a %b %d %H:%M:%S +0000 %Y"),
+            "id": 1_700_000_000_000_000_000 + i, "id_str": str(1_700_000_000_000_000_000 + i),
+            "text": words[i % len(words)] + " #" + str(i % 97),
+            "user": {"id": 1000 + i % 500, "id_str": str(1000 + i % 500),
+                     "screen_name": "u%d" % (i % 500)},
+            "lang": "en", "timestamp_ms": str(int(at.timestamp() * 1000))}) + "\n")
+PY
+
+ports() { # mode -> exported port settings
+  local b=$BASE
+  export MOODSTREAM_LOCAL_REST_PORT=$((b + 80))
+  export MOODSTREAM_HBASE_ZOOKEEPER_PORT=$((b + 81))
+  export MOODSTREAM_LOCAL_HBASE_MASTER_PORT=$((b + 82))
+  export MOODSTREAM_LOCAL_HBASE_REGIONSERVER_PORT=$((b + 83))
+  export MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$((b + 92))
+  export MOODSTREAM_LOCAL_KAFKA_CONTROLLER_PORT=$((b + 93))
+  export MOODSTREAM_LOCAL_CLUSTER_KAFKA_PORTS=$((b + 92)),$((b + 94)),$((b + 96))
+  export MOODSTREAM_LOCAL_CLUSTER_KAFKA_CONTROLLER_PORTS=$((b + 93)),$((b + 95)),$((b + 97))
+  export MOODSTREAM_LOCAL_CLUSTER_HBASE_REGIONSERVER_PORTS=$((b + 83)),$((b + 84))
+  export MOODSTREAM_LOCAL_CLUSTER_SPARK_MASTER_PORT=$((b + 77))
+  export MOODSTREAM_LOCAL_CLUSTER_SPARK_MASTER_WEBUI_PORT=$((b + 78))
+  export MOODSTREAM_LOCAL_CLUSTER_SPARK_WORKER_PORTS=$((b + 75)),$((b + 76))
+}
+
+# visible TOTAL FROM TO: the sum of the 'all' minute counts REST serves in [FROM, TO)
+visible() {
+  curl -fs "http://127.0.0.1:$MOODSTREAM_LOCAL_REST_PORT/api/v1/series?step=1m&topic=all&from=$1&to=$2" 2>/dev/null \
+    | python3 -c 'import json,sys; print(sum(p["count"] for s in json.load(sys.stdin)["series"] for p in s["points"]))' 2>/dev/null \
+    || echo 0
+}
+
+run_up() { # mode out args...
+  local mode=$1 out=$2; shift 2
+  local flag=""
+  [[ $mode == cluster ]] && flag=--cluster
+  # shellcheck disable=SC2086
+  "$ROOT/moodstream" up $flag "$@" >"$out" 2>&1 &
+  echo $!
+}
+
+stop_up() {
+  "$ROOT/moodstream" down >/dev/null 2>&1 || true
+  wait "$1" 2>/dev/null || true
+}
+
+for mode in $MODES; do
+  ports
+  export MOODSTREAM_VAR="$WORK/$mode-throughput"
+  up_pid=$(run_up "$mode" "$WORK/$mode-throughput.out" --source replay "$WORK/archive.json")
+  start=""
+  result=""
+  deadline=$(($(date +%s) + 1800))
+  while (($(date +%s) < deadline)) && kill -0 "$up_pid" 2>/dev/null; do
+    if [[ -z $start ]] && grep -q '^\[.*\] ingest  starting' "$WORK/$mode-throughput.out"; then
+      start=$(date +%s.%N)
+    fi
+    if [[ -n $start ]]; then
+      n=$(visible 2026-11-20T10:00:00Z 2026-11-20T10:31:00Z)
+      if ((n >= N)); then
+        end=$(date +%s.%N)
+        result=$(echo "$N / ($end - $start)" | bc -l)
+        break
+      fi
+    fi
+    sleep 0.5
+  done
+  stop_up "$up_pid"
+  if [[ -n $result ]]; then
+    printf '%-8s throughput: %d posts visible in %.1f s after ingest started: %.0f posts/s\n' \
+      "$mode" "$N" "$(echo "$end - $start" | bc -l)" "$result"
+  else
+    echo "$mode throughput: not all $N posts visible within 30 min (see $WORK/$mode-throughput.out)"
+  fi
+
+  export MOODSTREAM_VAR="$WORK/$mode-latency"
+  export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=0s
+  up_pid=$(run_up "$mode" "$WORK/$mode-latency.out" --source synthetic --only kafka,hbase,schema,spark,stream,rest)
+  deadline=$(($(date +%s) + 600))
+  until grep -q '^Dashboard:' "$WORK/$mode-latency.out" || (($(date +%s) > deadline)); do sleep 1; done
+  from=$(date -u +%Y-%m-%dT%H:%M:00Z)
+  to=$(date -u -d "+$((SECS / 60 + 5)) min" +%Y-%m-%dT%H:%M:00Z)
+  # warm-up, not measured: one second's worth of posts through the fresh job (JIT, code
+  # generation, first state-store files), until all of them are visible
+  MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
+    --rate "$RATE" --count "$RATE" --no-progress >"$WORK/$mode-warmup.out" 2>&1 || true
+  base=0
+  still=0
+  deadline=$(($(date +%s) + 600))
+  while ((still < 20)) && (($(date +%s) < deadline)); do
+    v=$(visible "$from" "$to")
+    if ((v > 0)) && [[ $v == "$base" ]]; then still=$((still + 1)); else still=0; fi
+    base=$v
+    sleep 0.25
+  done
+  # the paced source, then the visible count every 100 ms until it stops growing for 30 s
+  MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
+    --rate "$RATE" --count $((RATE * SECS)) --no-progress >"$WORK/$mode-ingest.out" 2>&1 &
+  ingest_pid=$!
+  : >"$WORK/$mode-visible.tsv"
+  last=-1
+  still=0
+  while ((still < 300)); do
+    v=$(visible "$from" "$to")
+    printf '%s\t%s\n' "$(date +%s.%N)" "$v" >>"$WORK/$mode-visible.tsv"
+    if [[ $v == "$last" ]] && ! kill -0 "$ingest_pid" 2>/dev/null; then still=$((still + 1)); else still=0; fi
+    last=$v
+    sleep 0.1
+  done
+  wait "$ingest_pid" || true
+  # appended: the records' timestamps, read back with the stack's own client settings
+  "$ROOT/moodstream" ingest --help >/dev/null
+  java -cp "$ROOT/ingest/target/moodstream-ingest-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/ingest/target/classpath.txt")" \
+    -Dlog4j2.configurationFile="$ROOT/conf/log4j2-cli.xml" \
+    "$ROOT/local/bench/AppendTimes.java" "$MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS" moodstream.posts \
+    >"$WORK/$mode-appended.txt" 2>"$WORK/$mode-appended.err" || true
+  stop_up "$up_pid"
+  unset MOODSTREAM_STREAMING_TRIGGER_INTERVAL
+  python3 - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" <<'PY'
+import sys, bisect, itertools
+mode, appended, visible, rate, base = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+# the warm-up's posts are the first `base` appended and visible: left out of both curves
+a = sorted(int(l) / 1000.0 for l in open(appended) if l.strip())[base:]
+v = [(t, c - base) for t, c in (tuple(map(float, l.split("\t"))) for l in open(visible) if l.strip())]
+if not a or not v:
+    print(f"{mode:8s} latency: no data (see {appended} and {visible})"); sys.exit()
+# a failed poll reads 0: the running maximum keeps the curve non-decreasing for bisect
+counts = list(itertools.accumulate((c for _, c in v), max))
+lat = []
+for k, t in enumerate(a, start=1):
+    i = bisect.bisect_left(counts, k)
+    if i < len(v):
+        lat.append(v[i][0] - t)
+lat.sort()
+q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
+print(f"{mode:8s} latency at {rate} posts/s: {len(a)} appended, {len(lat)} seen visible; "
+      f"Kafka append -> REST visible p50 {q(0.5):.2f} s, p99 {q(0.99):.2f} s")
+PY
+done
+echo "work files in $WORK (delete when done)"

@@ -1,0 +1,127 @@
+package io.moodstream.local;
+
+import io.moodstream.broker.ChildJvm;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An HBase process as a child JVM, with its own configuration directory first on its classpath:
+ * standalone (master, region server and ZooKeeper in one JVM) for {@code up}, or one of the
+ * ZooKeeper, master and region server processes of {@code up --cluster}. Data lives on the local
+ * file system.
+ */
+final class HBaseNode {
+  private HBaseNode() {}
+
+  static final String MASTER = "org.apache.hadoop.hbase.master.HMaster";
+  static final String REGION_SERVER = "org.apache.hadoop.hbase.regionserver.HRegionServer";
+  static final String ZOOKEEPER = "org.apache.hadoop.hbase.zookeeper.HQuorumPeer";
+
+  /** The jars HBase server needs beyond ours, resolved when this module was built. */
+  static String serverClasspath() {
+    try (InputStream in = HBaseNode.class.getResourceAsStream("hbase-classpath.txt")) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "hbase-classpath.txt missing: build moodstream-local with Maven");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Settings every process of one HBase shares: root and ZooKeeper on this machine. */
+  private static Map<String, String> common(Path data, int zkPort) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("hbase.rootdir", data.resolve("root").toUri().toString());
+    p.put("hbase.zookeeper.quorum", "127.0.0.1");
+    p.put("hbase.zookeeper.property.clientPort", Integer.toString(zkPort));
+    p.put("hbase.zookeeper.property.dataDir", data.resolve("zookeeper").toString());
+    // ZooKeeper's own process (up --cluster) would start its AdminServer on 8080, REST's port
+    p.put("hbase.zookeeper.property.admin.enableServer", "false");
+    p.put("hbase.master.info.port", "-1");
+    p.put("hbase.regionserver.info.port", "-1");
+    // a local file system has no hflush/hsync; HBase must not insist on them
+    p.put("hbase.unsafe.stream.capability.enforce", "false");
+    p.put("hbase.master.hostname", "127.0.0.1");
+    p.put("hbase.regionserver.hostname", "127.0.0.1");
+    return p;
+  }
+
+  /** HBase standalone: everything in one JVM. */
+  static Map<String, String> standaloneSite(
+      Path data, int zkPort, int masterPort, int regionServerPort) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("hbase.cluster.distributed", "false");
+    p.putAll(common(data, zkPort));
+    p.put("hbase.tmp.dir", data.resolve("tmp").toString());
+    p.put("hbase.master.port", Integer.toString(masterPort));
+    p.put("hbase.regionserver.port", Integer.toString(regionServerPort));
+    return p;
+  }
+
+  /**
+   * One process of distributed HBase ({@code id}: zookeeper, master, regionserver-N), sharing the
+   * root directory. The WAL is written through the raw local file system, whose hflush reaches the
+   * operating system, so a region server killed with SIGKILL loses no acknowledged edit.
+   */
+  static Map<String, String> clusterSite(
+      Path data, String id, int zkPort, int masterPort, int regionServerPort) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("hbase.cluster.distributed", "true");
+    p.putAll(common(data, zkPort));
+    p.put("hbase.tmp.dir", data.resolve("tmp-" + id).toString());
+    p.put("hbase.master.port", Integer.toString(masterPort));
+    p.put("hbase.regionserver.port", Integer.toString(regionServerPort));
+    p.put("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    p.put("hbase.wal.provider", "filesystem");
+    // a dead region server is noticed when its ZooKeeper session expires
+    p.put("zookeeper.session.timeout", "10000");
+    return p;
+  }
+
+  static String siteXml(Map<String, String> p) {
+    StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
+    p.forEach(
+        (k, v) ->
+            b.append("  <property><name>")
+                .append(k)
+                .append("</name><value>")
+                .append(v)
+                .append("</value></property>\n"));
+    return b.append("</configuration>\n").toString();
+  }
+
+  /** Writes {@code hbase-site.xml} and a log configuration into {@code conf}. */
+  static void writeConf(Path conf, Map<String, String> site, String infoLogger) throws IOException {
+    Files.createDirectories(conf);
+    Files.writeString(conf.resolve("hbase-site.xml"), siteXml(site));
+    Files.writeString(conf.resolve("log4j2.properties"), ChildJvm.consoleLog4j(infoLogger));
+  }
+
+  /** The command that runs {@code main} with {@code conf} first on the classpath. */
+  static List<String> command(Path conf, String heap, String main, List<String> args) {
+    return ChildJvm.command(
+        heap,
+        List.of(
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true",
+            "-Dlog4j2.configurationFile=" + conf.resolve("log4j2.properties").toUri()),
+        conf
+            + File.pathSeparator
+            + System.getProperty("java.class.path")
+            + File.pathSeparator
+            + serverClasspath(),
+        main,
+        args);
+  }
+}

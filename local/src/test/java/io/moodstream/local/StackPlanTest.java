@@ -1,0 +1,345 @@
+package io.moodstream.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moodstream.local.ChildSpec.Restart;
+import io.moodstream.local.ChildSpec.Start;
+import io.moodstream.schema.config.MoodstreamConfig;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plans of {@code up} and {@code up --cluster}, built without starting anything. */
+class StackPlanTest {
+  @TempDir Path home;
+
+  static final StackPlan.Effects NO_EFFECTS =
+      new StackPlan.Effects() {
+        @Override
+        public boolean hbaseHealthy() {
+          return true;
+        }
+
+        @Override
+        public boolean restHealthy() {
+          return true;
+        }
+
+        @Override
+        public void applyKafkaTopics() {}
+
+        @Override
+        public void applyHBaseTables() {}
+      };
+
+  static MoodstreamConfig config(Map<String, String> env) {
+    return MoodstreamConfig.load(LocalConfig.KEYS, env, null);
+  }
+
+  static List<String> ids(List<ChildSpec> plan) {
+    return plan.stream().map(ChildSpec::id).toList();
+  }
+
+  static ChildSpec spec(List<ChildSpec> plan, String id) {
+    return plan.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  static List<String> argv(ChildSpec s) {
+    return ((Start.Command) s.start()).argv();
+  }
+
+  @Test
+  void upRunsOneOfEachAndStopsIngestFirstAndKafkaLast() {
+    List<ChildSpec> plan =
+        StackPlan.single(
+            config(Map.of()), new StackPaths(home), LocalMain.parseUp(List.of()), NO_EFFECTS);
+    assertThat(ids(plan))
+        .containsExactly("kafka", "hbase", "topics", "tables", "rest", "stream", "ingest");
+    // the supervisor stops in reverse plan order: the order
+    List<String> reversed = new java.util.ArrayList<>(ids(plan));
+    java.util.Collections.reverse(reversed);
+    assertThat(reversed).containsSubsequence("ingest", "stream", "rest", "hbase", "kafka");
+    assertThat(spec(plan, "topics").needs()).containsExactly("kafka");
+    assertThat(spec(plan, "tables").needs()).containsExactly("hbase");
+    assertThat(spec(plan, "stream").needs()).containsExactly("topics", "tables");
+    assertThat(spec(plan, "kafka").restart()).isEqualTo(Restart.PERMANENT);
+    assertThat(spec(plan, "hbase").restart()).isEqualTo(Restart.PERMANENT);
+    assertThat(spec(plan, "stream").restart()).isEqualTo(Restart.PERMANENT);
+    assertThat(spec(plan, "rest").restart()).isEqualTo(Restart.PERMANENT);
+    // a live source is a server; a replay is finished when it exits 0
+    assertThat(spec(plan, "ingest").restart()).isEqualTo(Restart.PERMANENT);
+    assertThat(
+            StackPlan.single(
+                    config(Map.of()),
+                    new StackPaths(home),
+                    LocalMain.parseUp(List.of("--source", "replay", "a.json")),
+                    NO_EFFECTS)
+                .stream()
+                .filter(s -> s.id().equals("ingest"))
+                .findFirst()
+                .orElseThrow()
+                .restart())
+        .isEqualTo(Restart.TRANSIENT);
+    // bad usage/config and damaged input are not mended by a restart, live or replay
+    assertThat(spec(plan, "ingest").fatalExits()).containsExactlyInAnyOrder(2, 3);
+    assertThat(spec(plan, "kafka").fatalExits()).isEmpty();
+    assertThat(spec(plan, "stream").stopGrace().toSeconds()).isEqualTo(90);
+    assertThat(spec(plan, "hbase").stopGrace().toSeconds()).isEqualTo(90);
+    Map<String, String> env = ((Start.Command) spec(plan, "stream").start()).env();
+    assertThat(env.get("MOODSTREAM_STREAMING_STOP_FILE")).endsWith("var/run/stream.stop");
+    assertThat(argv(spec(plan, "kafka"))).contains("kafka.Kafka");
+  }
+
+  @Test
+  void ingestsFatalExitStatusesAreTheOnesIngestReturnsForBadUsageAndDamagedInput(@TempDir Path dir)
+      throws Exception {
+    java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out = new java.io.PrintStream(sink, true, "UTF-8");
+    int usage =
+        io.moodstream.ingest.IngestMain.run(
+            new String[] {"--no-such-option"},
+            keys -> MoodstreamConfig.load(keys, Map.of(), null),
+            new io.moodstream.ingest.core.Lifecycle(),
+            out,
+            out);
+    assertThat(usage).isEqualTo(2);
+    assertThat(StackPlan.INGEST_FATAL_EXITS).contains(usage).containsExactlyInAnyOrder(2, 3);
+  }
+
+  @Test
+  void onlyKeepsTheChosenParts() {
+    List<ChildSpec> plan =
+        StackPlan.single(
+            config(Map.of()),
+            new StackPaths(home),
+            LocalMain.parseUp(List.of("--only", "kafka,hbase,schema")),
+            NO_EFFECTS);
+    assertThat(ids(plan)).containsExactly("kafka", "hbase", "topics", "tables");
+  }
+
+  @Test
+  void clusterModeRunsThreeBrokersFourHBaseProcessesAndASparkStandaloneCluster() {
+    MoodstreamConfig c = config(Map.of());
+    MoodstreamConfig clustered = config(LocalMain.clusterEnv(Map.of(), c));
+    List<ChildSpec> plan =
+        ClusterPlan.plan(
+            clustered, new StackPaths(home), LocalMain.parseUp(List.of("--cluster")), NO_EFFECTS);
+    assertThat(ids(plan))
+        .containsExactly(
+            "kafka-1",
+            "kafka-2",
+            "kafka-3",
+            "zookeeper",
+            "hbase-master",
+            "hbase-rs-1",
+            "hbase-rs-2",
+            "topics",
+            "tables",
+            "spark-master",
+            "spark-worker-1",
+            "spark-worker-2",
+            "rest",
+            "stream",
+            "ingest");
+    // 12 JVMs of ours; the driver and executor run as children of the workers
+    assertThat(plan.stream().filter(ChildSpec::isProcess).count()).isEqualTo(12);
+    assertThat(spec(plan, "topics").needs()).containsExactly("kafka-1", "kafka-2", "kafka-3");
+    assertThat(spec(plan, "tables").needs()).containsExactly("hbase-rs-1", "hbase-rs-2");
+    assertThat(spec(plan, "hbase-rs-2").needs()).containsExactly("hbase-master");
+    assertThat(spec(plan, "stream").needs())
+        .containsExactly("topics", "tables", "spark-worker-1", "spark-worker-2");
+    for (ChildSpec s : plan) {
+      if (s.isProcess()) {
+        assertThat(s.restart()).as(s.id()).isNotEqualTo(Restart.TEMPORARY);
+      }
+    }
+
+    // every port of the layout is distinct, so the preflight covers them all
+    List<Integer> ports =
+        plan.stream().flatMap(s -> s.ports().stream()).map(ChildSpec.Port::port).toList();
+    assertThat(new HashSet<>(ports)).hasSameSizeAs(ports);
+    assertThat(ports).contains(9092, 9094, 9096, 9093, 9095, 9097, 2181, 16000, 16020, 16022);
+    assertThat(ports).contains(7077, 8081, 7078, 7079, 8080);
+
+    assertThat(clustered.get(io.moodstream.schema.config.CommonConfig.KAFKA_BOOTSTRAP_SERVERS))
+        .isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
+    assertThat(clustered.get(io.moodstream.schema.config.CommonConfig.KAFKA_REPLICATION_FACTOR))
+        .isEqualTo(3);
+    assertThat(clustered.get(io.moodstream.schema.config.CommonConfig.KAFKA_MIN_INSYNC_REPLICAS))
+        .isEqualTo(2);
+    // ingest aligns the topics at its start: it must see the same min ISR, or it undoes it
+    assertThat(((Start.Command) spec(plan, "ingest").start()).env())
+        .containsEntry("MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2")
+        .containsEntry("MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3");
+  }
+
+  @Test
+  void theBrokersFormOneQuorumAndTheHBaseProcessesShareOneRoot() throws Exception {
+    MoodstreamConfig c = config(LocalMain.clusterEnv(Map.of(), config(Map.of())));
+    StackPaths paths = new StackPaths(home);
+    List<ChildSpec> plan =
+        ClusterPlan.plan(c, paths, LocalMain.parseUp(List.of("--cluster")), NO_EFFECTS);
+    for (String id : List.of("zookeeper", "hbase-master", "hbase-rs-1", "hbase-rs-2")) {
+      ((Start.Command) spec(plan, id).start()).prepare().run();
+    }
+    String rs1 =
+        Files.readString(paths.data("hbase-cluster").resolve("conf-hbase-rs-1/hbase-site.xml"));
+    String rs2 =
+        Files.readString(paths.data("hbase-cluster").resolve("conf-hbase-rs-2/hbase-site.xml"));
+    assertThat(rs1)
+        .contains("<name>hbase.cluster.distributed</name><value>true</value>")
+        .contains("<name>hbase.regionserver.port</name><value>16020</value>")
+        .contains(
+            "<name>hbase.rootdir</name><value>"
+                + paths.data("hbase-cluster").resolve("root").toUri());
+    assertThat(rs2).contains("<name>hbase.regionserver.port</name><value>16022</value>");
+    // no ZooKeeper AdminServer on 8080, REST's default port
+    assertThat(
+            Files.readString(paths.data("hbase-cluster").resolve("conf-zookeeper/hbase-site.xml")))
+        .contains("<name>hbase.zookeeper.property.admin.enableServer</name><value>false</value>");
+    assertThat(argv(spec(plan, "hbase-rs-1"))).contains(HBaseNode.REGION_SERVER);
+    assertThat(argv(spec(plan, "zookeeper"))).contains(HBaseNode.ZOOKEEPER);
+    assertThat(String.join(" ", argv(spec(plan, "kafka-2"))))
+        .contains(paths.data("kafka-2").resolve("server.properties").toString());
+  }
+
+  @Test
+  void theJobIsSubmittedAsTheEmrJarInClusterDeployModeWithItsSettingsAsSparkConf() {
+    List<String> conf =
+        ClusterPlan.submitConf(
+            Map.of("kafka.bootstrap.servers", "127.0.0.1:9092,127.0.0.1:9094"), "-Dx=1");
+    assertThat(conf)
+        .contains("spark.moodstream.kafka.bootstrap.servers=127.0.0.1:9092,127.0.0.1:9094")
+        .contains("spark.driver.extraJavaOptions=-Dx=1")
+        .contains("spark.executor.extraJavaOptions=-Dx=1");
+    SparkCluster spark = new SparkCluster(new StackPaths(home), 7077, 8081);
+    List<String> submit = spark.submitCommand(conf, "768m", "768m", List.of());
+    String line = String.join(" ", submit);
+    assertThat(line)
+        .contains(SparkCluster.SUBMIT_MAIN + " --master spark://127.0.0.1:7077")
+        .contains("--deploy-mode cluster --supervise --class io.moodstream.streaming.StreamMain")
+        .contains("--driver-memory 768m --executor-memory 768m")
+        .endsWith("moodstream-streaming-" + Version.VERSION + "-emr.jar");
+    assertThat(String.join(" ", spark.workerCommand(1, 7078, 1, "1g", "192m")))
+        .contains(SparkCluster.WORKER_MAIN)
+        .contains("--cores 1 --memory 1g")
+        .endsWith("spark://127.0.0.1:7077");
+    assertThat(spark.env())
+        .containsEntry("SPARK_HOME", spark.home().toString())
+        .containsEntry("SPARK_LOCAL_IP", "127.0.0.1");
+  }
+
+  @Test
+  void statusDescribesTheDriverAsTheMasterReportsIt() throws Exception {
+    JsonNode master =
+        new ObjectMapper()
+            .readTree(
+                "{\"activedrivers\":[{\"id\":\"driver-1\",\"state\":\"RUNNING\","
+                    + "\"worker\":\"worker-7079\"}],\"activeapps\":[{\"id\":\"app-1\","
+                    + "\"state\":\"RUNNING\",\"cores\":1}],\"completeddrivers\":[]}");
+    assertThat(SparkCluster.describeDriver(master, "driver-1"))
+        .isEqualTo(
+            "driver driver-1: RUNNING on worker-7079; application app-1 RUNNING, 1 executor"
+                + " core(s)");
+    assertThat(SparkCluster.describeDriver(master, "driver-2"))
+        .isEqualTo("driver driver-2: unknown to the Spark master");
+    StackPaths paths = new StackPaths(home);
+    assertThat(SparkCluster.describeDriver(paths)).isEmpty();
+    Files.createDirectories(paths.run());
+    Files.writeString(SparkCluster.driverFile(paths), "driver-1\t" + freePort() + "\n");
+    assertThat(SparkCluster.describeDriver(paths).orElseThrow())
+        .startsWith("driver driver-1: the Spark master does not answer on port");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void sparksLogKeepsTaskFaultsAndRetriesButNotEveryTask() throws Exception {
+    java.util.Properties p = new java.util.Properties();
+    p.load(new java.io.StringReader(SparkCluster.log4jProperties()));
+    assertThat(p.getProperty("logger.tasks.name"))
+        .isEqualTo("org.apache.spark.scheduler.TaskSetManager");
+    java.util.regex.Pattern kept =
+        java.util.regex.Pattern.compile(p.getProperty("logger.tasks.filter.faults.regex"));
+    for (String line :
+        List.of(
+            "Task 109 failed because while it was being computed, its executor exited for a"
+                + " reason unrelated to the task. Not counting this failure towards the maximum",
+            "Lost task 1.0 in stage 7.0 (TID 31) (127.0.0.1 executor 2): ExecutorLostFailure",
+            "Starting task 2.1 in stage 12.0 (TID 40) (127.0.0.1, executor 3, partition 2)",
+            "Resubmitted ShuffleMapTask(5, 0), so marking it as still running")) {
+      assertThat(kept.matcher(line).matches()).as(line).isTrue();
+    }
+    for (String line :
+        List.of(
+            "Starting task 2.0 in stage 12.0 (TID 40) (127.0.0.1, executor 3, partition 2)",
+            "Finished task 2.1 in stage 12.0 (TID 40) in 120 ms on 127.0.0.1 (executor 3) (4/4)")) {
+      assertThat(kept.matcher(line).matches()).as(line).isFalse();
+    }
+    assertThat(p.getProperty("logger.info1.name")).isEqualTo("io.moodstream");
+  }
+
+  @Test
+  void sparkHomeLinksWhatAClusterProvidesAndLeavesOutWhatTheEmrJarShadesIn() throws Exception {
+    Path emr = jar(home.resolve("emr.jar"), "io/moodstream/A.class", "org/apache/kafka/K.class");
+    Path ours = jar(home.resolve("moodstream-schema.jar"), "io/moodstream/A.class");
+    Path kafka = jar(home.resolve("kafka-clients.jar"), "org/apache/kafka/K.class");
+    Path spark = jar(home.resolve("spark-core.jar"), "org/apache/spark/S.class");
+    Files.createDirectories(home.resolve("classes"));
+    String cp =
+        String.join(
+            java.io.File.pathSeparator,
+            ours.toString(),
+            kafka.toString(),
+            spark.toString(),
+            home.resolve("classes").toString());
+    assertThat(SparkCluster.providedJars(cp, emr)).containsExactly(spark);
+  }
+
+  @Test
+  void everyPartOfTheClusterHasAHeapAndTheyFitTheMachine() {
+    MoodstreamConfig c = config(LocalMain.clusterEnv(Map.of(), config(Map.of())));
+    List<ChildSpec> plan =
+        ClusterPlan.plan(
+            c, new StackPaths(home), LocalMain.parseUp(List.of("--cluster")), NO_EFFECTS);
+    long mb = 0;
+    Set<String> without = new HashSet<>();
+    for (ChildSpec s : plan) {
+      if (s.heap() == null) {
+        without.add(s.id());
+      } else {
+        mb += LocalConfig.heapMegabytes(s.heap());
+      }
+    }
+    assertThat(without).containsExactlyInAnyOrder("topics", "tables");
+    assertThat(mb).as("heaps in MB").isBetween(4_000L, 6_000L);
+  }
+
+  static Path jar(Path file, String... entries) throws IOException {
+    try (OutputStream o = Files.newOutputStream(file);
+        ZipOutputStream z = new ZipOutputStream(o)) {
+      for (String e : entries) {
+        z.putNextEntry(new ZipEntry(e));
+        z.write(new byte[] {1});
+        z.closeEntry();
+      }
+    }
+    return file;
+  }
+}
