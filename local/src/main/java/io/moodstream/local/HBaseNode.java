@@ -56,16 +56,6 @@ final class HBaseNode {
     return p;
   }
 
-  /**
-   * The ZooKeeper session of HBase standalone's master and region server (HBase's default for a
-   * cluster; its default for a local one is 10 s). ZooKeeper runs in the same JVM, so a freeze of
-   * that JVM (SIGSTOP, a host stall) stops the sessions' pings and their server alike; when it
-   * resumes, the server expires every session silent for longer than this, and HBase aborts. With
-   * 10 s a 30 s freeze killed HBase; with 90 s it survives freezes of up to about 60 s (pings go
-   * out every third of the timeout).
-   */
-  static final int STANDALONE_ZK_SESSION_MS = 90_000;
-
   /** HBase standalone: everything in one JVM. */
   static Map<String, String> standaloneSite(
       Path data, int zkPort, int masterPort, int regionServerPort) {
@@ -75,33 +65,7 @@ final class HBaseNode {
     p.put("hbase.tmp.dir", data.resolve("tmp").toString());
     p.put("hbase.master.port", Integer.toString(masterPort));
     p.put("hbase.regionserver.port", Integer.toString(regionServerPort));
-    p.put(
-        "zookeeper.session.timeout.localHBaseCluster", Integer.toString(STANDALONE_ZK_SESSION_MS));
-    // ZooKeeper's own cap (20 ticks, 40 s) would cut the session back
-    p.put(
-        "hbase.zookeeper.property.maxSessionTimeout",
-        Integer.toString(STANDALONE_ZK_SESSION_MS + 30_000));
     return p;
-  }
-
-  /**
-   * Clears standalone ZooKeeper's data before HBase (re)starts. It holds nothing HBase needs across
-   * restarts (HBase 2 keeps table states and meta's location in its own stores, and finds crashed
-   * servers by their WAL directories), but it does hold the sessions of a killed HBase: the
-   * restarted master would wait for the old master's session to expire ({@link
-   * #STANDALONE_ZK_SESSION_MS}) before it becomes active. Only for standalone, where ZooKeeper
-   * lives and dies with HBase.
-   */
-  static void clearStandaloneZooKeeper(Path data) throws IOException {
-    Path zk = data.resolve("zookeeper");
-    if (!Files.exists(zk)) {
-      return;
-    }
-    try (var files = Files.walk(zk)) {
-      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(f);
-      }
-    }
   }
 
   /**

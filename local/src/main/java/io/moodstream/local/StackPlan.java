@@ -91,11 +91,9 @@ final class StackPlan {
                 HBaseNode.command(
                     conf, config.get(LocalConfig.HEAP_HBASE), HBaseNode.MASTER, List.of("start")),
                 Map.of(),
-                () -> {
-                  HBaseNode.clearStandaloneZooKeeper(hbase);
-                  HBaseNode.writeConf(
-                      conf, HBaseNode.standaloneSite(hbase, zk, master, rs), HBaseNode.MASTER);
-                }),
+                () ->
+                    HBaseNode.writeConf(
+                        conf, HBaseNode.standaloneSite(hbase, zk, master, rs), HBaseNode.MASTER)),
             new Readiness.Probe("HBase answers an admin call", effects::hbaseHealthy),
             Duration.ofSeconds(180),
             LONG_GRACE,

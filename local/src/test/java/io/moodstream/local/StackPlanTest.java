@@ -186,24 +186,6 @@ class StackPlanTest {
   }
 
   @Test
-  void standaloneHBaseOutlivesA30SecondFreezeAndARestartStartsWithoutTheOldSessions()
-      throws Exception {
-    StackPaths paths = new StackPaths(home);
-    List<ChildSpec> plan =
-        StackPlan.single(config(Map.of()), paths, LocalMain.parseUp(List.of()), NO_EFFECTS);
-    Path zk = paths.data("hbase").resolve("zookeeper");
-    Files.createDirectories(zk.resolve("version-2"));
-    Files.writeString(zk.resolve("version-2").resolve("log.1"), "sessions of a killed HBase");
-    ((Start.Command) spec(plan, "hbase").start()).prepare().run();
-    assertThat(zk).as("ZooKeeper's data, cleared before every (re)start").doesNotExist();
-    String site = Files.readString(paths.data("hbase").resolve("conf/hbase-site.xml"));
-    assertThat(site)
-        .contains("<name>zookeeper.session.timeout.localHBaseCluster</name><value>90000</value>")
-        .contains("<name>hbase.zookeeper.property.maxSessionTimeout</name><value>120000</value>");
-    ((Start.Command) spec(plan, "hbase").start()).prepare().run(); // nothing to clear: fine
-  }
-
-  @Test
   void theBrokersFormOneQuorumAndTheHBaseProcessesShareOneRoot() throws Exception {
     MoodstreamConfig c = config(LocalMain.clusterEnv(Map.of(), config(Map.of())));
     StackPaths paths = new StackPaths(home);
