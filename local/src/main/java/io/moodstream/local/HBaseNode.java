@@ -56,6 +56,17 @@ final class HBaseNode {
     return p;
   }
 
+  /**
+   * The ZooKeeper session of HBase standalone's master and region server (HBase's default for a
+   * cluster; its default for a local one is 10 s). ZooKeeper runs in the same JVM, so a freeze of
+   * that JVM (SIGSTOP, a host stall) stops the sessions' pings and their server alike; when it
+   * resumes, the server expires every session silent for longer than this, and HBase aborts. With
+   * 10 s a 30 s freeze killed HBase (FaultSuiteIT); with 90 s it survives freezes of up to about 60
+   * s (pings go out every third of the timeout). A restart after kill -9 is not held up by the dead
+   * master's longer session (measured: ready again 29 s after the kill).
+   */
+  static final int STANDALONE_ZK_SESSION_MS = 90_000;
+
   /** HBase standalone: everything in one JVM. */
   static Map<String, String> standaloneSite(
       Path data, int zkPort, int masterPort, int regionServerPort) {
@@ -65,6 +76,12 @@ final class HBaseNode {
     p.put("hbase.tmp.dir", data.resolve("tmp").toString());
     p.put("hbase.master.port", Integer.toString(masterPort));
     p.put("hbase.regionserver.port", Integer.toString(regionServerPort));
+    p.put(
+        "zookeeper.session.timeout.localHBaseCluster", Integer.toString(STANDALONE_ZK_SESSION_MS));
+    // ZooKeeper's own cap (20 ticks, 40 s) would cut the session back
+    p.put(
+        "hbase.zookeeper.property.maxSessionTimeout",
+        Integer.toString(STANDALONE_ZK_SESSION_MS + 30_000));
     return p;
   }
 

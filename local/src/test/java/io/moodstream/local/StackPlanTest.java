@@ -186,6 +186,19 @@ class StackPlanTest {
   }
 
   @Test
+  void standaloneHBaseKeepsItsZooKeeperSessionsThroughA30SecondFreeze() throws Exception {
+    StackPaths paths = new StackPaths(home);
+    List<ChildSpec> plan =
+        StackPlan.single(config(Map.of()), paths, LocalMain.parseUp(List.of()), NO_EFFECTS);
+    ((Start.Command) spec(plan, "hbase").start()).prepare().run();
+    String site = Files.readString(paths.data("hbase").resolve("conf/hbase-site.xml"));
+    // HBase's own default for a local cluster is 10 s, and ZooKeeper caps sessions at 40 s
+    assertThat(site)
+        .contains("<name>zookeeper.session.timeout.localHBaseCluster</name><value>90000</value>")
+        .contains("<name>hbase.zookeeper.property.maxSessionTimeout</name><value>120000</value>");
+  }
+
+  @Test
   void theBrokersFormOneQuorumAndTheHBaseProcessesShareOneRoot() throws Exception {
     MoodstreamConfig c = config(LocalMain.clusterEnv(Map.of(), config(Map.of())));
     StackPaths paths = new StackPaths(home);
