@@ -50,6 +50,15 @@ final class StackPlan {
   static final String INGEST_MAIN = "io.moodstream.ingest.IngestMain";
 
   static final Duration LONG_GRACE = Duration.ofSeconds(90);
+
+  /**
+   * How long the job started beside HBase waits for the tables ({@code streaming.tables.wait} of
+   * the streaming module), unless the launcher's environment sets it.
+   */
+  static final String STREAM_TABLES_WAIT_ENV = "MOODSTREAM_STREAMING_TABLES_WAIT";
+
+  static final String STREAM_TABLES_WAIT = "3m";
+
   static final Duration GRACE = Duration.ofSeconds(30);
 
   /**
@@ -115,6 +124,11 @@ final class StackPlan {
         paths.data("checkpoints").resolve("stream").toString());
     streamEnv.put("MOODSTREAM_STREAMING_STATUS_FILE", statusFile(paths).toString());
     streamEnv.put("MOODSTREAM_STREAMING_STOP_FILE", stopFile(paths).toString());
+    // the job starts beside HBase, not after it: its JVM and Spark session (~15 s on 2 cores)
+    // overlap HBase's start, and it waits for the tables (a replay's posts are already in Kafka)
+    if (System.getenv(STREAM_TABLES_WAIT_ENV) == null) {
+      streamEnv.put(STREAM_TABLES_WAIT_ENV, STREAM_TABLES_WAIT);
+    }
     plan.add(
         new ChildSpec(
             "stream",
@@ -132,7 +146,7 @@ final class StackPlan {
             Duration.ofSeconds(30),
             LONG_GRACE,
             Restart.PERMANENT,
-            List.of("topics", "tables"),
+            List.of("topics"),
             config.get(LocalConfig.HEAP_STREAM),
             List.of()));
     plan.add(ingest(config, paths, o, env));
