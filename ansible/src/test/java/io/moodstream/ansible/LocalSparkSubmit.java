@@ -77,9 +77,6 @@ final class LocalSparkSubmit {
    *   <li>{@code --files} from the cluster's {@code /etc/hbase/conf/} come from {@code hbaseConf},
    *       a directory holding this machine's equivalent;
    *   <li>the {@code s3://} jar becomes the local file whose SHA-256 its key names (checked);
-   *   <li>{@code spark.ui.enabled=false}: the parent POM's jersey-bom puts Jersey 3 on the
-   *       streaming module's classpath, where Spark 3.5's UI needs its own Jersey 2 (EMR ships
-   *       Spark's); the UI is not what is tested;
    *   <li>the JVM gets the Java 17 openings EMR's Spark configuration passes, and a log4j2
    *       configuration.
    * </ul>
@@ -121,7 +118,6 @@ final class LocalSparkSubmit {
     argv.add("-cp");
     argv.add(sparkClasspath());
     argv.add("org.apache.spark.deploy.SparkSubmit");
-    argv.addAll(List.of("--conf", "spark.ui.enabled=false"));
     argv.addAll(args);
     assertThat(Files.isRegularFile(localJar)).isTrue();
     return argv;

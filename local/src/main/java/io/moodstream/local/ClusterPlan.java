@@ -332,7 +332,7 @@ final class ClusterPlan {
   /**
    * The {@code --conf} settings of the job: every Moodstream setting as {@code
    * spark.moodstream.<key>} (the cluster contract), the JVM options of driver and executors, one
-   * core per executor, no driver UI.
+   * core per executor.
    */
   static List<String> submitConf(Map<String, String> settings, String javaOptions) {
     List<String> conf = new ArrayList<>();
@@ -340,10 +340,6 @@ final class ClusterPlan {
     conf.add("spark.driver.extraJavaOptions=" + javaOptions);
     conf.add("spark.executor.extraJavaOptions=" + javaOptions);
     conf.add("spark.executor.cores=1");
-    // The driver's web UI needs Spark's Jersey 2; the streaming classpath (our spark-home/jars)
-    // carries the project's Jersey 3 from the root jersey-bom, so the UI cannot start. A real
-    // cluster brings Spark's own jars; the master's UI (status page) is unaffected.
-    conf.add("spark.ui.enabled=false");
     return conf;
   }
 }
