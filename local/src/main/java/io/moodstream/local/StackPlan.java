@@ -62,6 +62,12 @@ final class StackPlan {
   static final Duration GRACE = Duration.ofSeconds(30);
 
   /**
+   * REST's start-up bound: it starts as the job (started beside HBase) runs its first batch, and
+   * on 2 cores busy with Spark's code generation its JVM once took over 60 s to answer /health.
+   */
+  static final Duration REST_START = Duration.ofSeconds(120);
+
+  /**
    * {@code up}: one broker, HBase standalone, the job on Spark local, REST and an ingest source.
    */
   static List<ChildSpec> single(
@@ -200,7 +206,7 @@ final class StackPlan {
                 List.of("--port", Integer.toString(port))),
             restEnv),
         new Readiness.Probe("GET /health answers 200", effects::restHealthy),
-        Duration.ofSeconds(60),
+        REST_START,
         GRACE,
         Restart.PERMANENT,
         List.of("tables"),

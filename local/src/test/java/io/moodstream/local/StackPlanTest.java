@@ -75,6 +75,7 @@ class StackPlanTest {
     assertThat(spec(plan, "tables").needs()).containsExactly("hbase");
     // the job starts beside HBase (its Spark start-up overlaps HBase's) and waits for the tables
     assertThat(spec(plan, "stream").needs()).containsExactly("topics");
+    assertThat(spec(plan, "rest").startTimeout()).isEqualTo(StackPlan.REST_START);
     assertThat(((Start.Command) spec(plan, "stream").start()).env())
         .containsEntry("MOODSTREAM_STREAMING_TABLES_WAIT", "3m");
     assertThat(spec(plan, "kafka").restart()).isEqualTo(Restart.PERMANENT);
