@@ -62,8 +62,8 @@ final class StackPlan {
   static final Duration GRACE = Duration.ofSeconds(30);
 
   /**
-   * REST's start-up bound: it starts as the job (started beside HBase) runs its first batch, and
-   * on 2 cores busy with Spark's code generation its JVM once took over 60 s to answer /health.
+   * REST's start-up bound: it starts as the job (started beside HBase) runs its first batch, and on
+   * 2 cores busy with Spark's code generation its JVM once took over 60 s to answer /health.
    */
   static final Duration REST_START = Duration.ofSeconds(120);
 
