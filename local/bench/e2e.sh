@@ -24,7 +24,7 @@ def med(pattern, unit=""):
     return f"{statistics.median(xs):,.2f}{unit} (of {len(xs)}: {', '.join(f'{x:,.2f}' for x in xs)})" if xs else "no data"
 print("median end-to-end throughput, posts/s:", med(r"throughput: \d+ posts visible in [\d.]+ s after ingest started: (\d+) posts/s"))
 print("median bare limit, posts/s:           ", med(r"JSON parse\): \d+ records read, \d+ posts parsed in [\d.]+ s: (\d+) posts/s"))
-print("median ingest alone in the stack:     ", med(r"part: ingest replay: .*\(([\d,]+) posts/s\)"))
+print("median ingest's own rate in the stack:", med(r"part: ingest replay: .*\(([\d,]+) posts/s\)"))
 print("median latency p50, s:                ", med(r"p50 ([\d.]+) s"))
 print("median latency p99, s:                ", med(r"p99 ([\d.]+) s"))
 PY
