@@ -9,8 +9,13 @@
 #      through REST, polled every 100 ms. The k-th post appended is taken as the k-th post
 #      visible (minute counts are sums: individual posts are not traced).
 #
+# After the throughput phase, with the stack still up and idle, the bare limit: one Kafka consumer
+# reading and JSON-parsing the same topic (BareConsume.java); and ingest's own figure from its log.
+#
 # Not a test: bounded (each phase gives up after 30 min), loopback only, always stops its stack.
 # Usage: local/bench/cluster-vs-single.sh [N=1000000] [RATE=10000] [SECONDS=60] [modes="single cluster"]
+#   SECONDS=0: throughput only. BENCH_JFR=DIR: a flight recording of every JVM of the throughput
+#   phase in DIR (jfr print --events jdk.ExecutionSample). local/bench/e2e.sh: repeated, medians.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 N=${1:-1000000}
@@ -83,7 +88,12 @@ stop_up() {
 for mode in $MODES; do
   ports
   export MOODSTREAM_VAR="$WORK/$mode-throughput"
+  if [[ -n ${BENCH_JFR:-} ]]; then # a flight recording of every JVM of the stack, dumped at exit
+    mkdir -p "$BENCH_JFR"
+    export JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=$BENCH_JFR/,dumponexit=true,settings=profile"
+  fi
   up_pid=$(run_up "$mode" "$WORK/$mode-throughput.out" --source replay "$WORK/archive.json")
+  unset JAVA_TOOL_OPTIONS
   start=""
   result=""
   deadline=$(($(date +%s) + 1800))
@@ -101,14 +111,26 @@ for mode in $MODES; do
     fi
     sleep 0.5
   done
+  bare=""
+  if [[ -n $result ]]; then
+    # the bare limit, same run and machine, the stack idle: one consumer reading and parsing the
+    # topic the job just read
+    bare=$(java -cp "$ROOT/ingest/target/moodstream-ingest-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/ingest/target/classpath.txt")" \
+      -Dlog4j2.configurationFile="$ROOT/conf/log4j2-cli.xml" \
+      "$ROOT/local/bench/BareConsume.java" "$MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS" moodstream.posts "$N" \
+      2>"$WORK/$mode-bare.err" || echo "failed (see $WORK/$mode-bare.err)")
+  fi
   stop_up "$up_pid"
   if [[ -n $result ]]; then
     printf '%-8s throughput: %d posts visible in %.1f s after ingest started: %.0f posts/s\n' \
       "$mode" "$N" "$(echo "$end - $start" | bc -l)" "$result"
+    printf '%-8s bare limit (1 consumer, JSON parse): %s\n' "$mode" "$bare"
+    grep -h 'ingest replay:' "$MOODSTREAM_VAR/log/ingest.log" 2>/dev/null | tail -1 | sed "s/^/$mode   part: /" || true
   else
     echo "$mode throughput: not all $N posts visible within 30 min (see $WORK/$mode-throughput.out)"
   fi
 
+  ((SECS > 0)) || continue # SECONDS=0: throughput only
   export MOODSTREAM_VAR="$WORK/$mode-latency"
   export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=0s
   up_pid=$(run_up "$mode" "$WORK/$mode-latency.out" --source synthetic --only kafka,hbase,schema,spark,stream,rest)
@@ -133,16 +155,30 @@ for mode in $MODES; do
   MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
     --rate "$RATE" --count $((RATE * SECS)) --no-progress >"$WORK/$mode-ingest.out" 2>&1 &
   ingest_pid=$!
-  : >"$WORK/$mode-visible.tsv"
-  last=-1
-  still=0
-  while ((still < 300)); do
-    v=$(visible "$from" "$to")
-    printf '%s\t%s\n' "$(date +%s.%N)" "$v" >>"$WORK/$mode-visible.tsv"
-    if [[ $v == "$last" ]] && ! kill -0 "$ingest_pid" 2>/dev/null; then still=$((still + 1)); else still=0; fi
-    last=$v
-    sleep 0.1
-  done
+  # one process polls (a curl and a python per poll took ~0.7 s on a loaded box, coarser than
+  # the latency measured)
+  python3 - "http://127.0.0.1:$MOODSTREAM_LOCAL_REST_PORT/api/v1/series?step=1m&topic=all&from=$from&to=$to" \
+    "$ingest_pid" >"$WORK/$mode-visible.tsv" <<'PY'
+import json, os, sys, time, urllib.request
+url, pid = sys.argv[1], int(sys.argv[2])
+def alive():
+    try:
+        os.kill(pid, 0)
+        return not open(f"/proc/{pid}/stat").read().split()[2] == "Z"
+    except OSError:
+        return False
+last, still = -1, 0
+while still < 300:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            v = sum(p["count"] for s in json.load(r)["series"] for p in s["points"])
+    except Exception:
+        v = 0
+    print(f"{time.time():.3f}\t{v}", flush=True)
+    still = still + 1 if v == last and not alive() else 0
+    last = v
+    time.sleep(0.1)
+PY
   wait "$ingest_pid" || true
   # appended: the records' timestamps, read back with the stack's own client settings
   "$ROOT/moodstream" ingest --help >/dev/null

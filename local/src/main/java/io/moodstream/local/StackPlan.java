@@ -50,7 +50,22 @@ final class StackPlan {
   static final String INGEST_MAIN = "io.moodstream.ingest.IngestMain";
 
   static final Duration LONG_GRACE = Duration.ofSeconds(90);
+
+  /**
+   * How long the job started beside HBase waits for the tables ({@code streaming.tables.wait} of
+   * the streaming module), unless the launcher's environment sets it.
+   */
+  static final String STREAM_TABLES_WAIT_ENV = "MOODSTREAM_STREAMING_TABLES_WAIT";
+
+  static final String STREAM_TABLES_WAIT = "3m";
+
   static final Duration GRACE = Duration.ofSeconds(30);
+
+  /**
+   * REST's start-up bound: it starts as the job (started beside HBase) runs its first batch, and on
+   * 2 cores busy with Spark's code generation its JVM once took over 60 s to answer /health.
+   */
+  static final Duration REST_START = Duration.ofSeconds(120);
 
   /**
    * {@code up}: one broker, HBase standalone, the job on Spark local, REST and an ingest source.
@@ -115,6 +130,11 @@ final class StackPlan {
         paths.data("checkpoints").resolve("stream").toString());
     streamEnv.put("MOODSTREAM_STREAMING_STATUS_FILE", statusFile(paths).toString());
     streamEnv.put("MOODSTREAM_STREAMING_STOP_FILE", stopFile(paths).toString());
+    // the job starts beside HBase, not after it: its JVM and Spark session (~15 s on 2 cores)
+    // overlap HBase's start, and it waits for the tables (a replay's posts are already in Kafka)
+    if (System.getenv(STREAM_TABLES_WAIT_ENV) == null) {
+      streamEnv.put(STREAM_TABLES_WAIT_ENV, STREAM_TABLES_WAIT);
+    }
     plan.add(
         new ChildSpec(
             "stream",
@@ -132,7 +152,7 @@ final class StackPlan {
             Duration.ofSeconds(30),
             LONG_GRACE,
             Restart.PERMANENT,
-            List.of("topics", "tables"),
+            List.of("topics"),
             config.get(LocalConfig.HEAP_STREAM),
             List.of()));
     plan.add(ingest(config, paths, o, env));
@@ -186,7 +206,7 @@ final class StackPlan {
                 List.of("--port", Integer.toString(port))),
             restEnv),
         new Readiness.Probe("GET /health answers 200", effects::restHealthy),
-        Duration.ofSeconds(60),
+        REST_START,
         GRACE,
         Restart.PERMANENT,
         List.of("tables"),

@@ -8,6 +8,8 @@ import static io.moodstream.local.ReplayCheck.expected;
 import static io.moodstream.local.ReplayCheck.totalCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,7 @@ class PipelineEndToEndIT {
     try (ReplayCheck.Stack run = ReplayCheck.Stack.up(work.resolve("run1"), file, Map.of())) {
       awaitAnswer(run, expected, archive);
       assertDeadLetters(run, archive);
+      assertBucketChangesReported(run);
     }
 
     // Second run: small batches, and the streaming job is killed with SIGKILL mid-replay.
@@ -61,5 +64,26 @@ class PipelineEndToEndIT {
       run.awaitOutput("stream  ready again", Duration.ofSeconds(60));
       awaitAnswer(run, expected, archive);
     }
+  }
+
+  /**
+   * The job's status lists the minute range each batch wrote (what REST's cache refreshes from):
+   * present, and within the archive's hour.
+   */
+  static void assertBucketChangesReported(ReplayCheck.Stack run) throws Exception {
+    JsonNode changes =
+        new ObjectMapper().readTree(StackPlan.statusFile(run.paths).toFile()).path("bucketChanges");
+    assertThat(changes.isArray()).as("bucketChanges in the job's status").isTrue();
+    int ranged = 0;
+    for (JsonNode c : changes) {
+      if (c.has("fromEpochSecond")) {
+        ranged++;
+        long from = c.get("fromEpochSecond").asLong();
+        long until = c.get("untilEpochSecond").asLong();
+        assertThat(from).isLessThan(until).isGreaterThanOrEqualTo(T0.getEpochSecond() - 3_600);
+        assertThat(until).isLessThanOrEqualTo(T0.getEpochSecond() + 7_200);
+      }
+    }
+    assertThat(ranged).as("batches that wrote buckets, in %s", changes).isPositive();
   }
 }

@@ -73,7 +73,11 @@ class StackPlanTest {
     assertThat(reversed).containsSubsequence("ingest", "stream", "rest", "hbase", "kafka");
     assertThat(spec(plan, "topics").needs()).containsExactly("kafka");
     assertThat(spec(plan, "tables").needs()).containsExactly("hbase");
-    assertThat(spec(plan, "stream").needs()).containsExactly("topics", "tables");
+    // the job starts beside HBase (its Spark start-up overlaps HBase's) and waits for the tables
+    assertThat(spec(plan, "stream").needs()).containsExactly("topics");
+    assertThat(spec(plan, "rest").startTimeout()).isEqualTo(StackPlan.REST_START);
+    assertThat(((Start.Command) spec(plan, "stream").start()).env())
+        .containsEntry("MOODSTREAM_STREAMING_TABLES_WAIT", "3m");
     assertThat(spec(plan, "kafka").restart()).isEqualTo(Restart.PERMANENT);
     assertThat(spec(plan, "hbase").restart()).isEqualTo(Restart.PERMANENT);
     assertThat(spec(plan, "stream").restart()).isEqualTo(Restart.PERMANENT);

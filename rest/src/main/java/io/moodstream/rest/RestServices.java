@@ -12,11 +12,13 @@ import io.moodstream.rest.live.LiveHub;
 import io.moodstream.rest.query.ExtremesQuery;
 import io.moodstream.rest.query.SeriesQuery;
 import io.moodstream.rest.query.TopicCatalog;
+import io.moodstream.rest.store.BucketChangeFeed;
 import io.moodstream.rest.store.BucketStore;
 import io.moodstream.rest.store.BulkheadBucketStore;
 import io.moodstream.rest.store.HBaseBulkhead;
 import io.moodstream.rest.store.MeasuredBucketStore;
 import io.moodstream.rest.store.SettledBucketCache;
+import io.moodstream.rest.store.StatusChangeFeed;
 import io.moodstream.sentiment.SentimentScorer;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,9 +51,16 @@ public record RestServices(
       BucketStore rawStore, RestConfig.Settings settings, Clock clock) {
     ObjectMapper json = RestJson.mapper();
     Metrics metrics = new Metrics();
+    // what the job reports it wrote refreshes those cached buckets at once (a backfill rewrites
+    // nothing but settled minutes)
+    BucketChangeFeed changes =
+        settings
+            .streamStatusFile()
+            .<BucketChangeFeed>map(f -> new StatusChangeFeed(StreamStatusSource.of(f), json))
+            .orElse(BucketChangeFeed.NONE);
     SettledBucketCache cache =
         new SettledBucketCache(
-            new MeasuredBucketStore(rawStore, metrics), clock, settings.cacheMaxBytes());
+            new MeasuredBucketStore(rawStore, metrics), clock, settings.cacheMaxBytes(), changes);
     metrics.gauge(
         "moodstream_cache_bytes",
         "Estimated heap held by the settled-bucket cache.",

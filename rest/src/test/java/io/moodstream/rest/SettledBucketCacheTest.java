@@ -2,12 +2,20 @@ package io.moodstream.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moodstream.rest.store.BucketChangeFeed;
+import io.moodstream.rest.store.BucketStore;
 import io.moodstream.rest.store.SettledBucketCache;
 import io.moodstream.schema.hbase.Step;
+import io.moodstream.storage.Bucket;
+import io.moodstream.storage.Extremes;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -97,5 +105,134 @@ class SettledBucketCacheTest {
     clock.now = clock.now.plus(SettledBucketCache.TTL);
     assertThat(cache.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
         .isEqualTo(Seed.minute(old, 30));
+  }
+
+  /** Changes handed out by the next polls, as the job's status would report them. */
+  final Deque<BucketChangeFeed.Changes> reported = new ArrayDeque<>();
+
+  final SettledBucketCache fed =
+      new SettledBucketCache(
+          store,
+          clock,
+          64L * 1024 * 1024,
+          () -> reported.isEmpty() ? BucketChangeFeed.Changes.NONE : reported.poll());
+
+  static BucketChangeFeed.Changes changed(long from, long until, String... topics) {
+    return new BucketChangeFeed.Changes(
+        false, List.of(new BucketChangeFeed.Range(from, until, Set.of(topics))));
+  }
+
+  @Test
+  void aSettledMinuteTheJobReportsRewrittenShowsAtTheNextPollWithOneSmallScan() {
+    long old = ResourcesTest.LAST - 3_600;
+    long from = ResourcesTest.LAST - 86_400;
+    fed.aggregates(Step.MINUTE, "apple", from, ResourcesTest.LAST);
+    int scans = store.minuteScans.get();
+    store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
+    reported.add(changed(old, old + 60, "apple"));
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    assertThat(fed.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
+        .isEqualTo(Seed.minute(old, 30));
+    assertThat(store.minuteScans.get() - scans).isEqualTo(1); // the changed minute alone
+    List<Bucket> expected = store.aggregates(Step.MINUTE, "apple", from, ResourcesTest.LAST);
+    scans = store.minuteScans.get();
+    assertThat(fed.aggregates(Step.MINUTE, "apple", from, ResourcesTest.LAST)).isEqualTo(expected);
+    assertThat(store.minuteScans.get()).isEqualTo(scans); // nothing else read again
+  }
+
+  @Test
+  void aNewMinuteInsideACachedRangeShowsAndItsHourIsReadAgain() {
+    long hour = ResourcesTest.T0 + 3 * 3_600; // settled: more than 15 hours ago
+    long from = ResourcesTest.T0 - 86_400;
+    long to = ResourcesTest.LAST - 20 * 60;
+    List<?> hoursBefore = fed.aggregates(Step.HOUR, "apple", from, to);
+    store.put(Step.MINUTE, "apple", hour + 600, Seed.minute(hour + 600, 9));
+    store.put(Step.HOUR, "apple", hour, Seed.minute(hour + 600, 9));
+    reported.add(changed(hour + 600, hour + 660, "apple"));
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    assertThat(fed.aggregates(Step.HOUR, "apple", from, to))
+        .isEqualTo(store.aggregates(Step.HOUR, "apple", from, to))
+        .isNotEqualTo(hoursBefore);
+  }
+
+  @Test
+  void changesOfOtherTopicsOrOtherTimesReadNothingAgain() {
+    long from = ResourcesTest.LAST - 86_400;
+    long to = ResourcesTest.LAST - 3_600;
+    fed.aggregates(Step.MINUTE, "apple", from, to);
+    int scans = store.minuteScans.get();
+    reported.add(changed(from, to, "climate"));
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    fed.aggregates(Step.MINUTE, "apple", from, to);
+    reported.add(changed(to + 60, to + 120, "apple"));
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    fed.aggregates(Step.MINUTE, "apple", from, to);
+    assertThat(store.minuteScans.get()).isEqualTo(scans);
+  }
+
+  @Test
+  void everythingChangedReadsEachCachedRangeOnceAgain() {
+    long from = ResourcesTest.LAST - 86_400;
+    long to = ResourcesTest.LAST - 3_600;
+    fed.aggregates(Step.MINUTE, "apple", from, to);
+    int scans = store.minuteScans.get();
+    reported.add(BucketChangeFeed.Changes.EVERYTHING);
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    for (int i = 0; i < 5; i++) {
+      fed.aggregates(Step.MINUTE, "apple", from, to);
+    }
+    assertThat(store.minuteScans.get() - scans).isEqualTo(1);
+  }
+
+  @Test
+  void aChangeReportedWhileARangeIsBeingReadIsNotLost() {
+    long old = ResourcesTest.LAST - 7_200;
+    long from = ResourcesTest.LAST - 86_400;
+    long to = ResourcesTest.LAST - 3_600;
+    // the job writes and reports a minute while the cache's first scan is under way, after the
+    // scan passed that minute: what the scan read is stale for it
+    SettledBucketCache[] self = new SettledBucketCache[1];
+    BucketStore racing =
+        new BucketStore() {
+          boolean first = true;
+
+          @Override
+          public List<Bucket> aggregates(Step step, String topic, long a, long b) {
+            List<Bucket> read = store.aggregates(step, topic, a, b);
+            if (first) {
+              first = false;
+              store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
+              self[0].apply(changed(old, old + 60, "apple"));
+            }
+            return read;
+          }
+
+          @Override
+          public List<TopicSpan> topics() {
+            return store.topics();
+          }
+
+          @Override
+          public List<Extremes> extremes(String topic, long a, long b) {
+            return store.extremes(topic, a, b);
+          }
+
+          @Override
+          public void ping() {}
+        };
+    self[0] = new SettledBucketCache(racing, clock);
+    self[0].aggregates(Step.MINUTE, "apple", from, to);
+    assertThat(self[0].aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
+        .isEqualTo(Seed.minute(old, 30));
+  }
+
+  @Test
+  void aReportedChangeDropsTheSharedTailAtOnce() {
+    long last = ResourcesTest.LAST;
+    int before = fed.aggregates(Step.MINUTE, "all", last - 86_400, last + 60).size();
+    store.put(Step.MINUTE, "all", last - 120, Seed.minute(last - 120, 4));
+    reported.add(changed(last - 120, last - 60, "all"));
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL); // well within the tail's second
+    assertThat(fed.aggregates(Step.MINUTE, "all", last - 86_400, last + 60)).hasSize(before + 1);
   }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * <p>The posts totals ({@code postsTotal}, {@code latePostsTotal}, {@code deadLettersTotal}, {@code
  * futureCreatedAtTotal}) are the job's own state ({@link Totals}), handed over by each posts batch:
  * exact under retries and carried across restarts by the checkpoint. {@code duplicatePostsThisRun},
- * {@code deletesTotal} and {@code deleteDeadLetters} count since this run started.
+ * {@code deletesTotal} and {@code deleteDeadLetters} count since this run started. {@code
+ * bucketChanges} lists the minute range and topics each of the last posts batches wrote ({@link
+ * BucketChanges}), so REST can refresh exactly those cached buckets.
  */
 public final class ProgressReporter extends StreamingQueryListener {
   private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
@@ -40,6 +44,11 @@ public final class ProgressReporter extends StreamingQueryListener {
   private final AtomicLong deletes = new AtomicLong();
   private final AtomicLong deleteDeadLetters = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
+  private final BucketChanges changes = new BucketChanges();
+
+  /** Queries that hand over posts batches: each of their batches gets a bucketChanges entry. */
+  private final Set<String> postsQueries = ConcurrentHashMap.newKeySet();
+
   private volatile Totals totals;
   private volatile String state = "starting";
 
@@ -88,6 +97,7 @@ public final class ProgressReporter extends StreamingQueryListener {
       totals = batch.totals();
     }
     duplicates.addAndGet(batch.duplicatePosts());
+    postsQueries.add(query);
     pendingBatches.put(query + '#' + batchId, batch);
   }
 
@@ -174,6 +184,9 @@ public final class ProgressReporter extends StreamingQueryListener {
       q.put("deadLetters", batch.deadLetters());
       q.put("futureCreatedAt", batch.futureCreatedAt());
     }
+    if (b != null || postsQueries.contains(p.name())) {
+      changes.add(BucketChanges.of(p.batchId(), b == null ? List.of() : b.buckets()));
+    }
     synchronized (this) {
       queries.put(p.name(), q);
       state = "running";
@@ -228,6 +241,7 @@ public final class ProgressReporter extends StreamingQueryListener {
     root.put("deleteDeadLetters", deleteDeadLetters.get());
     ObjectNode qs = root.putObject("queries");
     queries.forEach(qs::set);
+    changes.writeTo(root.putArray("bucketChanges"));
     try {
       StatusFiles.write(
           statusFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root), hadoopConf);

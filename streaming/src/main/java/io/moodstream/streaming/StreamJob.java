@@ -78,7 +78,12 @@ public final class StreamJob implements AutoCloseable {
     this.config = config;
     this.connection = connection;
     HBaseLayout layout = HBaseLayout.from(config);
-    requireTables(connection, layout);
+    try {
+      awaitTables(connection, layout, config.get(StreamingConfig.TABLES_WAIT));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the HBase tables", e);
+    }
     Configuration conf = connection.getConfiguration();
     this.sink =
         new HBaseSink(
@@ -150,6 +155,50 @@ public final class StreamJob implements AutoCloseable {
       return spark.endsWith("/") ? spark.substring(0, spark.length() - 1) : spark;
     }
     return c.get(StreamingConfig.CHECKPOINT_LOCATION);
+  }
+
+  /** A start-up check that may fail until another process is ready. */
+  @FunctionalInterface
+  interface Check {
+    void run() throws IOException;
+  }
+
+  /**
+   * Waits until HBase answers and the job's tables exist, up to {@code wait} ({@link
+   * StreamingConfig#TABLES_WAIT}).
+   */
+  static void awaitTables(Connection connection, HBaseLayout layout, Duration wait)
+      throws IOException, InterruptedException {
+    await(() -> requireTables(connection, layout), wait, 500);
+  }
+
+  /**
+   * Runs {@code check} until it passes; a failure ({@link IOException} or {@link
+   * IllegalStateException}) is retried every {@code everyMillis} until {@code wait} has passed,
+   * then thrown.
+   */
+  static void await(Check check, Duration wait, long everyMillis)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + wait.toNanos();
+    boolean logged = false;
+    while (true) {
+      try {
+        check.run();
+        if (logged) {
+          LOG.info("HBase and its tables are there: starting");
+        }
+        return;
+      } catch (IOException | IllegalStateException e) {
+        if (System.nanoTime() >= deadline) {
+          throw e;
+        }
+        if (!logged) {
+          LOG.info("waiting up to {} for HBase and its tables: {}", wait, e.getMessage());
+          logged = true;
+        }
+        Thread.sleep(everyMillis);
+      }
+    }
   }
 
   static void requireTables(Connection connection, HBaseLayout layout) throws IOException {

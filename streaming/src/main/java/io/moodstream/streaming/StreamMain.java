@@ -49,7 +49,7 @@ public final class StreamMain {
         streaming.trigger.interval, streaming.max.offsets.per.trigger,
         streaming.kafka.fetch.max.wait, streaming.starting.offsets, streaming.watermark,
         streaming.extremes.k, posts.max.clock.skew (createdAt vs Kafka append time),
-        streaming.spark.master, streaming.status.file, streaming.stop.file
+        streaming.spark.master, streaming.tables.wait, streaming.status.file, streaming.stop.file
         (the last two: a path or a Hadoop FileSystem URI such as hdfs:///moodstream/run/stream.stop)
       All in streaming/README.md and docs/CONFIGURATION.md.
       """;

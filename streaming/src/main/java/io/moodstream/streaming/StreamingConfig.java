@@ -91,6 +91,15 @@ public final class StreamingConfig {
           "marker file: when it appears, the job finishes its running batch and exits; a local path"
               + " or a Hadoop FileSystem URI (hdfs:///..., s3a://...) reachable from the driver");
 
+  public static final ConfigKey<Duration> TABLES_WAIT =
+      ConfigKey.duration(
+          "streaming.tables.wait",
+          Duration.ZERO,
+          Duration.ZERO,
+          "how long the job waits at start for HBase to answer and its tables to exist (the local"
+              + " stack starts it while HBase is still starting, so Spark's start-up overlaps"
+              + " HBase's); 0s: fail at once");
+
   /** The job's own keys, in documentation order. */
   public static final List<ConfigKey<?>> OWN_KEYS =
       List.of(
@@ -104,7 +113,8 @@ public final class StreamingConfig {
           WATERMARK,
           EXTREMES_K,
           STATUS_FILE,
-          STOP_FILE);
+          STOP_FILE,
+          TABLES_WAIT);
 
   /** {@link CommonConfig#KEYS} and the job's own. */
   public static final List<ConfigKey<?>> KEYS = concat();

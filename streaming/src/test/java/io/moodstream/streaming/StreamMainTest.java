@@ -63,6 +63,7 @@ class StreamMainTest {
     assertThat(c.get(StreamingConfig.EXTREMES_K)).isEqualTo(5);
     assertThat(c.get(StreamingConfig.SPARK_MASTER)).isEqualTo("local[*]");
     assertThat(c.get(StreamingConfig.MAX_OFFSETS_PER_TRIGGER)).isZero();
+    assertThat(c.get(StreamingConfig.TABLES_WAIT)).isZero();
     assertThat(StreamingConfig.Transform.from(c)).isEqualTo(StreamingConfig.Transform.defaults());
   }
 

@@ -6,6 +6,7 @@ import io.moodstream.storage.Bucket;
 import io.moodstream.storage.Extremes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,21 +14,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link BucketStore} that keeps <em>settled</em> aggregate buckets in memory: buckets that start
  * more than {@link #SETTLE} steps before the current one, which the streaming job no longer changes
  * in normal operation. A range read then scans HBase only for its recent tail (a few rows) plus, at
- * most once per {@link #TTL} per topic and step, the settled part. Late corrections of settled
- * buckets (replays, deletes) show within {@link #TTL}. Extremes and topics are not cached. The
- * cache is bounded in bytes ({@code rest.cache.max.bytes}, by an estimate of each bucket's heap),
- * the least recently used ranges going first.
+ * most once per {@link #TTL} per topic and step, the settled part. Extremes and topics are not
+ * cached. The cache is bounded in bytes ({@code rest.cache.max.bytes}, by an estimate of each
+ * bucket's heap), the least recently used ranges going first.
+ *
+ * <p>Buckets the job rewrites (a replay of an archive rewrites nothing but settled minutes) are
+ * refreshed from what it reports it wrote ({@link BucketChangeFeed}, polled on read at most every
+ * {@link #CHANGES_POLL}): cached tails overlapping a changed range are dropped, and the changed
+ * part of a settled range (aligned to its step: an hour changes with its minutes) is marked and
+ * re-read alone by the next read that needs it. So a backfilled minute shows one batch after it is
+ * written, with one small scan per topic and step read. Without a feed, or for changes it does not
+ * report, the TTLs still apply.
  */
 public final class SettledBucketCache implements BucketStore {
   /** Buckets of the current step and this many before it are always read from HBase. */
   public static final int SETTLE = 15;
 
   public static final Duration TTL = Duration.ofSeconds(60);
+
+  /** How often a read may ask the {@link BucketChangeFeed} what the job wrote. */
+  public static final Duration CHANGES_POLL = Duration.ofMillis(200);
+
+  /** Change batches remembered for loads that were under way when they were applied. */
+  static final int CHANGES_REMEMBERED = 256;
 
   /**
    * The recent tail of a range is shared for this long by identical reads (many browsers on the
@@ -51,6 +66,16 @@ public final class SettledBucketCache implements BucketStore {
   private final BucketStore delegate;
   private final Clock clock;
   private final long maxBytes;
+  private final BucketChangeFeed feed;
+  private final AtomicLong nextPollMillis = new AtomicLong(Long.MIN_VALUE);
+
+  /**
+   * Applied change batches, numbered: a load that began at number {@code n} applies those after
+   * {@code n} to what it read, so no change slips between its scan and its put. Guarded by cache.
+   */
+  private final ArrayDeque<BucketChangeFeed.Changes> applied = new ArrayDeque<>();
+
+  private long changesApplied;
 
   /** Settled ranges and recent tails together, least recently used first; guarded by itself. */
   private final LinkedHashMap<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true);
@@ -61,20 +86,73 @@ public final class SettledBucketCache implements BucketStore {
     long bytes();
   }
 
-  private record Tail(long loadedAtMillis, List<Bucket> buckets) implements Cached {
+  private record Tail(
+      Step step, String topic, long from, long to, long loadedAtMillis, List<Bucket> buckets)
+      implements Cached {
     @Override
     public long bytes() {
       return BYTES_PER_ENTRY + buckets.size() * BYTES_PER_BUCKET;
     }
   }
 
-  /** The settled buckets of [from, to) of one topic and step, loaded at {@code loadedAt}. */
-  private record Entry(long from, long to, long loadedAtMillis, NavigableMap<Long, Aggregate> rows)
+  /**
+   * The settled buckets of [from, to) of one topic and step, loaded at {@code loadedAt}; those of
+   * [dirtyFrom, dirtyTo) were rewritten since (none when empty) and are re-read before use.
+   */
+  private record Entry(
+      Step step,
+      String topic,
+      long from,
+      long to,
+      long loadedAtMillis,
+      NavigableMap<Long, Aggregate> rows,
+      long dirtyFrom,
+      long dirtyTo)
       implements Cached {
     @Override
     public long bytes() {
       return BYTES_PER_ENTRY + rows.size() * BYTES_PER_BUCKET;
     }
+
+    boolean dirtyWithin(long a, long b) {
+      return dirtyFrom < dirtyTo && dirtyFrom < b && a < dirtyTo;
+    }
+
+    /** This entry with [a, b) (clipped to its range) also marked rewritten. */
+    Entry marked(long a, long b) {
+      long f = Math.max(a, from);
+      long t = Math.min(b, to);
+      if (f >= t) {
+        return this;
+      }
+      if (dirtyFrom < dirtyTo) {
+        f = Math.min(f, dirtyFrom);
+        t = Math.max(t, dirtyTo);
+      }
+      return new Entry(step, topic, from, to, loadedAtMillis, rows, f, t);
+    }
+
+    /** This entry marked as the changes say. */
+    Entry marked(BucketChangeFeed.Changes changes) {
+      if (changes.everything()) {
+        return marked(from, to);
+      }
+      Entry e = this;
+      for (BucketChangeFeed.Range r : changes.ranges()) {
+        if (r.covers(topic)) {
+          long[] span = span(step, r);
+          e = e.marked(span[0], span[1]);
+        }
+      }
+      return e;
+    }
+  }
+
+  /** The buckets of {@code step} a changed range of minutes touches: [from, to). */
+  static long[] span(Step step, BucketChangeFeed.Range r) {
+    return new long[] {
+      step.alignDown(r.from()), step.alignDown(Math.max(r.from(), r.until() - 1)) + step.seconds()
+    };
   }
 
   public SettledBucketCache(BucketStore delegate, Clock clock) {
@@ -83,9 +161,103 @@ public final class SettledBucketCache implements BucketStore {
 
   /** A cache holding at most about {@code maxBytes} of buckets (least recently used evicted). */
   public SettledBucketCache(BucketStore delegate, Clock clock, long maxBytes) {
+    this(delegate, clock, maxBytes, BucketChangeFeed.NONE);
+  }
+
+  /** As above, refreshed from what {@code feed} reports the job wrote. */
+  public SettledBucketCache(
+      BucketStore delegate, Clock clock, long maxBytes, BucketChangeFeed feed) {
     this.delegate = delegate;
     this.clock = clock;
     this.maxBytes = maxBytes;
+    this.feed = feed;
+  }
+
+  /**
+   * Asks the feed what the job wrote, at most once per {@link #CHANGES_POLL} (one reader asks, the
+   * others go on), and applies it.
+   */
+  private void pollChanges() {
+    long now = clock.millis();
+    long next = nextPollMillis.get();
+    if (now < next || !nextPollMillis.compareAndSet(next, now + CHANGES_POLL.toMillis())) {
+      return;
+    }
+    BucketChangeFeed.Changes changes = feed.poll();
+    if (!changes.isEmpty()) {
+      apply(changes);
+    }
+  }
+
+  /**
+   * Drops the tails and marks the settled parts the changes touch (what a poll of the feed does).
+   */
+  public void apply(BucketChangeFeed.Changes changes) {
+    synchronized (cache) {
+      applied.addLast(changes);
+      changesApplied++;
+      while (applied.size() > CHANGES_REMEMBERED) {
+        applied.removeFirst();
+      }
+      for (Iterator<Map.Entry<String, Cached>> it = cache.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<String, Cached> m = it.next();
+        if (m.getValue() instanceof Entry e) {
+          m.setValue(e.marked(changes));
+        } else if (m.getValue() instanceof Tail t && touches(t, changes)) {
+          bytes -= t.bytes();
+          it.remove();
+        }
+      }
+    }
+  }
+
+  private static boolean touches(Tail t, BucketChangeFeed.Changes changes) {
+    if (changes.everything()) {
+      return true;
+    }
+    for (BucketChangeFeed.Range r : changes.ranges()) {
+      long[] span = span(t.step(), r);
+      if (r.covers(t.topic()) && span[0] < t.to() && t.from() < span[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The number of change batches applied so far: a load notes it before it scans. */
+  private long changesApplied() {
+    synchronized (cache) {
+      return changesApplied;
+    }
+  }
+
+  /**
+   * Puts an entry loaded when {@code since} change batches had been applied, marked with those
+   * applied meanwhile (all of it if they are no longer remembered).
+   */
+  private void putLoaded(String key, Entry loaded, long since) {
+    synchronized (cache) {
+      Entry e = loaded;
+      long missed = changesApplied - since;
+      if (missed > applied.size()) {
+        e = e.marked(e.from(), e.to());
+      } else {
+        Iterator<BucketChangeFeed.Changes> it = applied.descendingIterator();
+        for (long i = 0; i < missed; i++) {
+          e = e.marked(it.next());
+        }
+      }
+      put(key, e);
+    }
+  }
+
+  /** A tail is put only if no change came while it was read (else the next read reads it). */
+  private void putTail(String key, Tail tail, long since) {
+    synchronized (cache) {
+      if (changesApplied == since) {
+        put(key, tail);
+      }
+    }
   }
 
   /** The estimated heap the cached buckets take now. */
@@ -118,6 +290,7 @@ public final class SettledBucketCache implements BucketStore {
 
   @Override
   public List<Bucket> aggregates(Step step, String topic, long from, long to) {
+    pollChanges();
     long settledBefore = step.alignDown(clock.instant().getEpochSecond()) - SETTLE * step.seconds();
     long split = Math.min(Math.max(from, settledBefore), to);
     if (split <= from || (split - from) / step.seconds() > MAX_CACHED_BUCKETS) {
@@ -139,8 +312,9 @@ public final class SettledBucketCache implements BucketStore {
     if (get(key) instanceof Tail t && now - t.loadedAtMillis() < TAIL_TTL.toMillis()) {
       return t.buckets();
     }
+    long since = changesApplied();
     List<Bucket> fresh = List.copyOf(delegate.aggregates(step, topic, from, to));
-    put(key, new Tail(now, fresh));
+    putTail(key, new Tail(step, topic, from, to, now, fresh), since);
     return fresh;
   }
 
@@ -152,6 +326,9 @@ public final class SettledBucketCache implements BucketStore {
         && e.from() <= from
         && to <= e.to()
         && now - e.loadedAtMillis() < TTL.toMillis()) {
+      if (e.dirtyWithin(from, to)) {
+        e = reread(key, e);
+      }
       return e.rows().subMap(from, true, to, false);
     }
     // (re)load: the asked range, widened to what was cached if that is still fresh and adjacent
@@ -166,12 +343,26 @@ public final class SettledBucketCache implements BucketStore {
       loadFrom = Math.min(from, e.from());
       loadTo = Math.max(to, e.to());
     }
+    long since = changesApplied();
     NavigableMap<Long, Aggregate> rows = new TreeMap<>();
     for (Bucket b : delegate.aggregates(step, topic, loadFrom, loadTo)) {
       rows.put(b.start(), b.aggregate());
     }
-    put(key, new Entry(loadFrom, loadTo, now, rows));
+    putLoaded(key, new Entry(step, topic, loadFrom, loadTo, now, rows, 0, 0), since);
     return rows.subMap(from, true, to, false);
+  }
+
+  /** The entry with its rewritten part read again (only that part), cached; same load time. */
+  private Entry reread(String key, Entry e) {
+    long since = changesApplied();
+    NavigableMap<Long, Aggregate> rows = new TreeMap<>(e.rows());
+    rows.subMap(e.dirtyFrom(), true, e.dirtyTo(), false).clear();
+    for (Bucket b : delegate.aggregates(e.step(), e.topic(), e.dirtyFrom(), e.dirtyTo())) {
+      rows.put(b.start(), b.aggregate());
+    }
+    Entry fresh = new Entry(e.step(), e.topic(), e.from(), e.to(), e.loadedAtMillis(), rows, 0, 0);
+    putLoaded(key, fresh, since);
+    return fresh;
   }
 
   @Override
