@@ -4,7 +4,7 @@
 #   1. throughput: a generated archive of N v1.1 posts replayed at full speed; posts/s from the
 #      moment ingest starts to every post visible in GET /api/v1/series (topic all);
 #   2. latency: after a warm-up (RATE posts, all visible, not measured), the synthetic source paced
-#      at RATE posts/s for SECONDS; Kafka append -> visible in REST, p50/p99, read from two curves: posts appended to moodstream.posts per 100 ms (the
+#      at exactly RATE posts/s (--steady) for SECONDS; Kafka append -> visible in REST, p50/p99, read from two curves: posts appended to moodstream.posts per 100 ms (the
 #      records' timestamps, fetched with the stack's own Kafka client settings) and posts visible
 #      through REST, polled every 100 ms. The k-th post appended is taken as the k-th post
 #      visible (minute counts are sums: individual posts are not traced).
@@ -141,7 +141,7 @@ for mode in $MODES; do
   # warm-up, not measured: one second's worth of posts through the fresh job (JIT, code
   # generation, first state-store files), until all of them are visible
   MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
-    --rate "$RATE" --count "$RATE" --no-progress >"$WORK/$mode-warmup.out" 2>&1 || true
+    --rate "$RATE" --steady --count "$RATE" --no-progress >"$WORK/$mode-warmup.out" 2>&1 || true
   base=0
   still=0
   deadline=$(($(date +%s) + 600))
@@ -153,7 +153,7 @@ for mode in $MODES; do
   done
   # the paced source, then the visible count every 100 ms until it stops growing for 30 s
   MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
-    --rate "$RATE" --count $((RATE * SECS)) --no-progress >"$WORK/$mode-ingest.out" 2>&1 &
+    --rate "$RATE" --steady --count $((RATE * SECS)) --no-progress >"$WORK/$mode-ingest.out" 2>&1 &
   ingest_pid=$!
   # one process polls (a curl and a python per poll took ~0.7 s on a loaded box, coarser than
   # the latency measured)

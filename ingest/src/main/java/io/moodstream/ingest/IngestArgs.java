@@ -31,7 +31,8 @@ public record IngestArgs(
     boolean dryRun,
     boolean progress,
     boolean noProgress,
-    boolean continueOnDamage) {
+    boolean continueOnDamage,
+    boolean steady) {
 
   static final Set<String> SOURCES = Set.of("synthetic", "replay", "twitter-v1", "x-v2", "bluesky");
 
@@ -52,6 +53,8 @@ public record IngestArgs(
         --topics a,b,...       track terms (words, #hashtags, phrases); default: ingest.track
         --rate N               synthetic: mean posts per second (default: ingest.synthetic.rate)
         --seed N               synthetic: seed; same seed, same posts (default 42)
+        --steady               synthetic: exactly --rate posts per second, without the diurnal
+                               and burst factors (load tests and benchmarks)
         --from T --to T        synthetic: backfill with a simulated clock, T = 2026-11-24 or
                                2026-11-24T10:00:00Z; as fast as Kafka takes it
         --count N              stop after N records (synthetic, replay)
@@ -101,6 +104,7 @@ public record IngestArgs(
     boolean progress = false;
     boolean noProgress = false;
     boolean continueOnDamage = false;
+    boolean steady = false;
     List<String> a = Arrays.asList(argv);
     for (int i = 0; i < a.size(); i++) {
       String arg = a.get(i);
@@ -116,6 +120,7 @@ public record IngestArgs(
         case "--progress" -> progress = true;
         case "--no-progress" -> noProgress = true;
         case "--continue-on-damage" -> continueOnDamage = true;
+        case "--steady" -> steady = true;
         case "--source",
             "--topics",
             "--rate",
@@ -181,6 +186,9 @@ public record IngestArgs(
     }
     if (!help) {
       validate(source, paths, topics, from, to, progress, noProgress);
+      if (steady && source != null && !source.equals("synthetic")) {
+        throw new UsageException("--steady applies to the synthetic source only");
+      }
     }
     return new IngestArgs(
         help,
@@ -198,7 +206,8 @@ public record IngestArgs(
         dryRun,
         progress,
         noProgress,
-        continueOnDamage);
+        continueOnDamage,
+        steady);
   }
 
   /** The rules that combine options; --help skips them. */

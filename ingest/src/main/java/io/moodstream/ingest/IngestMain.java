@@ -276,6 +276,12 @@ public final class IngestMain {
     long seed = args.seed() != null ? args.seed() : config.get(IngestConfig.SYNTHETIC_SEED);
     double rate = args.rate() != null ? args.rate() : config.get(IngestConfig.SYNTHETIC_RATE);
     return new SyntheticSource(
-        new SyntheticPosts(seed, m.topics()), rate, args.from(), args.to(), args.count(), clock);
+        new SyntheticPosts(seed, m.topics()),
+        rate,
+        args.steady(),
+        args.from(),
+        args.to(),
+        args.count(),
+        clock);
   }
 }

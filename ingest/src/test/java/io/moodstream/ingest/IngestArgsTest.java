@@ -41,6 +41,8 @@ class IngestArgsTest {
     assertThat(a.rate()).isEqualTo(200.0);
     assertThat(a.seed()).isEqualTo(7L);
     assertThat(a.topics()).isEqualTo(List.of("coffee", "climate change", "#ai"));
+    assertThat(a.steady()).isFalse();
+    assertThat(IngestArgs.parse("synthetic", "--rate=100", "--steady").steady()).isTrue();
   }
 
   @Test
@@ -62,6 +64,8 @@ class IngestArgsTest {
     assertThatThrownBy(() -> IngestArgs.parse("--bogus")).hasMessageContaining("unknown option");
     assertThatThrownBy(() -> IngestArgs.parse("--rate")).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> IngestArgs.parse("--topics", " , ")).hasMessageContaining("--topics");
+    assertThatThrownBy(() -> IngestArgs.parse("replay", "f", "--steady"))
+        .hasMessageContaining("--steady applies to the synthetic source only");
   }
 
   @Test

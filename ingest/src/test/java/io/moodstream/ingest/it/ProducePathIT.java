@@ -81,6 +81,7 @@ class ProducePathIT {
     new SyntheticSource(
             new SyntheticPosts(11, m.topics()),
             5,
+            false,
             Instant.parse("2026-03-01T00:00:00Z"),
             Instant.parse("2026-03-01T00:10:00Z"),
             0,

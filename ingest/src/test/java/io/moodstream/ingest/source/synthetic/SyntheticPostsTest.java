@@ -22,9 +22,15 @@ class SyntheticPostsTest {
   static final Instant TO = Instant.parse("2026-11-24T06:00:00Z");
 
   private RecordingSink backfill(long seed, double rate) throws Exception {
+    return backfill(seed, rate, false, FROM, TO);
+  }
+
+  private RecordingSink backfill(long seed, double rate, boolean steady, Instant from, Instant to)
+      throws Exception {
     RecordingSink sink = new RecordingSink();
     TopicMatcher m = TopicMatcher.of(TOPICS);
-    new SyntheticSource(new SyntheticPosts(seed, m.topics()), rate, FROM, TO, 0, Clock.systemUTC())
+    new SyntheticSource(
+            new SyntheticPosts(seed, m.topics()), rate, steady, from, to, 0, Clock.systemUTC())
         .run(
             new Ingestor(Source.SYNTHETIC, m, sink, new Metrics(), Clock.systemUTC()),
             new Lifecycle());
@@ -38,6 +44,21 @@ class SyntheticPostsTest {
     RecordingSink c = backfill(8, 2);
     assertThat(a.posts).isNotEmpty().isEqualTo(b.posts);
     assertThat(a.posts).isNotEqualTo(c.posts);
+  }
+
+  @Test
+  void aSteadySourceRunsAtItsRateWhereTheDayWouldRaiseIt() throws Exception {
+    Instant from = Instant.parse("2026-11-24T14:00:00Z");
+    Instant to = Instant.parse("2026-11-24T15:00:00Z");
+    int steady = events(backfill(3, 5, true, from, to));
+    int shaped = events(backfill(3, 5, false, from, to));
+    // 5/s for an hour is 18,000 events (Poisson: sd ~134); the afternoon's factor is ~1.6
+    assertThat(steady).isBetween(17_500, 18_500);
+    assertThat(shaped).isGreaterThan(steady * 13 / 10);
+  }
+
+  private static int events(RecordingSink s) {
+    return s.posts.size() + s.deletes.size();
   }
 
   @Test
@@ -82,7 +103,8 @@ class SyntheticPostsTest {
     TopicMatcher m = TopicMatcher.of(TOPICS);
     Instant before = Instant.now();
     long t0 = System.nanoTime();
-    new SyntheticSource(new SyntheticPosts(9, m.topics()), 2000, null, null, 500, Clock.systemUTC())
+    new SyntheticSource(
+            new SyntheticPosts(9, m.topics()), 2000, false, null, null, 500, Clock.systemUTC())
         .run(
             new Ingestor(Source.SYNTHETIC, m, sink, new Metrics(), Clock.systemUTC()),
             new Lifecycle());
