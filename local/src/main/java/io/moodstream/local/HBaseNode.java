@@ -62,8 +62,9 @@ final class HBaseNode {
    * that JVM (SIGSTOP, a host stall) stops the sessions' pings and their server alike; when it
    * resumes, the server expires every session silent for longer than this, and HBase aborts. With
    * 10 s a 30 s freeze killed HBase (FaultSuiteIT); with 90 s it survives freezes of up to about 60
-   * s (pings go out every third of the timeout). The cost: a restart after kill -9 may wait for the dead
-   * master's session (ready again 11-45 s after the kill in four runs, 16-28 s with 10 s sessions).
+   * s (pings go out every third of the timeout). The cost: a restart after kill -9 may wait for the
+   * dead master's session (ready again 11-45 s after the kill in four runs, 16-28 s with 10 s
+   * sessions).
    */
   static final int STANDALONE_ZK_SESSION_MS = 90_000;
 
