@@ -194,16 +194,27 @@ class DeployedStepsIT {
   }
 
   static Tooling.Result runStep(List<String> stepArgs, String... extra) {
-    return Tooling.run(localCommand(stepArgs, extra), work, Map.of(), Duration.ofMinutes(8));
+    return Tooling.run(
+        onNode(new ProcessBuilder(localCommand(stepArgs, extra))).directory(work.toFile()),
+        Duration.ofMinutes(8));
+  }
+
+  /**
+   * {@code pb} with the environment a step or unit has on the primary node: none of the operator's
+   * {@code MOODSTREAM_*} variables (such as {@code MOODSTREAM_AWS_PYTHON}, which {@code .ci/run}
+   * exports), only what the step or unit itself sets.
+   */
+  static ProcessBuilder onNode(ProcessBuilder pb) {
+    pb.environment().keySet().removeIf(k -> k.startsWith("MOODSTREAM_"));
+    return pb;
   }
 
   /** A unit's ExecStart and environment, with the node's paths mapped into the node directory. */
   static ProcessBuilder unit(String name) {
     Path file = node.resolve("etc/systemd/system").resolve(name);
     List<String> cmd = SystemdUnitsTest.execStart(file, node);
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    ProcessBuilder pb = onNode(new ProcessBuilder(cmd)).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("MOODSTREAM_"));
     for (String line : Tooling.read(file).lines().toList()) {
       if (line.startsWith("EnvironmentFile=")) {
         String path = line.substring("EnvironmentFile=".length()).replaceFirst("^-", "");
@@ -283,7 +294,7 @@ class DeployedStepsIT {
     // 5. the streaming step as submitted, stopped through its marker
     Path jobLog = work.resolve("job.log");
     ProcessBuilder jb =
-        new ProcessBuilder(localCommand(args(2)))
+        onNode(new ProcessBuilder(localCommand(args(2))))
             .directory(work.toFile())
             .redirectErrorStream(true)
             .redirectOutput(jobLog.toFile());

@@ -47,15 +47,18 @@ final class Tooling {
 
   /** Runs a command to its end (output merged), failing the test after the timeout. */
   static Result run(List<String> cmd, Path dir, Map<String, String> env, Duration timeout) {
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    pb.environment().putAll(env);
+    return run(pb, timeout);
+  }
+
+  /** Runs {@code pb} to its end (output merged), failing the test after the timeout. */
+  static Result run(ProcessBuilder pb, Duration timeout) {
+    List<String> cmd = pb.command();
     try {
       Path log = Files.createTempFile("moodstream-cmd", ".log");
       try {
-        ProcessBuilder pb =
-            new ProcessBuilder(cmd)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().putAll(env);
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
           p.descendants().forEach(ProcessHandle::destroyForcibly);
