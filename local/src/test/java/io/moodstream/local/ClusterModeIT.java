@@ -244,24 +244,11 @@ class ClusterModeIT {
 
   /** Waits until the job reports a posts batch it had not reported before. */
   private static void awaitNextBatch(ReplayCheck.Stack run, Duration timeout) throws Exception {
-    long before = postsBatch(run);
+    long before = ReplayCheck.postsBatch(run);
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (postsBatch(run) == before) {
+    while (ReplayCheck.postsBatch(run) == before) {
       assertThat(System.nanoTime()).as("no posts batch after %d", before).isLessThan(deadline);
       Thread.sleep(100);
-    }
-  }
-
-  private static long postsBatch(ReplayCheck.Stack run) {
-    try {
-      return ReplayCheck.JSON
-          .readTree(StackPlan.statusFile(run.paths).toFile())
-          .path("queries")
-          .path("posts")
-          .path("batchId")
-          .asLong(-1);
-    } catch (java.io.IOException e) {
-      return -1; // being rewritten
     }
   }
 

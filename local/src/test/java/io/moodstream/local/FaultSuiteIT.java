@@ -139,7 +139,7 @@ class FaultSuiteIT {
     Killed k = kill(run, "stream");
     awaitRestart(run, k);
     long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (postsBatch(run) <= k.batchAtKill) {
+    while (ReplayCheck.postsBatch(run) <= k.batchAtKill) {
       assertThat(System.nanoTime())
           .as("no posts batch after the job's restart:%n%s", run.output())
           .isLessThan(deadline);
@@ -185,7 +185,7 @@ class FaultSuiteIT {
     int ready = occurrences(run.output(), line(id, "ready again"));
     long records = postsRecords(run);
     long read = postsRead(run);
-    long batch = postsBatch(run); // the last batch the job reported before the kill
+    long batch = ReplayCheck.postsBatch(run); // the last batch the job reported before the kill
     long at = System.nanoTime();
     assertThat(h.destroyForcibly()).isTrue();
     report.put(
@@ -459,19 +459,6 @@ class FaultSuiteIT {
       return admin.listOffsets(q).all().get(60, TimeUnit.SECONDS).values().stream()
           .mapToLong(r -> r.offset())
           .sum();
-    }
-  }
-
-  private static long postsBatch(ReplayCheck.Stack run) {
-    try {
-      return ReplayCheck.JSON
-          .readTree(StackPlan.statusFile(run.paths).toFile())
-          .path("queries")
-          .path("posts")
-          .path("batchId")
-          .asLong(-1);
-    } catch (java.io.IOException e) {
-      return -1; // being rewritten
     }
   }
 

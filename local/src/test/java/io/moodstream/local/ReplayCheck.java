@@ -478,4 +478,19 @@ final class ReplayCheck {
       LocalStack.stopRecorded(paths);
     }
   }
+
+  /**
+   * The job's last posts batch id from its status file; -1 while there is none or it is rewritten.
+   */
+  static long postsBatch(Stack run) {
+    try {
+      return JSON.readTree(StackPlan.statusFile(run.paths).toFile())
+          .path("queries")
+          .path("posts")
+          .path("batchId")
+          .asLong(-1);
+    } catch (java.io.IOException e) {
+      return -1; // being rewritten
+    }
+  }
 }
