@@ -86,17 +86,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     public Options withPort(int p) {
-      return new Options(
-          dataDir,
-          p,
-          controllerPort,
-          heap,
-          startTimeout,
-          logFile,
-          nodeId,
-          voters,
-          clusterIdFile,
-          tls);
+      return withPorts(p, controllerPort);
     }
 
     public Options withPorts(int p, int controller) {
