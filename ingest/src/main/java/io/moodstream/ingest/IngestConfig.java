@@ -60,6 +60,15 @@ public final class IngestConfig {
           List.of("lz4", "zstd", "snappy", "gzip", "none"),
           "producer compression.type");
 
+  public static final ConfigKey<String> POST_FORMAT =
+      ConfigKey.choice(
+          "ingest.kafka.post.format",
+          "binary",
+          List.of("binary", "json"),
+          "how posts are written to moodstream.posts: binary (PostCodec, compact and cheap to"
+              + " read) or json (EventJson, for consumers of your own that read the topic); the"
+              + " job reads both, deletes and dead letters are always JSON");
+
   public static final ConfigKey<Integer> BATCH_SIZE =
       ConfigKey.integer(
           "ingest.kafka.batch.size", 256 * 1024, 1024, 16 * 1024 * 1024, "producer batch.size");
@@ -223,6 +232,7 @@ public final class IngestConfig {
           METRICS_PORT,
           METRICS_BIND_ADDRESS,
           COMPRESSION,
+          POST_FORMAT,
           BATCH_SIZE,
           LINGER,
           BUFFER_MB,

@@ -3,6 +3,7 @@ package io.moodstream.streaming;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
+import io.moodstream.schema.event.PostCodec;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.sentiment.Language;
@@ -33,7 +34,7 @@ public final class PostParsing {
    * (createdAt within 1970..2106, topics that are valid row-key topics).
    */
   public static ParseResult<PostEvent> post(byte[] value) {
-    ParseResult<PostEvent> r = EventJson.parsePost(value);
+    ParseResult<PostEvent> r = PostCodec.parse(value); // binary or JSON, by the first byte
     if (!(r instanceof ParseResult.Parsed<PostEvent> p)) {
       return r;
     }
@@ -62,9 +63,13 @@ public final class PostParsing {
         : new ScoredPost(post, false, 0);
   }
 
-  /** The dead letter (JSON) of a rejected record. */
+  /**
+   * The dead letter (JSON) of a rejected record; a binary record's {@code raw} is its bytes in
+   * Base64 ({@link PostCodec#readable}).
+   */
   public static String deadLetter(byte[] value, ParseResult.Rejected<?> r) {
-    DeadLetter d = new DeadLetter(text(value), r.reason(), STAGE, Instant.now());
+    String raw = PostCodec.isBinary(value) ? PostCodec.readable(value) : text(value);
+    DeadLetter d = new DeadLetter(raw, r.reason(), STAGE, Instant.now());
     return new String(EventJson.toJson(d), StandardCharsets.UTF_8);
   }
 

@@ -9,6 +9,7 @@ import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.PostCodec;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.kafka.KafkaTopics;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -28,8 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends events to Kafka with an idempotent producer ({@code acks=all}), key = post id, value = the
- * JSON of {@link EventJson}. A record the producer gives up on (after {@code
+ * Sends events to Kafka with an idempotent producer ({@code acks=all}), key = post id, value = a
+ * post's {@link PostCodec} record (or its JSON with {@code ingest.kafka.post.format=json}), and the
+ * JSON of {@link EventJson} for deletes and dead letters. A record the producer gives up on (after {@code
  * ingest.kafka.delivery.timeout} of retries, or when a send cannot even start) goes to the {@link
  * Spool}; {@link #resendSpool()} sends spooled records again at the next start.
  */
@@ -44,6 +47,7 @@ public final class KafkaEventSink implements EventSink {
   private final AtomicBoolean warned = new AtomicBoolean();
   private final java.util.concurrent.atomic.LongAdder delivered;
   private final long maxBlockNanos;
+  private final Function<PostEvent, byte[]> postFormat;
 
   /** While Kafka is unreachable, records go straight to the spool until this time (nanoTime). */
   private volatile long spoolUntil;
@@ -59,7 +63,9 @@ public final class KafkaEventSink implements EventSink {
       Metrics metrics,
       String source,
       Duration closeTimeout,
-      Duration maxBlock) {
+      Duration maxBlock,
+      Function<PostEvent, byte[]> postFormat) {
+    this.postFormat = postFormat;
     this.maxBlockNanos = maxBlock.toNanos();
     this.delivered = metrics.counter(source, "kafka.delivered");
     this.producer = producer;
@@ -79,7 +85,17 @@ public final class KafkaEventSink implements EventSink {
         metrics,
         source,
         config.get(IngestConfig.DELIVERY_TIMEOUT).plusSeconds(5),
-        config.get(IngestConfig.MAX_BLOCK));
+        config.get(IngestConfig.MAX_BLOCK),
+        postFormat(config.get(IngestConfig.POST_FORMAT)));
+  }
+
+  /** The writer of {@code ingest.kafka.post.format}'s value. */
+  public static Function<PostEvent, byte[]> postFormat(String name) {
+    return switch (name) {
+      case "binary" -> PostCodec::encode;
+      case "json" -> EventJson::toJson;
+      default -> throw new IllegalArgumentException("unknown post format " + name);
+    };
   }
 
   /**
@@ -110,7 +126,7 @@ public final class KafkaEventSink implements EventSink {
 
   @Override
   public void post(PostEvent post) {
-    send(KafkaTopics.POSTS.name(), key(post.id()), EventJson.toJson(post));
+    send(KafkaTopics.POSTS.name(), key(post.id()), postFormat.apply(post));
   }
 
   @Override
