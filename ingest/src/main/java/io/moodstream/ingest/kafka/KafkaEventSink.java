@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends events to Kafka with an idempotent producer ({@code acks=all}), key = post id, value = a
  * post's {@link PostCodec} record (or its JSON with {@code ingest.kafka.post.format=json}), and the
- * JSON of {@link EventJson} for deletes and dead letters. A record the producer gives up on (after {@code
- * ingest.kafka.delivery.timeout} of retries, or when a send cannot even start) goes to the {@link
- * Spool}; {@link #resendSpool()} sends spooled records again at the next start.
+ * JSON of {@link EventJson} for deletes and dead letters. A record the producer gives up on (after
+ * {@code ingest.kafka.delivery.timeout} of retries, or when a send cannot even start) goes to the
+ * {@link Spool}; {@link #resendSpool()} sends spooled records again at the next start.
  */
 public final class KafkaEventSink implements EventSink {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaEventSink.class);

@@ -18,6 +18,7 @@ import io.moodstream.ingest.source.synthetic.SyntheticSource;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.PostCodec;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import io.moodstream.schema.kafka.KafkaTopicApplier;
@@ -102,7 +103,8 @@ class ProducePathIT {
     assertThat(got).hasSize(ids.size());
     Set<PostEvent> consumed = new HashSet<>();
     for (ConsumerRecord<byte[], byte[]> r : got) {
-      PostEvent p = EventJson.parsePost(r.value()).orThrow();
+      assertThat(PostCodec.isBinary(r.value())).as("posts are binary by default").isTrue();
+      PostEvent p = PostCodec.decode(r.value()).orThrow();
       assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(p.id());
       consumed.add(p);
     }
@@ -152,6 +154,7 @@ class ProducePathIT {
   void aReplayOfAMixedFileSendsPostsDeletesAndDeadLettersToTheirTopics() throws Exception {
     KafkaBroker kafka = Kafka.broker();
     Map<String, String> env = Kafka.env(kafka.bootstrapServers(), dir);
+    env.put("MOODSTREAM_INGEST_KAFKA_POST_FORMAT", "json"); // for consumers that read JSON
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -182,6 +185,7 @@ class ProducePathIT {
             r -> new String(r.key(), StandardCharsets.UTF_8).equals("1050296000000000001"),
             l -> !l.isEmpty(),
             Duration.ofSeconds(30));
+    assertThat(posts.get(0).value()[0]).isEqualTo((byte) '{');
     assertThat(EventJson.parsePost(posts.get(0).value()).orThrow().topics()).containsExactly("all");
     var deletes =
         Kafka.read(

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.ingest.IngestConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.event.Author;
+import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.PostCodec;
+import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -59,5 +66,27 @@ class ProducerConfigTest {
                 request,
                 "linger.ms",
                 50)));
+  }
+
+  @Test
+  void postsAreWrittenBinaryByDefaultAndAsJsonOnRequest() {
+    PostEvent post =
+        new PostEvent(
+            "1",
+            Source.REPLAY,
+            Instant.parse("2026-11-24T21:56:35Z"),
+            "hi",
+            null,
+            new Author("a", "h"),
+            List.of("all"),
+            null);
+    String format =
+        MoodstreamConfig.load(IngestConfig.KEYS, Map.of(), null).get(IngestConfig.POST_FORMAT);
+    assertThat(KafkaEventSink.postFormat(format).apply(post)).isEqualTo(PostCodec.encode(post));
+    String json =
+        MoodstreamConfig.load(
+                IngestConfig.KEYS, Map.of("MOODSTREAM_INGEST_KAFKA_POST_FORMAT", "json"), null)
+            .get(IngestConfig.POST_FORMAT);
+    assertThat(KafkaEventSink.postFormat(json).apply(post)).isEqualTo(EventJson.toJson(post));
   }
 }
