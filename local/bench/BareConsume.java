@@ -1,8 +1,8 @@
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
-import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
+import io.moodstream.schema.event.PostCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +16,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The bare limit of the end-to-end path: one Kafka consumer reading a topic from the beginning
- * (every partition assigned, no group) and parsing every record with the job's JSON parser, until
- * N records are read or 5 s pass without one. Prints one line: records, parsed posts, seconds,
- * records/s. A single-file program for {@code cluster-vs-single.sh} ({@code java BareConsume.java
- * BOOTSTRAP TOPIC N}).
+ * (every partition assigned, no group) and parsing every record as the job does ({@code
+ * PostCodec.parse}: the binary record or JSON, by the first byte), until N records are read or 5 s
+ * pass without one. Prints one line: records, parsed posts, seconds, records/s. A single-file
+ * program for {@code cluster-vs-single.sh} ({@code java BareConsume.java BOOTSTRAP TOPIC N}).
  */
 public final class BareConsume {
   public static void main(String[] args) {
@@ -46,7 +46,7 @@ public final class BareConsume {
       while (read < n && System.nanoTime() - last < Duration.ofSeconds(5).toNanos()) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
           read++;
-          if (EventJson.parsePost(r.value()) instanceof ParseResult.Parsed<?>) {
+          if (PostCodec.parse(r.value()) instanceof ParseResult.Parsed<?>) {
             parsed++;
           }
           last = System.nanoTime();

@@ -10,7 +10,8 @@
 #      visible (minute counts are sums: individual posts are not traced).
 #
 # After the throughput phase, with the stack still up and idle, the bare limit: one Kafka consumer
-# reading and JSON-parsing the same topic (BareConsume.java); and ingest's own figure from its log.
+# reading and parsing the same topic as the job does (BareConsume.java: binary or JSON records);
+# and ingest's own figure from its log.
 #
 # Not a test: bounded (each phase gives up after 30 min), loopback only, always stops its stack.
 # Usage: local/bench/cluster-vs-single.sh [N=1000000] [RATE=10000] [SECONDS=60] [modes="single cluster"]
@@ -124,7 +125,7 @@ for mode in $MODES; do
   if [[ -n $result ]]; then
     printf '%-8s throughput: %d posts visible in %.1f s after ingest started: %.0f posts/s\n' \
       "$mode" "$N" "$(echo "$end - $start" | bc -l)" "$result"
-    printf '%-8s bare limit (1 consumer, JSON parse): %s\n' "$mode" "$bare"
+    printf '%-8s bare limit (1 consumer, parse): %s\n' "$mode" "$bare"
     grep -h 'ingest replay:' "$MOODSTREAM_VAR/log/ingest.log" 2>/dev/null | tail -1 | sed "s/^/$mode   part: /" || true
   else
     echo "$mode throughput: not all $N posts visible within 30 min (see $WORK/$mode-throughput.out)"
