@@ -10,6 +10,7 @@ import io.moodstream.broker.KafkaBroker;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
+import io.moodstream.schema.event.PostCodec;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.HBaseLayout;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +114,21 @@ class StreamJobIT {
   @Test
   @Order(1)
   void postsBecomeMinuteRowsExtremesAndRollupsEqualToMergingTheirParts() throws Exception {
-    List<String> records = new ArrayList<>(posts());
-    records.add("{\"broken");
-    records.add(post("", T0, "no id", "en"));
-    ItSupport.send(kafka.bootstrapServers(), KafkaTopics.POSTS.name(), records);
+    // one topic, both encodings: every other post as ingest writes it (binary), the rest as JSON
+    List<byte[]> records = new ArrayList<>();
+    List<String> posts = posts();
+    for (int i = 0; i < posts.size(); i++) {
+      String json = posts.get(i);
+      records.add(
+          i % 2 == 1
+              ? PostCodec.encode(EventJson.parsePost(json).orThrow())
+              : json.getBytes(StandardCharsets.UTF_8));
+    }
+    records.add("{\"broken".getBytes(StandardCharsets.UTF_8));
+    records.add(post("", T0, "no id", "en").getBytes(StandardCharsets.UTF_8));
+    byte[] cut = PostCodec.encode(EventJson.parsePost(posts.get(0)).orThrow());
+    records.add(Arrays.copyOf(cut, cut.length - 2)); // a truncated binary record
+    ItSupport.sendBytes(kafka.bootstrapServers(), KafkaTopics.POSTS.name(), records);
     runUntilCaughtUp();
 
     BucketReader reader = new BucketReader(MiniHBase.connection(), layout);
@@ -192,20 +205,24 @@ class StreamJobIT {
     }
     assertThat(ext.get(0).positive()).isNotEmpty();
 
-    // the two bad records are on the DLQ, named by the stage that rejected them
+    // the three bad records are on the DLQ, named by the stage that rejected them; the binary one
+    // with its bytes in Base64
     List<DeadLetter> letters =
         ItSupport.readAll(kafka.bootstrapServers(), KafkaTopics.DLQ.name()).stream()
             .map(l -> EventJson.parseDeadLetter(l).orThrow())
             .toList();
-    assertThat(letters).hasSize(2);
+    assertThat(letters).hasSize(3);
     assertThat(letters).allSatisfy(d -> assertThat(d.source()).isEqualTo("streaming"));
-    assertThat(letters).extracting(DeadLetter::raw).contains("{\"broken");
+    assertThat(letters)
+        .extracting(DeadLetter::raw)
+        .contains("{\"broken", PostCodec.readable(Arrays.copyOf(cut, cut.length - 2)));
+    assertThat(letters).anySatisfy(d -> assertThat(d.reason()).startsWith("bad-binary: "));
 
     JsonNode status = new ObjectMapper().readTree(Files.readString(dir.resolve("status.json")));
     assertThat(status.get("state").asText()).isEqualTo("caught-up");
     assertThat(status.get("queries").get("posts").get("batchId").asLong())
         .isGreaterThanOrEqualTo(0);
-    assertThat(status.get("deadLettersTotal").asLong()).isEqualTo(2);
+    assertThat(status.get("deadLettersTotal").asLong()).isEqualTo(3);
   }
 
   @Test
