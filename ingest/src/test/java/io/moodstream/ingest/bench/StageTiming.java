@@ -5,10 +5,10 @@ import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.kafka.KafkaEventSink;
 import io.moodstream.ingest.source.replay.ReplaySource;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.DeleteEvent;
-import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import java.io.OutputStream;
@@ -16,19 +16,22 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
-/** Where replay time goes without Kafka: parse + match (+ JSON when args[1] = json). */
+/**
+ * Where replay time goes without Kafka: parse + match, plus writing each post's record when args[1]
+ * is {@code json} or {@code binary} (the two values of {@code ingest.kafka.post.format}).
+ */
 public final class StageTiming {
   public static void main(String[] args) throws Exception {
-    boolean json = args.length > 1 && args[1].equals("json");
+    Function<PostEvent, byte[]> format =
+        args.length > 1 ? KafkaEventSink.postFormat(args[1]) : post -> new byte[0];
     long[] bytes = {0};
     EventSink sink =
         new EventSink() {
           @Override
           public void post(PostEvent post) {
-            if (json) {
-              bytes[0] += EventJson.toJson(post).length;
-            }
+            bytes[0] += format.apply(post).length;
           }
 
           @Override
@@ -63,7 +66,7 @@ public final class StageTiming {
           .run(in, new Lifecycle());
       double s = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
-          "%,d posts in %.2f s = %,.0f/s (json bytes %,d)%n",
+          "%,d posts in %.2f s = %,.0f/s (record bytes %,d)%n",
           m.get("replay", "posts"), s, m.get("replay", "posts") / s, bytes[0]);
     }
   }
