@@ -1,5 +1,7 @@
 package io.moodstream.rest;
 
+import static io.moodstream.rest.Seed.NOW;
+import static io.moodstream.rest.Seed.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,10 +27,6 @@ import org.junit.jupiter.api.Test;
 
 /** Every endpoint through Jersey (JerseyTest on Grizzly) over the in-memory store. */
 class ResourcesTest {
-  static final Instant NOW = Instant.parse("2026-11-24T21:56:30Z");
-  static final long T0 = Instant.parse("2026-11-24T00:00:00Z").getEpochSecond();
-  static final long LAST = Instant.parse("2026-11-24T21:56:00Z").getEpochSecond();
-
   InMemoryBucketStore store;
   RestServices services;
   JerseyTest jersey;
@@ -36,7 +34,7 @@ class ResourcesTest {
   @BeforeEach
   void start() throws Exception {
     store = new InMemoryBucketStore();
-    seed(store);
+    Seed.day(store);
     services =
         RestServices.create(
             store, RestConfig.Settings.forTests(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -55,40 +53,6 @@ class ResourcesTest {
   void stop() throws Exception {
     jersey.tearDown();
     services.close();
-  }
-
-  /** apple: every minute of the day except every 10th; hour and day rollups; extremes. */
-  static void seed(InMemoryBucketStore s) {
-    Aggregate day = Aggregate.EMPTY;
-    for (long m = T0; m <= LAST; m += 60) {
-      if ((m / 60) % 10 == 3) {
-        continue; // a gap
-      }
-      Aggregate a = Seed.minute(m, (int) ((m / 60) % 5));
-      s.put(Step.MINUTE, "apple", m, a);
-      day = day.merge(a);
-    }
-    for (long h = T0; h <= LAST; h += 3600) {
-      Aggregate hour = Aggregate.EMPTY;
-      for (var b : s.aggregates(Step.MINUTE, "apple", h, h + 3600)) {
-        hour = hour.merge(b.aggregate());
-      }
-      s.put(Step.HOUR, "apple", h, hour);
-    }
-    s.put(Step.DAY, "apple", T0, day);
-    s.put(Step.MINUTE, "all", LAST - 60, Seed.minute(LAST - 60, 3));
-    s.put(Step.MINUTE, "all", LAST, Seed.minute(LAST, 2));
-    s.put(Step.DAY, "all", T0, Seed.minute(LAST, 2).merge(Seed.minute(LAST - 60, 3)));
-    s.putExtremes(
-        "apple",
-        LAST - 120,
-        List.of(Seed.post("p1", 0.9, LAST - 100), Seed.post("p2", 0.5, LAST - 110)),
-        List.of(Seed.post("n1", -0.7, LAST - 105)));
-    s.putExtremes(
-        "apple",
-        LAST,
-        List.of(Seed.post("p3", 0.95, LAST + 5)),
-        List.of(Seed.post("n2", -0.9, LAST + 7), Seed.post("n3", -0.2, LAST + 9)));
   }
 
   WebTarget t(String path) {

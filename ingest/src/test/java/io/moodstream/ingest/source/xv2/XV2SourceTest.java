@@ -1,4 +1,4 @@
-package io.moodstream.ingest.source.live;
+package io.moodstream.ingest.source.xv2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,10 +13,11 @@ import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.source.live.RecordingSleeper;
+import io.moodstream.ingest.source.live.ScriptedStreamServer;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stall;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Status;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stream;
-import io.moodstream.ingest.source.xv2.XV2Source;
 import io.moodstream.schema.event.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,9 +1,8 @@
-package io.moodstream.ingest.it;
+package io.moodstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.broker.KafkaBroker;
-import io.moodstream.ingest.IngestMain;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
@@ -11,6 +10,7 @@ import io.moodstream.ingest.core.Post;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.kafka.Kafka;
 import io.moodstream.ingest.kafka.KafkaEventSink;
 import io.moodstream.ingest.kafka.Spool;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;

@@ -1,4 +1,4 @@
-package io.moodstream.ingest.source.live;
+package io.moodstream.ingest.source.twitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,10 +9,11 @@ import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.source.live.RecordingSleeper;
+import io.moodstream.ingest.source.live.ScriptedStreamServer;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stall;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Status;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stream;
-import io.moodstream.ingest.source.twitter.TwitterV1Source;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package io.moodstream.ingest.source.live;
+package io.moodstream.ingest.source.bluesky;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,12 +7,12 @@ import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.TopicMatcher;
-import io.moodstream.ingest.source.bluesky.BlueskySource;
-import io.moodstream.ingest.source.live.JetstreamServer.Close;
-import io.moodstream.ingest.source.live.JetstreamServer.Pause;
-import io.moodstream.ingest.source.live.JetstreamServer.Play;
-import io.moodstream.ingest.source.live.JetstreamServer.Refuse;
-import io.moodstream.ingest.source.live.JetstreamServer.Stall;
+import io.moodstream.ingest.source.bluesky.JetstreamServer.Close;
+import io.moodstream.ingest.source.bluesky.JetstreamServer.Pause;
+import io.moodstream.ingest.source.bluesky.JetstreamServer.Play;
+import io.moodstream.ingest.source.bluesky.JetstreamServer.Refuse;
+import io.moodstream.ingest.source.bluesky.JetstreamServer.Stall;
+import io.moodstream.ingest.source.live.RecordingSleeper;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import java.nio.file.Files;
