@@ -76,41 +76,100 @@ class BlueskySourceTest {
     assertThat(t.isAlive()).isFalse();
   }
 
+  static String identity(String did, String handle, long timeUs) {
+    return "{\"did\":\""
+        + did
+        + "\",\"time_us\":"
+        + timeUs
+        + ",\"kind\":\"identity\",\"identity\":{\"did\":\""
+        + did
+        + "\",\"handle\":\""
+        + handle
+        + "\",\"seq\":1,\"time\":\"2026-11-24T21:56:00Z\"}}";
+  }
+
+  /**
+   * Let the client read what was sent before the socket drops: the JDK WebSocket may report an EOF
+   * before frames it has not handed out yet (a real Jetstream would replay them from the cursor;
+   * this scripted server does not).
+   */
+  static final Pause BEFORE_THE_DROP = new Pause(150);
+
+  /** A last connection that sends one post and then stays quiet until the source is stopped. */
+  static Play quietAfter(String line) {
+    return new Play(List.of(line, new Stall(30_000)));
+  }
+
+  private BlueskySource source(JetstreamServer server, Path cursor) {
+    return new BlueskySource(server.url(), cursor, Duration.ofMillis(300), sleeper);
+  }
+
   @Test
-  void jetstreamPostsAndDeletesFlowThroughDropsRefusalsStallsAndClosesAndTheCursorResumes()
-      throws Exception {
+  void postsBecomeEventsWithTheirAuthorTimeLanguageTopicsAndUrl() throws Exception {
     String did = "did:plc:alice";
-    List<JetstreamServer.Conn> script =
-        List.of(
-            new Play(
-                List.of(
-                    "{\"did\":\""
-                        + did
-                        + "\",\"time_us\":1000,\"kind\":\"identity\",\"identity\":{\"did\":\""
-                        + did
-                        + "\",\"handle\":\"alice.bsky.social\",\"seq\":1,\"time\":\"2026-11-24T21:56:00Z\"}}",
-                    post(did, "r1", 1001, "I love coffee ☕"),
-                    "{oops",
-                    "{\"did\":\""
-                        + did
-                        + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
-                    "{\"did\":\""
-                        + did
-                        + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
-                    delete(did, "r1", 1004),
-                    // let the client read the delete before the drop: the JDK WebSocket may report
-                    // an EOF before frames it has not handed out yet (a real Jetstream would replay
-                    // them from the cursor; this scripted server does not)
-                    new Pause(150))), // then the socket drops
-            new Refuse(429, "Too Many Requests"),
-            new Refuse(503, "Service Unavailable"),
-            new Play(List.of(post("did:plc:bob", "b1", 1005, "tea time"), new Stall(3_000))),
-            new Play(List.of(post("did:plc:bob", "b2", 1006, "more tea"), new Close(1001))),
-            new Play(List.of(post("did:plc:bob", "b3", 1007, "coffee again"), new Stall(30_000))));
-    Path cursor = dir.resolve("bluesky.cursor");
-    try (JetstreamServer server = new JetstreamServer(script)) {
-      BlueskySource src = new BlueskySource(server.url(), cursor, Duration.ofMillis(300), sleeper);
-      runUntil(src, new Lifecycle(), () -> sink.posts.size() >= 4);
+    try (JetstreamServer server =
+        new JetstreamServer(
+            List.of(
+                new Play(
+                    List.of(
+                        identity(did, "alice.bsky.social", 1000),
+                        post(did, "r1", 1001, "I love coffee ☕"),
+                        new Stall(30_000)))))) {
+      runUntil(source(server, dir.resolve("c")), new Lifecycle(), () -> sink.posts.size() >= 1);
+      PostEvent first = sink.posts.get(0);
+      assertThat(first.id()).isEqualTo("at://did:plc:alice/app.bsky.feed.post/r1");
+      assertThat(first.author().handle()).isEqualTo("alice.bsky.social");
+      assertThat(first.author().id()).isEqualTo(did);
+      assertThat(first.createdAt()).isEqualTo(Instant.parse("2026-11-24T21:56:35.123Z"));
+      assertThat(first.lang()).isEqualTo("en");
+      assertThat(first.topics()).containsExactly("all", "coffee");
+      assertThat(first.url()).isEqualTo("https://bsky.app/profile/did:plc:alice/post/r1");
+      assertThat(server.requests.get(0))
+          .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post");
+    }
+  }
+
+  @Test
+  void deletesAreForwardedOtherCollectionsSkippedAndBadRecordsDeadLettered() throws Exception {
+    String did = "did:plc:alice";
+    try (JetstreamServer server =
+        new JetstreamServer(
+            List.of(
+                new Play(
+                    List.of(
+                        "{oops",
+                        "{\"did\":\""
+                            + did
+                            + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
+                        "{\"did\":\""
+                            + did
+                            + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
+                        delete(did, "r1", 1004),
+                        new Stall(30_000)))))) {
+      runUntil(source(server, dir.resolve("c")), new Lifecycle(), () -> !sink.deletes.isEmpty());
+      assertThat(sink.deletes)
+          .extracting(d -> d.id())
+          .containsExactly("at://did:plc:alice/app.bsky.feed.post/r1");
+      assertThat(sink.posts).isEmpty();
+      assertThat(sink.dead).hasSize(2);
+      assertThat(metrics.get("bluesky", "dlq.malformed-json")).isEqualTo(1);
+      assertThat(metrics.get("bluesky", "dlq.missing-field")).isEqualTo(1);
+      assertThat(metrics.get("bluesky", "skipped.collection")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void dropsRefusalsStallsAndClosesWaitTheDocumentedBackoff() throws Exception {
+    try (JetstreamServer server =
+        new JetstreamServer(
+            List.of(
+                new Play(List.of(post("did:plc:alice", "r1", 1001, "coffee"), BEFORE_THE_DROP)),
+                new Refuse(429, "Too Many Requests"),
+                new Refuse(503, "Service Unavailable"),
+                new Play(List.of(post("did:plc:bob", "b1", 1005, "tea time"), new Stall(3_000))),
+                new Play(List.of(post("did:plc:bob", "b2", 1006, "more tea"), new Close(1001))),
+                quietAfter(post("did:plc:bob", "b3", 1007, "coffee again"))))) {
+      runUntil(source(server, dir.resolve("c")), new Lifecycle(), () -> sink.posts.size() >= 4);
       // (a slow test thread may let the last, quiet connection stall once more before the stop)
       assertThat(sleeper.delays)
           .startsWith(
@@ -126,34 +185,38 @@ class BlueskySourceTest {
               "at://did:plc:bob/app.bsky.feed.post/b1",
               "at://did:plc:bob/app.bsky.feed.post/b2",
               "at://did:plc:bob/app.bsky.feed.post/b3");
-      PostEvent first = sink.posts.get(0);
-      assertThat(first.author().handle()).isEqualTo("alice.bsky.social");
-      assertThat(first.author().id()).isEqualTo(did);
-      assertThat(first.createdAt()).isEqualTo(Instant.parse("2026-11-24T21:56:35.123Z"));
-      assertThat(first.lang()).isEqualTo("en");
-      assertThat(first.topics()).containsExactly("all", "coffee");
-      assertThat(first.url()).isEqualTo("https://bsky.app/profile/did:plc:alice/post/r1");
-      assertThat(sink.deletes)
-          .extracting(d -> d.id())
-          .containsExactly("at://did:plc:alice/app.bsky.feed.post/r1");
-      assertThat(sink.dead).hasSize(2);
-      assertThat(metrics.get("bluesky", "dlq.malformed-json")).isEqualTo(1);
-      assertThat(metrics.get("bluesky", "dlq.missing-field")).isEqualTo(1);
-      assertThat(metrics.get("bluesky", "skipped.collection")).isEqualTo(1);
       assertThat(metrics.get("bluesky", "stall")).isBetween(1L, 2L);
-      assertThat(server.requests.get(0))
-          .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post");
-      assertThat(server.requests.get(3)).endsWith("&cursor=1004");
-      assertThat(server.requests.get(5)).endsWith("&cursor=1006");
-      assertThat(Files.readString(cursor).strip()).isEqualTo("1007");
     }
-    // a restart resumes from the saved cursor
-    try (JetstreamServer again =
+  }
+
+  @Test
+  void aReconnectResumesAfterTheLastEventSeenDeletesIncluded() throws Exception {
+    Path cursor = dir.resolve("bluesky.cursor");
+    try (JetstreamServer server =
         new JetstreamServer(
             List.of(
-                new Play(List.of(post("did:plc:carol", "c1", 1008, "hi"), new Stall(30_000)))))) {
+                new Play(
+                    List.of(
+                        post("did:plc:alice", "r1", 1001, "coffee"),
+                        delete("did:plc:alice", "r1", 1004),
+                        BEFORE_THE_DROP)),
+                quietAfter(post("did:plc:bob", "b1", 1006, "tea"))))) {
+      runUntil(source(server, cursor), new Lifecycle(), () -> sink.posts.size() >= 2);
+      assertThat(server.requests.get(0))
+          .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post");
+      assertThat(server.requests.get(1)).endsWith("&cursor=1004");
+      assertThat(Files.readString(cursor).strip()).isEqualTo("1006");
+    }
+  }
+
+  @Test
+  void aRestartResumesFromTheSavedCursor() throws Exception {
+    Path cursor = dir.resolve("bluesky.cursor");
+    Files.writeString(cursor, "1007\n");
+    try (JetstreamServer again =
+        new JetstreamServer(List.of(quietAfter(post("did:plc:carol", "c1", 1008, "hi"))))) {
       BlueskySource src = new BlueskySource(again.url(), cursor, Duration.ofSeconds(90), sleeper);
-      runUntil(src, new Lifecycle(), () -> sink.posts.size() >= 5);
+      runUntil(src, new Lifecycle(), () -> sink.posts.size() >= 1);
       assertThat(again.requests.get(0))
           .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post&cursor=1007");
       assertThat(Files.readString(cursor).strip()).isEqualTo("1008");

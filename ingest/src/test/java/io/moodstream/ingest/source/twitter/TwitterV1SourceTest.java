@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +48,25 @@ class TwitterV1SourceTest {
         sleeper);
   }
 
+  /** Runs the filter source over the script, which ends with a 401 that stops it. */
+  private ScriptedStreamServer runUntil401(List<ScriptedStreamServer.Step> script)
+      throws Exception {
+    List<ScriptedStreamServer.Step> steps = new ArrayList<>(script);
+    steps.add(new Status(401, "Unauthorized"));
+    ScriptedStreamServer s = new ScriptedStreamServer("/1.1/statuses/filter.json", steps).start();
+    try {
+      assertThatThrownBy(() -> source(s, "filter").run(in, new Lifecycle()))
+          .isInstanceOf(FatalSourceException.class)
+          .hasMessageContaining("HTTP 401");
+      return s;
+    } catch (Exception | AssertionError e) {
+      s.close();
+      throw e;
+    }
+  }
+
   @Test
-  void filterSurvivesDropsRateLimitsErrorsStallsAndDisconnectsWithTheDocumentedBackoff()
+  void statusesBecomePostsDeletesAreForwardedNoticesCountedAndBadJsonADeadLetter()
       throws Exception {
     List<String> st = statuses();
     String delete =
@@ -56,31 +74,69 @@ class TwitterV1SourceTest {
     String limit = "{\"limit\":{\"track\":1234,\"timestamp_ms\":\"1539202800000\"}}";
     String warning =
         "{\"warning\":{\"code\":\"FALLING_BEHIND\",\"message\":\"Your connection is falling behind\",\"percent_full\":60}}";
+    try (ScriptedStreamServer s =
+        runUntil401(
+            List.of(
+                new Stream(
+                    List.of(
+                        st.get(0),
+                        ScriptedStreamServer.KEEP_ALIVE,
+                        delete,
+                        limit,
+                        "{oops",
+                        warning,
+                        st.get(1)))))) {
+      assertThat(sink.posts)
+          .extracting(PostEvent::id)
+          .containsExactly("1050118621198921728", "1050296000000000001");
+      assertThat(sink.posts.get(0).topics()).containsExactly("all", "coffee");
+      assertThat(sink.posts.get(1).text()).endsWith("here it is whole 🌍");
+      assertThat(sink.posts.get(1).topics()).containsExactly("all", "climate change");
+      assertThat(sink.deletes).extracting(d -> d.id()).containsExactly("1050118621198921728");
+      assertThat(sink.dead).hasSize(1);
+      assertThat(sink.dead.get(0).raw()).isEqualTo("{oops");
+      assertThat(metrics.get("twitter-v1", "notice.limit")).isEqualTo(1);
+      assertThat(metrics.get("twitter-v1", "limit.undelivered")).isEqualTo(1234);
+      assertThat(metrics.get("twitter-v1", "notice.warning")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theFilterIsASignedPostOfTheTracksFollowsAndLanguages() throws Exception {
+    try (ScriptedStreamServer s = runUntil401(List.of())) {
+      ScriptedStreamServer.Request first = s.requests.get(0);
+      assertThat(first.method()).isEqualTo("POST");
+      String form = URLDecoder.decode(first.body(), StandardCharsets.UTF_8);
+      assertThat(form).contains("track=coffee,climate change", "follow=12", "language=en");
+      assertThat(first.headers().get("Authorization").get(0))
+          .startsWith("OAuth ")
+          .contains("oauth_consumer_key=\"ck\"");
+    }
+  }
+
+  @Test
+  void aRejectedCredentialIsFatalAndNeverRetried() throws Exception {
+    try (ScriptedStreamServer s = runUntil401(List.of())) {
+      assertThat(sleeper.delays).isEmpty();
+      assertThat(s.requests).hasSize(1);
+    }
+  }
+
+  @Test
+  void dropsRateLimitsErrorsStallsAndDisconnectsWaitTheDocumentedBackoff() throws Exception {
+    List<String> st = statuses();
     String disconnect =
         "{\"disconnect\":{\"code\":12,\"stream_name\":\"moodstream-statuses\",\"reason\":\"shed load\"}}";
-    List<ScriptedStreamServer.Step> script =
-        List.of(
-            new Stream(
-                List.of(
-                    st.get(0),
-                    ScriptedStreamServer.KEEP_ALIVE,
-                    delete,
-                    limit,
-                    "{oops",
-                    warning,
-                    st.get(1))),
-            new Status(420, "Enhance Your Calm"),
-            new Status(420, "Enhance Your Calm"),
-            new Status(503, "Service Unavailable"),
-            new Stream(List.of(st.get(2), new Stall(3_000))),
-            new Stream(List.of(st.get(4), disconnect)),
-            new Status(429, "Too Many Requests"),
-            new Status(401, "Unauthorized"));
     try (ScriptedStreamServer s =
-        new ScriptedStreamServer("/1.1/statuses/filter.json", script).start()) {
-      assertThatThrownBy(() -> source(s, "filter").run(in, new Lifecycle()))
-          .isInstanceOf(FatalSourceException.class)
-          .hasMessageContaining("HTTP 401");
+        runUntil401(
+            List.of(
+                new Stream(List.of(st.get(0))),
+                new Status(420, "Enhance Your Calm"),
+                new Status(420, "Enhance Your Calm"),
+                new Status(503, "Service Unavailable"),
+                new Stream(List.of(st.get(2), new Stall(3_000))),
+                new Stream(List.of(st.get(4), disconnect)),
+                new Status(429, "Too Many Requests")))) {
       assertThat(sleeper.delays)
           .containsExactly(
               Duration.ofMillis(250), // connection dropped after data
@@ -92,32 +148,12 @@ class TwitterV1SourceTest {
               Duration.ofSeconds(60)); // 429
       assertThat(sink.posts)
           .extracting(PostEvent::id)
-          .containsExactly(
-              "1050118621198921728",
-              "1050296000000000001",
-              "1050311000000000002",
-              "1050341000000000004");
-      assertThat(sink.posts.get(0).topics()).containsExactly("all", "coffee");
-      assertThat(sink.posts.get(1).text()).endsWith("here it is whole 🌍");
-      assertThat(sink.posts.get(1).topics()).containsExactly("all", "climate change");
-      assertThat(sink.deletes).extracting(d -> d.id()).containsExactly("1050118621198921728");
-      assertThat(sink.dead).hasSize(1);
-      assertThat(sink.dead.get(0).raw()).isEqualTo("{oops");
-      assertThat(metrics.get("twitter-v1", "notice.limit")).isEqualTo(1);
-      assertThat(metrics.get("twitter-v1", "limit.undelivered")).isEqualTo(1234);
-      assertThat(metrics.get("twitter-v1", "notice.warning")).isEqualTo(1);
+          .containsExactly("1050118621198921728", "1050311000000000002", "1050341000000000004");
       assertThat(metrics.get("twitter-v1", "notice.disconnect")).isEqualTo(1);
       assertThat(metrics.get("twitter-v1", "stall")).isEqualTo(1);
       assertThat(metrics.get("twitter-v1", "reconnect.rate-limit")).isEqualTo(3);
       assertThat(metrics.get("twitter-v1", "reconnect.http")).isEqualTo(1);
       assertThat(metrics.get("twitter-v1", "reconnect.network")).isEqualTo(3);
-      ScriptedStreamServer.Request first = s.requests.get(0);
-      assertThat(first.method()).isEqualTo("POST");
-      String form = URLDecoder.decode(first.body(), StandardCharsets.UTF_8);
-      assertThat(form).contains("track=coffee,climate change", "follow=12", "language=en");
-      assertThat(first.headers().get("Authorization").get(0))
-          .startsWith("OAuth ")
-          .contains("oauth_consumer_key=\"ck\"");
     }
   }
 
