@@ -93,7 +93,7 @@ class XV2SourceTest {
   }
 
   @Test
-  void rulesAreSyncedAddingMissingAndDeletingStaleAndADryRunChangesNothing() throws Exception {
+  void aDryRunOfTheRulesPrintsThePlanAndChangesNothing() throws Exception {
     rules.add(new String[] {"1", "stale term", "old"});
     rules.add(new String[] {"2", "coffee", "coffee"});
     try (ScriptedStreamServer s = server(List.of())) {
@@ -106,14 +106,30 @@ class XV2SourceTest {
       assertThat(out.toString(StandardCharsets.UTF_8))
           .contains("(dry run)", "add election", "delete 1 stale term");
       assertThat(ruleCalls).anyMatch(c -> c.contains("dry_run=true"));
+    }
+  }
 
+  @Test
+  void rulesAreSyncedAddingMissingAndDeletingStale() throws Exception {
+    rules.add(new String[] {"1", "stale term", "old"});
+    rules.add(new String[] {"2", "coffee", "coffee"});
+    try (ScriptedStreamServer s = server(List.of())) {
       source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
       assertThat(rules)
           .extracting(r -> r[1] + "/" + r[2])
           .containsExactlyInAnyOrder("coffee/coffee", "election/election");
-      XV2Source.Plan again =
+    }
+  }
+
+  @Test
+  void rulesAlreadyInSyncNeedNoChange() throws Exception {
+    rules.add(new String[] {"2", "coffee", "coffee"});
+    rules.add(new String[] {"3", "election", "election"});
+    try (ScriptedStreamServer s = server(List.of())) {
+      XV2Source.Plan plan =
           source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
-      assertThat(again.empty()).isTrue();
+      assertThat(plan.empty()).isTrue();
+      assertThat(ruleCalls).noneMatch(c -> c.startsWith("POST"));
     }
   }
 
@@ -146,39 +162,38 @@ class XV2SourceTest {
     }
   }
 
-  @Test
-  void theStreamSurvivesDropsRateLimitsErrorsStallsAndDisconnectsWithTheDocumentedBackoff()
+  /** Runs the source over the script, which ends with a 401 that stops it. */
+  private ScriptedStreamServer runUntil401(List<ScriptedStreamServer.Step> script)
       throws Exception {
-    List<ScriptedStreamServer.Step> script =
-        List.of(
-            new Stream(
-                List.of(
-                    ScriptedStreamServer.KEEP_ALIVE,
-                    post("1", "I love coffee", "coffee"),
-                    "{oops",
-                    "{\"data\":{\"text\":\"no id\"}}",
-                    ScriptedStreamServer.KEEP_ALIVE,
-                    post("2", "vote", "election"))), // then the connection drops
-            new Status(429, "{\"title\":\"Too Many Requests\"}"),
-            new Status(503, "{\"title\":\"Service Unavailable\"}"),
-            new Stream(List.of(post("3", "more coffee", "coffee"), new Stall(2_000))),
-            new Stream(
-                List.of(
-                    "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}")),
-            new Status(401, "{\"title\":\"Unauthorized\"}"));
-    try (ScriptedStreamServer s = server(script)) {
+    List<ScriptedStreamServer.Step> steps = new ArrayList<>(script);
+    steps.add(new Status(401, "{\"title\":\"Unauthorized\"}"));
+    ScriptedStreamServer s = server(steps);
+    try {
       assertThatThrownBy(() -> source(s).run(in, new Lifecycle()))
           .isInstanceOf(FatalSourceException.class)
           .hasMessageContaining("HTTP 401")
           .hasMessageContaining("MOODSTREAM_INGEST_X_BEARER_TOKEN");
-      assertThat(sleeper.delays)
-          .containsExactly(
-              Duration.ofMillis(250), // dropped after data: network, reset by the good connection
-              Duration.ofSeconds(60), // 429
-              Duration.ofSeconds(5), // 503
-              Duration.ofMillis(250), // stall (3 missed heartbeats of 100 ms)
-              Duration.ofMillis(250)); // operational disconnect
-      assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "2", "3");
+      return s;
+    } catch (Exception | AssertionError e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  @Test
+  void postsBecomeEventsAndBadRecordsDeadLetters() throws Exception {
+    try (ScriptedStreamServer s =
+        runUntil401(
+            List.of(
+                new Stream(
+                    List.of(
+                        ScriptedStreamServer.KEEP_ALIVE,
+                        post("1", "I love coffee", "coffee"),
+                        "{oops",
+                        "{\"data\":{\"text\":\"no id\"}}",
+                        ScriptedStreamServer.KEEP_ALIVE,
+                        post("2", "vote", "election")))))) {
+      assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "2");
       assertThat(sink.posts.get(0).topics()).containsExactly("all", "coffee");
       assertThat(sink.posts.get(1).topics()).containsExactly("all", "election");
       assertThat(sink.posts.get(0).author().handle()).isEqualTo("seven");
@@ -186,15 +201,51 @@ class XV2SourceTest {
           .extracting(d -> d.reason())
           .anyMatch(r -> r.startsWith("record is not valid JSON"))
           .anyMatch(r -> r.contains("data.id"));
+    }
+  }
+
+  @Test
+  void theStreamIsRequestedWithItsExpansionsAndTheBearerToken() throws Exception {
+    try (ScriptedStreamServer s = runUntil401(List.of())) {
+      ScriptedStreamServer.Request first = s.requests.get(0);
+      assertThat(first.uri())
+          .contains("expansions=author_id", "tweet.fields=created_at,lang,author_id");
+      assertThat(first.headers().get("Authorization")).containsExactly("Bearer t0k");
+    }
+  }
+
+  @Test
+  void aRejectedTokenIsFatalNamesItsVariableAndIsNeverRetried() throws Exception {
+    try (ScriptedStreamServer s = runUntil401(List.of())) {
+      assertThat(sleeper.delays).isEmpty();
+    }
+  }
+
+  @Test
+  void dropsRateLimitsErrorsStallsAndDisconnectsWaitTheDocumentedBackoff() throws Exception {
+    try (ScriptedStreamServer s =
+        runUntil401(
+            List.of(
+                new Stream(List.of(post("1", "I love coffee", "coffee"))), // then it drops
+                new Status(429, "{\"title\":\"Too Many Requests\"}"),
+                new Status(503, "{\"title\":\"Service Unavailable\"}"),
+                new Stream(List.of(post("3", "more coffee", "coffee"), new Stall(2_000))),
+                new Stream(
+                    List.of(
+                        "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}"))))) {
+      assertThat(sleeper.delays)
+          .containsExactly(
+              Duration.ofMillis(250), // dropped after data: network, reset by the good connection
+              Duration.ofSeconds(60), // 429
+              Duration.ofSeconds(5), // 503
+              Duration.ofMillis(250), // stall (3 missed heartbeats of 100 ms)
+              Duration.ofMillis(250)); // operational disconnect
+      assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "3");
       assertThat(metrics.get("x-v2", "reconnect.rate-limit")).isEqualTo(1);
       assertThat(metrics.get("x-v2", "reconnect.http")).isEqualTo(1);
       assertThat(metrics.get("x-v2", "reconnect.network")).isEqualTo(3);
       assertThat(metrics.get("x-v2", "stall")).isEqualTo(1);
       assertThat(metrics.get("x-v2", "notice.disconnect")).isEqualTo(1);
-      ScriptedStreamServer.Request first = s.requests.get(0);
-      assertThat(first.uri())
-          .contains("expansions=author_id", "tweet.fields=created_at,lang,author_id");
-      assertThat(first.headers().get("Authorization")).containsExactly("Bearer t0k");
     }
   }
 
