@@ -94,7 +94,7 @@ class FaultSuiteIT {
         freezeHBase(run);
         freezeKafka(run);
 
-        awaitAnswer(run, expected, archive);
+        awaitAnswer("after every fault", run, expected, archive);
         assertExactTotals(run, archive, total);
         assertStackRuns(run);
       } catch (Throwable t) {
@@ -187,7 +187,7 @@ class FaultSuiteIT {
     long read = postsRead(run);
     long batch = ReplayCheck.postsBatch(run); // the last batch the job reported before the kill
     long at = System.nanoTime();
-    assertThat(h.destroyForcibly()).isTrue();
+    assertThat(h.destroyForcibly()).as("%s: SIGKILL sent", id).isTrue();
     report.put(
         id + ": killed (SIGKILL); records in Kafka / read by the job", records + " / " + read);
     return new Killed(id, h.pid(), at, exits, ready, records, read, batch);
@@ -328,7 +328,7 @@ class FaultSuiteIT {
     h.descendants().forEach(d -> pids.append(' ').append(d.pid()));
     Process k =
         new ProcessBuilder("bash", "-c", "kill -" + sig + pids).redirectErrorStream(true).start();
-    assertThat(k.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(k.waitFor(10, TimeUnit.SECONDS)).as("kill -%s%s returns", sig, pids).isTrue();
     assertThat(k.exitValue()).as("kill -%s%s", sig, pids).isZero();
   }
 
