@@ -3,7 +3,6 @@ package io.moodstream.ingest.source.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.ingest.core.Ingestor;
-import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.TopicMatcher;
@@ -13,6 +12,7 @@ import io.moodstream.ingest.source.bluesky.JetstreamServer.Play;
 import io.moodstream.ingest.source.bluesky.JetstreamServer.Refuse;
 import io.moodstream.ingest.source.bluesky.JetstreamServer.Stall;
 import io.moodstream.ingest.source.live.RecordingSleeper;
+import io.moodstream.ingest.source.live.SourceThread;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import java.nio.file.Files;
@@ -21,9 +21,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class BlueskySourceTest {
   @TempDir Path dir;
   final RecordingSink sink = new RecordingSink();
@@ -55,25 +60,8 @@ class BlueskySourceTest {
         + "\"}}";
   }
 
-  private void runUntil(BlueskySource src, Lifecycle life, java.util.function.BooleanSupplier done)
-      throws Exception {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                src.run(in, life);
-              } catch (Exception e) {
-                throw new RuntimeException(e);
-              }
-            });
-    t.start();
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    life.stop();
-    t.join(10_000);
-    assertThat(t.isAlive()).isFalse();
+  private void runUntil(BlueskySource src, BooleanSupplier done) throws Exception {
+    SourceThread.runUntil(src, in, done, Duration.ofSeconds(20));
   }
 
   static String identity(String did, String handle, long timeUs) {
@@ -115,7 +103,7 @@ class BlueskySourceTest {
                         identity(did, "alice.bsky.social", 1000),
                         post(did, "r1", 1001, "I love coffee ☕"),
                         new Stall(30_000)))))) {
-      runUntil(source(server, dir.resolve("c")), new Lifecycle(), () -> sink.posts.size() >= 1);
+      runUntil(source(server, dir.resolve("c")), () -> sink.posts.size() >= 1);
       PostEvent first = sink.posts.get(0);
       assertThat(first.id()).isEqualTo("at://did:plc:alice/app.bsky.feed.post/r1");
       assertThat(first.author().handle()).isEqualTo("alice.bsky.social");
@@ -146,15 +134,18 @@ class BlueskySourceTest {
                             + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
                         delete(did, "r1", 1004),
                         new Stall(30_000)))))) {
-      runUntil(source(server, dir.resolve("c")), new Lifecycle(), () -> !sink.deletes.isEmpty());
+      runUntil(source(server, dir.resolve("c")), () -> !sink.deletes.isEmpty());
       assertThat(sink.deletes)
           .extracting(d -> d.id())
           .containsExactly("at://did:plc:alice/app.bsky.feed.post/r1");
       assertThat(sink.posts).isEmpty();
       assertThat(sink.dead).hasSize(2);
-      assertThat(metrics.get("bluesky", "dlq.malformed-json")).isEqualTo(1);
-      assertThat(metrics.get("bluesky", "dlq.missing-field")).isEqualTo(1);
-      assertThat(metrics.get("bluesky", "skipped.collection")).isEqualTo(1);
+      assertThat(metrics.snapshot())
+          .containsAllEntriesOf(
+              Map.of(
+                  "bluesky/dlq.malformed-json", 1L,
+                  "bluesky/dlq.missing-field", 1L,
+                  "bluesky/skipped.collection", 1L));
     }
   }
 
@@ -169,7 +160,7 @@ class BlueskySourceTest {
                 new Play(List.of(post("did:plc:bob", "b1", 1005, "tea time"), new Stall(3_000))),
                 new Play(List.of(post("did:plc:bob", "b2", 1006, "more tea"), new Close(1001))),
                 quietAfter(post("did:plc:bob", "b3", 1007, "coffee again"))))) {
-      runUntil(source(server, dir.resolve("c")), new Lifecycle(), () -> sink.posts.size() >= 4);
+      runUntil(source(server, dir.resolve("c")), () -> sink.posts.size() >= 4);
       // (a slow test thread may let the last, quiet connection stall once more before the stop)
       assertThat(sleeper.delays)
           .startsWith(
@@ -201,7 +192,7 @@ class BlueskySourceTest {
                         delete("did:plc:alice", "r1", 1004),
                         BEFORE_THE_DROP)),
                 quietAfter(post("did:plc:bob", "b1", 1006, "tea"))))) {
-      runUntil(source(server, cursor), new Lifecycle(), () -> sink.posts.size() >= 2);
+      runUntil(source(server, cursor), () -> sink.posts.size() >= 2);
       assertThat(server.requests.get(0))
           .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post");
       assertThat(server.requests.get(1)).endsWith("&cursor=1004");
@@ -216,7 +207,7 @@ class BlueskySourceTest {
     try (JetstreamServer again =
         new JetstreamServer(List.of(quietAfter(post("did:plc:carol", "c1", 1008, "hi"))))) {
       BlueskySource src = new BlueskySource(again.url(), cursor, Duration.ofSeconds(90), sleeper);
-      runUntil(src, new Lifecycle(), () -> sink.posts.size() >= 1);
+      runUntil(src, () -> sink.posts.size() >= 1);
       assertThat(again.requests.get(0))
           .isEqualTo("/subscribe?wantedCollections=app.bsky.feed.post&cursor=1007");
       assertThat(Files.readString(cursor).strip()).isEqualTo("1008");

@@ -14,6 +14,7 @@ import io.moodstream.ingest.source.live.ScriptedStreamServer;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stall;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Status;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stream;
+import io.moodstream.ingest.source.live.SourceThread;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import java.net.URLDecoder;
@@ -24,9 +25,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** twitter-v1 through twitter4j against a local server speaking the v1.1 streaming protocol. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TwitterV1SourceTest {
   final RecordingSink sink = new RecordingSink();
   final Metrics metrics = new Metrics();
@@ -35,27 +40,38 @@ class TwitterV1SourceTest {
       new Ingestor(Source.TWITTER_V1, TopicMatcher.of(topics), sink, metrics, Clock.systemUTC());
   final RecordingSleeper sleeper = new RecordingSleeper();
 
+  /** A stall timeout no scripted step reaches. */
+  static final Duration NO_STALLS = Duration.ofSeconds(10);
+
   static List<String> statuses() throws Exception {
     return Files.readAllLines(Path.of("src/test/resources/replay/v1-statuses.jsonl"));
   }
 
   private TwitterV1Source source(ScriptedStreamServer s, String method) {
+    return source(s, method, Duration.ofMillis(300));
+  }
+
+  /** {@code stall}: how long without a byte before the source reconnects. */
+  private TwitterV1Source source(ScriptedStreamServer s, String method, Duration stall) {
     return new TwitterV1Source(
         s.url("/1.1/"),
         new TwitterV1Source.Credentials("ck", "cs", "at", "as"),
         new TwitterV1Source.Query(method, topics, new long[] {12L}, new double[0][], List.of("en")),
-        Duration.ofMillis(300),
+        stall,
         sleeper);
   }
 
-  /** Runs the filter source over the script, which ends with a 401 that stops it. */
-  private ScriptedStreamServer runUntil401(List<ScriptedStreamServer.Step> script)
+  /**
+   * Runs the filter source over the script, which ends with a 401 that stops it. A test that does
+   * not script stalls passes a long {@code stall}, so that a slow machine is not taken for one.
+   */
+  private ScriptedStreamServer runUntil401(Duration stall, List<ScriptedStreamServer.Step> script)
       throws Exception {
     List<ScriptedStreamServer.Step> steps = new ArrayList<>(script);
     steps.add(new Status(401, "Unauthorized"));
     ScriptedStreamServer s = new ScriptedStreamServer("/1.1/statuses/filter.json", steps).start();
     try {
-      assertThatThrownBy(() -> source(s, "filter").run(in, new Lifecycle()))
+      assertThatThrownBy(() -> source(s, "filter", stall).run(in, new Lifecycle()))
           .isInstanceOf(FatalSourceException.class)
           .hasMessageContaining("HTTP 401");
       return s;
@@ -76,6 +92,7 @@ class TwitterV1SourceTest {
         "{\"warning\":{\"code\":\"FALLING_BEHIND\",\"message\":\"Your connection is falling behind\",\"percent_full\":60}}";
     try (ScriptedStreamServer s =
         runUntil401(
+            NO_STALLS,
             List.of(
                 new Stream(
                     List.of(
@@ -95,15 +112,18 @@ class TwitterV1SourceTest {
       assertThat(sink.deletes).extracting(d -> d.id()).containsExactly("1050118621198921728");
       assertThat(sink.dead).hasSize(1);
       assertThat(sink.dead.get(0).raw()).isEqualTo("{oops");
-      assertThat(metrics.get("twitter-v1", "notice.limit")).isEqualTo(1);
-      assertThat(metrics.get("twitter-v1", "limit.undelivered")).isEqualTo(1234);
-      assertThat(metrics.get("twitter-v1", "notice.warning")).isEqualTo(1);
+      assertThat(metrics.snapshot())
+          .containsAllEntriesOf(
+              Map.of(
+                  "twitter-v1/notice.limit", 1L,
+                  "twitter-v1/limit.undelivered", 1234L,
+                  "twitter-v1/notice.warning", 1L));
     }
   }
 
   @Test
   void theFilterIsASignedPostOfTheTracksFollowsAndLanguages() throws Exception {
-    try (ScriptedStreamServer s = runUntil401(List.of())) {
+    try (ScriptedStreamServer s = runUntil401(NO_STALLS, List.of())) {
       ScriptedStreamServer.Request first = s.requests.get(0);
       assertThat(first.method()).isEqualTo("POST");
       String form = URLDecoder.decode(first.body(), StandardCharsets.UTF_8);
@@ -116,7 +136,7 @@ class TwitterV1SourceTest {
 
   @Test
   void aRejectedCredentialIsFatalAndNeverRetried() throws Exception {
-    try (ScriptedStreamServer s = runUntil401(List.of())) {
+    try (ScriptedStreamServer s = runUntil401(NO_STALLS, List.of())) {
       assertThat(sleeper.delays).isEmpty();
       assertThat(s.requests).hasSize(1);
     }
@@ -129,6 +149,7 @@ class TwitterV1SourceTest {
         "{\"disconnect\":{\"code\":12,\"stream_name\":\"moodstream-statuses\",\"reason\":\"shed load\"}}";
     try (ScriptedStreamServer s =
         runUntil401(
+            Duration.ofMillis(300),
             List.of(
                 new Stream(List.of(st.get(0))),
                 new Status(420, "Enhance Your Calm"),
@@ -149,11 +170,14 @@ class TwitterV1SourceTest {
       assertThat(sink.posts)
           .extracting(PostEvent::id)
           .containsExactly("1050118621198921728", "1050311000000000002", "1050341000000000004");
-      assertThat(metrics.get("twitter-v1", "notice.disconnect")).isEqualTo(1);
-      assertThat(metrics.get("twitter-v1", "stall")).isEqualTo(1);
-      assertThat(metrics.get("twitter-v1", "reconnect.rate-limit")).isEqualTo(3);
-      assertThat(metrics.get("twitter-v1", "reconnect.http")).isEqualTo(1);
-      assertThat(metrics.get("twitter-v1", "reconnect.network")).isEqualTo(3);
+      assertThat(metrics.snapshot())
+          .containsAllEntriesOf(
+              Map.of(
+                  "twitter-v1/notice.disconnect", 1L,
+                  "twitter-v1/stall", 1L,
+                  "twitter-v1/reconnect.rate-limit", 3L,
+                  "twitter-v1/reconnect.http", 1L,
+                  "twitter-v1/reconnect.network", 3L));
     }
   }
 
@@ -165,7 +189,6 @@ class TwitterV1SourceTest {
                 "/1.1/statuses/sample.json",
                 List.of(new Stream(List.of(st.get(0), st.get(3), new Stall(30_000)))))
             .start()) {
-      Lifecycle life = new Lifecycle();
       TwitterV1Source src =
           new TwitterV1Source(
               s.url("/1.1/"),
@@ -174,23 +197,7 @@ class TwitterV1SourceTest {
                   "sample", List.of(), new long[0], new double[0][], List.of()),
               Duration.ofSeconds(90),
               sleeper);
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  src.run(in, life);
-                } catch (Exception e) {
-                  throw new RuntimeException(e);
-                }
-              });
-      t.start();
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (sink.posts.size() < 2 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      life.stop();
-      t.join(10_000);
-      assertThat(t.isAlive()).isFalse();
+      SourceThread.runUntil(src, in, () -> sink.posts.size() >= 2, Duration.ofSeconds(10));
       assertThat(sink.posts).hasSize(2);
       assertThat(s.requests.get(0).method()).isEqualTo("GET");
       assertThat(sleeper.delays).isEmpty();
