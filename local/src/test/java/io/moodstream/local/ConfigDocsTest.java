@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,55 +100,63 @@ class ConfigDocsTest {
     }
   }
 
-  static String where(Path doc, int line) {
-    return ROOT.relativize(doc) + ":" + (line + 1);
+  /** One line of a doc, with its place for messages. */
+  record DocLine(Path doc, int index, String text) {
+    String where() {
+      return ROOT.relativize(doc) + ":" + (index + 1);
+    }
   }
 
-  /** The first column of every table whose header's first column is "key", with its place. */
-  static Map<String, String> keyTableEntries() {
-    Map<String, String> out = new LinkedHashMap<>();
+  static final List<DocLine> DOC_LINES = docLines();
+
+  private static List<DocLine> docLines() {
+    List<DocLine> out = new ArrayList<>();
     for (Path doc : docs()) {
       List<String> lines = lines(doc);
-      boolean inTable = false;
       for (int i = 0; i < lines.size(); i++) {
-        String l = lines.get(i);
-        if (KEY_TABLE_HEADER.matcher(l).matches()) {
-          inTable = true;
-          continue;
-        }
-        if (!l.startsWith("|")) {
-          inTable = false;
-          continue;
-        }
-        Matcher m = KEY_TABLE_ROW.matcher(l);
-        if (inTable && m.find()) {
-          out.putIfAbsent(m.group(1), where(doc, i));
-        }
+        out.add(new DocLine(doc, i, lines.get(i)));
       }
     }
     return out;
   }
 
-  /** Rows of the key tables whose default column is one code span: key → [default, place]. */
-  static Map<String, String[]> documentedDefaults() {
-    Map<String, String[]> out = new LinkedHashMap<>();
-    for (Path doc : docs()) {
-      List<String> lines = lines(doc);
-      boolean inTable = false;
-      for (int i = 0; i < lines.size(); i++) {
-        String l = lines.get(i);
-        if (KEY_TABLE_HEADER.matcher(l).matches()) {
-          inTable = l.split("\\|")[2].strip().equals("default");
-          continue;
-        }
-        if (!l.startsWith("|")) {
-          inTable = false;
-          continue;
-        }
-        Matcher m = KEY_TABLE_ROW_WITH_DEFAULT.matcher(l);
-        if (inTable && m.find()) {
-          out.putIfAbsent(m.group(1), new String[] {m.group(2), where(doc, i)});
-        }
+  /** A row of a table whose header starts "| key |": the key, its default when one code span. */
+  record KeyRow(String key, String defaultText, String where) {}
+
+  static final List<KeyRow> KEY_ROWS = keyRows();
+
+  private static List<KeyRow> keyRows() {
+    List<KeyRow> out = new ArrayList<>();
+    boolean inTable = false;
+    boolean hasDefaults = false;
+    Path doc = null;
+    for (DocLine l : DOC_LINES) {
+      if (!l.doc().equals(doc) || !l.text().startsWith("|")) {
+        doc = l.doc();
+        inTable = false;
+      }
+      if (KEY_TABLE_HEADER.matcher(l.text()).matches()) {
+        inTable = true;
+        hasDefaults = l.text().split("\\|")[2].strip().equals("default");
+        continue;
+      }
+      Matcher row = KEY_TABLE_ROW.matcher(l.text());
+      if (inTable && row.find()) {
+        Matcher d = KEY_TABLE_ROW_WITH_DEFAULT.matcher(l.text());
+        String defaultText = hasDefaults && d.find() ? d.group(2) : null;
+        out.add(new KeyRow(row.group(1).replace(".<property>", ""), defaultText, l.where()));
+      }
+    }
+    return out;
+  }
+
+  /** Every match of {@code group} 1 (or the whole match) of {@code p} in the docs, first place. */
+  static Map<String, String> mentions(Pattern p) {
+    Map<String, String> out = new TreeMap<>();
+    for (DocLine l : DOC_LINES) {
+      Matcher m = p.matcher(l.text());
+      while (m.find()) {
+        out.putIfAbsent(m.groupCount() > 0 ? m.group(1) : m.group(), l.where());
       }
     }
     return out;
@@ -167,23 +174,16 @@ class ConfigDocsTest {
   @Test
   void everyKeyInAKeyTableIsDeclared() {
     Map<String, String> unknown = new TreeMap<>();
-    keyTableEntries()
-        .forEach(
-            (entry, where) -> {
-              String name = entry.replace(".<property>", "");
-              if (!DECLARED.containsKey(name)) {
-                unknown.put(entry, where);
-              }
-            });
+    KEY_ROWS.stream()
+        .filter(r -> !DECLARED.containsKey(r.key()))
+        .forEach(r -> unknown.put(r.key(), r.where()));
     assertThat(unknown).as("documented keys that no command declares").isEmpty();
   }
 
   @Test
   void everyDeclaredKeyIsInAKeyTable() {
-    Set<String> documented = new TreeSet<>();
-    keyTableEntries().keySet().forEach(e -> documented.add(e.replace(".<property>", "")));
     Set<String> missing = new TreeSet<>(DECLARED.keySet());
-    missing.removeAll(documented);
+    KEY_ROWS.forEach(r -> missing.remove(r.key()));
     assertThat(missing)
         .as("declared keys missing from the key tables of docs/CONFIGURATION.md and the READMEs")
         .isEmpty();
@@ -192,14 +192,14 @@ class ConfigDocsTest {
   @Test
   void everyDefaultInAKeyTableIsTheDeclaredOne() {
     Map<String, String> wrong = new TreeMap<>();
-    documentedDefaults()
-        .forEach(
-            (name, d) -> {
-              ConfigKey<?> k = DECLARED.get(name);
-              if (k != null && !k.defaultText().equals(d[0])) {
-                wrong.put(name, d[1] + " says `" + d[0] + "`, declared `" + k.defaultText() + "`");
-              }
-            });
+    for (KeyRow r : KEY_ROWS) {
+      ConfigKey<?> k = DECLARED.get(r.key());
+      if (k != null && r.defaultText() != null && !k.defaultText().equals(r.defaultText())) {
+        wrong.put(
+            r.key(),
+            r.where() + " says `" + r.defaultText() + "`, declared `" + k.defaultText() + "`");
+      }
+    }
     assertThat(wrong).as("documented defaults that differ from the declared ones").isEmpty();
   }
 
@@ -208,28 +208,21 @@ class ConfigDocsTest {
     Set<String> families = new TreeSet<>();
     DECLARED.keySet().forEach(k -> families.add(k.substring(0, k.indexOf('.')) + "."));
     Map<String, String> unknown = new TreeMap<>();
-    for (Path doc : docs()) {
-      List<String> lines = lines(doc);
-      for (int i = 0; i < lines.size(); i++) {
-        Matcher m = BACKTICKED.matcher(lines.get(i));
-        while (m.find()) {
-          String token = m.group(1);
-          token = token.contains("=") ? token.substring(0, token.indexOf('=')) : token;
-          token =
-              token.startsWith(MoodstreamConfig.SPARK_PREFIX)
-                  ? token.substring(MoodstreamConfig.SPARK_PREFIX.length())
-                  : token;
-          String name = token;
-          if (KEY_NAME.matcher(name).matches()
-              && families.stream().anyMatch(name::startsWith)
-              && !isDeclared(name)
-              && !isHBaseProperty(name)
-              && !isCounter(name)) {
-            unknown.putIfAbsent(name, where(doc, i));
-          }
-        }
-      }
-    }
+    mentions(BACKTICKED)
+        .forEach(
+            (token, where) -> {
+              String name = token.contains("=") ? token.substring(0, token.indexOf('=')) : token;
+              if (name.startsWith(MoodstreamConfig.SPARK_PREFIX)) {
+                name = name.substring(MoodstreamConfig.SPARK_PREFIX.length());
+              }
+              if (KEY_NAME.matcher(name).matches()
+                  && families.stream().anyMatch(name::startsWith)
+                  && !isDeclared(name)
+                  && !isHBaseProperty(name)
+                  && !isCounter(name)) {
+                unknown.putIfAbsent(name, where);
+              }
+            });
     assertThat(unknown).as("keys named in the docs that no command declares").isEmpty();
   }
 
@@ -248,25 +241,20 @@ class ConfigDocsTest {
       }
     }
     Map<String, String> unknown = new TreeMap<>();
-    for (Path doc : docs()) {
-      List<String> lines = lines(doc);
-      for (int i = 0; i < lines.size(); i++) {
-        Matcher m = ENV_NAME.matcher(lines.get(i));
-        while (m.find()) {
-          String name = m.group();
-          String base = name.endsWith("_FILE") ? name.substring(0, name.length() - 5) : name;
-          boolean known =
-              envNames.contains(name)
-                  || secretEnvNames.contains(base)
-                  || prefixEnv.stream().anyMatch(name::startsWith)
-                  || isLauncherVariable(name)
-                  || isReadByItsTools(name);
-          if (!known) {
-            unknown.putIfAbsent(name, where(doc, i));
-          }
-        }
-      }
-    }
+    mentions(ENV_NAME)
+        .forEach(
+            (name, where) -> {
+              String base = name.endsWith("_FILE") ? name.substring(0, name.length() - 5) : name;
+              boolean known =
+                  envNames.contains(name)
+                      || secretEnvNames.contains(base)
+                      || prefixEnv.stream().anyMatch(name::startsWith)
+                      || isLauncherVariable(name)
+                      || isReadByItsTools(name);
+              if (!known) {
+                unknown.put(name, where);
+              }
+            });
     assertThat(unknown).as("MOODSTREAM_* variables in the docs that nothing reads").isEmpty();
   }
 
@@ -321,7 +309,7 @@ class ConfigDocsTest {
     assertThat(isLauncherVariable("MOODSTREAM_NO_SUCH_THING")).isFalse();
     assertThat(isDeclared("kafka.no.such.key")).isFalse();
     assertThat(isDeclared("kafka.client.security.protocol")).isTrue();
-    assertThat(documentedDefaults())
+    assertThat(KEY_ROWS.stream().filter(r -> r.defaultText() != null))
         .as("rows with a default")
         .hasSizeGreaterThan(DECLARED.size() / 2);
     assertThat(isHBaseProperty("hbase.rootdir")).isTrue();
