@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,9 +84,13 @@ class BlueskySourceTest {
    */
   static final Pause BEFORE_THE_DROP = new Pause(150);
 
-  /** A last connection that sends one post and then stays quiet until the source is stopped. */
-  static Play quietAfter(String line) {
-    return new Play(List.of(line, new Stall(30_000)));
+  /**
+   * A last connection that sends {@code lines} and then stays quiet until the source is stopped.
+   */
+  static Play quietAfter(String... lines) {
+    List<Object> actions = new ArrayList<>(List.of(lines));
+    actions.add(new Stall(30_000));
+    return new Play(actions);
   }
 
   private BlueskySource source(JetstreamServer server, Path cursor) {
@@ -98,11 +103,9 @@ class BlueskySourceTest {
     try (JetstreamServer server =
         new JetstreamServer(
             List.of(
-                new Play(
-                    List.of(
-                        identity(did, "alice.bsky.social", 1000),
-                        post(did, "r1", 1001, "I love coffee ☕"),
-                        new Stall(30_000)))))) {
+                quietAfter(
+                    identity(did, "alice.bsky.social", 1000),
+                    post(did, "r1", 1001, "I love coffee ☕"))))) {
       runUntil(source(server, dir.resolve("c")), () -> sink.posts.size() >= 1);
       PostEvent first = sink.posts.get(0);
       assertThat(first.id()).isEqualTo("at://did:plc:alice/app.bsky.feed.post/r1");
@@ -123,17 +126,15 @@ class BlueskySourceTest {
     try (JetstreamServer server =
         new JetstreamServer(
             List.of(
-                new Play(
-                    List.of(
-                        "{oops",
-                        "{\"did\":\""
-                            + did
-                            + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
-                        "{\"did\":\""
-                            + did
-                            + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
-                        delete(did, "r1", 1004),
-                        new Stall(30_000)))))) {
+                quietAfter(
+                    "{oops",
+                    "{\"did\":\""
+                        + did
+                        + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
+                    "{\"did\":\""
+                        + did
+                        + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
+                    delete(did, "r1", 1004))))) {
       runUntil(source(server, dir.resolve("c")), () -> !sink.deletes.isEmpty());
       assertThat(sink.deletes)
           .extracting(d -> d.id())

@@ -1,14 +1,18 @@
 package io.moodstream.ingest.source.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.IngestSource;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Runs a live source on its own thread, as the command does, until the test has seen enough. */
+/**
+ * Runs a live source in a test: on its own thread until the test has seen enough, or to its end.
+ */
 public final class SourceThread {
   private SourceThread() {}
 
@@ -42,5 +46,24 @@ public final class SourceThread {
     t.join(10_000);
     assertThat(t.isAlive()).as("the source returned within 10 s of the stop").isFalse();
     return Duration.ofNanos(System.nanoTime() - stopped);
+  }
+
+  /**
+   * Runs {@code source} on this thread against {@code server} until it fails as it must for a
+   * rejected credential; returns the server for the test's checks, or closes it if the run does not
+   * fail so.
+   */
+  public static ScriptedStreamServer runUntilFatal(
+      ScriptedStreamServer server, IngestSource source, Ingestor in, String... messageParts)
+      throws Exception {
+    try {
+      assertThatThrownBy(() -> source.run(in, new Lifecycle()))
+          .isInstanceOf(FatalSourceException.class)
+          .hasMessageContainingAll(messageParts);
+      return server;
+    } catch (Exception | AssertionError e) {
+      server.close();
+      throw e;
+    }
   }
 }

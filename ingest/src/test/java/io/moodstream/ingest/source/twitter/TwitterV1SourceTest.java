@@ -1,11 +1,8 @@
 package io.moodstream.ingest.source.twitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.Ingestor;
-import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.TopicMatcher;
@@ -70,15 +67,7 @@ class TwitterV1SourceTest {
     List<ScriptedStreamServer.Step> steps = new ArrayList<>(script);
     steps.add(new Status(401, "Unauthorized"));
     ScriptedStreamServer s = new ScriptedStreamServer("/1.1/statuses/filter.json", steps).start();
-    try {
-      assertThatThrownBy(() -> source(s, "filter", stall).run(in, new Lifecycle()))
-          .isInstanceOf(FatalSourceException.class)
-          .hasMessageContaining("HTTP 401");
-      return s;
-    } catch (Exception | AssertionError e) {
-      s.close();
-      throw e;
-    }
+    return SourceThread.runUntilFatal(s, source(s, "filter", stall), in, "HTTP 401");
   }
 
   @Test

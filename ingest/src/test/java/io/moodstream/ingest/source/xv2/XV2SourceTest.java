@@ -1,13 +1,11 @@
 package io.moodstream.ingest.source.xv2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
@@ -184,16 +182,8 @@ class XV2SourceTest {
     List<ScriptedStreamServer.Step> steps = new ArrayList<>(script);
     steps.add(new Status(401, "{\"title\":\"Unauthorized\"}"));
     ScriptedStreamServer s = server(steps);
-    try {
-      assertThatThrownBy(() -> source(s, heartbeat).run(in, new Lifecycle()))
-          .isInstanceOf(FatalSourceException.class)
-          .hasMessageContaining("HTTP 401")
-          .hasMessageContaining("MOODSTREAM_INGEST_X_BEARER_TOKEN");
-      return s;
-    } catch (Exception | AssertionError e) {
-      s.close();
-      throw e;
-    }
+    return SourceThread.runUntilFatal(
+        s, source(s, heartbeat), in, "HTTP 401", "MOODSTREAM_INGEST_X_BEARER_TOKEN");
   }
 
   @Test
