@@ -93,6 +93,11 @@ class BlueskySourceTest {
     return new Play(actions);
   }
 
+  /** A server whose one connection sends {@code lines} and then stays quiet. */
+  static JetstreamServer serving(String... lines) throws Exception {
+    return new JetstreamServer(List.of(quietAfter(lines)));
+  }
+
   private BlueskySource source(JetstreamServer server, Path cursor) {
     return new BlueskySource(server.url(), cursor, Duration.ofMillis(300), sleeper);
   }
@@ -101,11 +106,8 @@ class BlueskySourceTest {
   void postsBecomeEventsWithTheirAuthorTimeLanguageTopicsAndUrl() throws Exception {
     String did = "did:plc:alice";
     try (JetstreamServer server =
-        new JetstreamServer(
-            List.of(
-                quietAfter(
-                    identity(did, "alice.bsky.social", 1000),
-                    post(did, "r1", 1001, "I love coffee ☕"))))) {
+        serving(
+            identity(did, "alice.bsky.social", 1000), post(did, "r1", 1001, "I love coffee ☕"))) {
       runUntil(source(server, dir.resolve("c")), () -> sink.posts.size() >= 1);
       PostEvent first = sink.posts.get(0);
       assertThat(first.id()).isEqualTo("at://did:plc:alice/app.bsky.feed.post/r1");
@@ -124,17 +126,15 @@ class BlueskySourceTest {
   void deletesAreForwardedOtherCollectionsSkippedAndBadRecordsDeadLettered() throws Exception {
     String did = "did:plc:alice";
     try (JetstreamServer server =
-        new JetstreamServer(
-            List.of(
-                quietAfter(
-                    "{oops",
-                    "{\"did\":\""
-                        + did
-                        + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
-                    "{\"did\":\""
-                        + did
-                        + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
-                    delete(did, "r1", 1004))))) {
+        serving(
+            "{oops",
+            "{\"did\":\""
+                + did
+                + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
+            "{\"did\":\""
+                + did
+                + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
+            delete(did, "r1", 1004))) {
       runUntil(source(server, dir.resolve("c")), () -> !sink.deletes.isEmpty());
       assertThat(sink.deletes)
           .extracting(d -> d.id())
@@ -205,8 +205,7 @@ class BlueskySourceTest {
   void aRestartResumesFromTheSavedCursor() throws Exception {
     Path cursor = dir.resolve("bluesky.cursor");
     Files.writeString(cursor, "1007\n");
-    try (JetstreamServer again =
-        new JetstreamServer(List.of(quietAfter(post("did:plc:carol", "c1", 1008, "hi"))))) {
+    try (JetstreamServer again = serving(post("did:plc:carol", "c1", 1008, "hi"))) {
       BlueskySource src = new BlueskySource(again.url(), cursor, Duration.ofSeconds(90), sleeper);
       runUntil(src, () -> sink.posts.size() >= 1);
       assertThat(again.requests.get(0))
