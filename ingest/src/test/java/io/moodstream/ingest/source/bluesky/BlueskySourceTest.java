@@ -39,26 +39,29 @@ class BlueskySourceTest {
           Source.BLUESKY, TopicMatcher.of(List.of("coffee")), sink, metrics, Clock.systemUTC());
   final RecordingSleeper sleeper = new RecordingSleeper();
 
+  /** A Jetstream event of {@code did} at {@code timeUs}: {@code rest} is its kind and body. */
+  static String event(String did, long timeUs, String rest) {
+    return "{\"did\":\"" + did + "\",\"time_us\":" + timeUs + "," + rest + "}";
+  }
+
   static String post(String did, String rkey, long timeUs, String text) {
-    return "{\"did\":\""
-        + did
-        + "\",\"time_us\":"
-        + timeUs
-        + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"3l\",\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
-        + rkey
-        + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\""
-        + text
-        + "\",\"createdAt\":\"2026-11-24T21:56:35.123Z\",\"langs\":[\"en\"]},\"cid\":\"bafy\"}}";
+    return event(
+        did,
+        timeUs,
+        "\"kind\":\"commit\",\"commit\":{\"rev\":\"3l\",\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
+            + rkey
+            + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\""
+            + text
+            + "\",\"createdAt\":\"2026-11-24T21:56:35.123Z\",\"langs\":[\"en\"]},\"cid\":\"bafy\"}");
   }
 
   static String delete(String did, String rkey, long timeUs) {
-    return "{\"did\":\""
-        + did
-        + "\",\"time_us\":"
-        + timeUs
-        + ",\"kind\":\"commit\",\"commit\":{\"rev\":\"3m\",\"operation\":\"delete\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
-        + rkey
-        + "\"}}";
+    return event(
+        did,
+        timeUs,
+        "\"kind\":\"commit\",\"commit\":{\"rev\":\"3m\",\"operation\":\"delete\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
+            + rkey
+            + "\"}");
   }
 
   private void runUntil(BlueskySource src, BooleanSupplier done) throws Exception {
@@ -66,15 +69,14 @@ class BlueskySourceTest {
   }
 
   static String identity(String did, String handle, long timeUs) {
-    return "{\"did\":\""
-        + did
-        + "\",\"time_us\":"
-        + timeUs
-        + ",\"kind\":\"identity\",\"identity\":{\"did\":\""
-        + did
-        + "\",\"handle\":\""
-        + handle
-        + "\",\"seq\":1,\"time\":\"2026-11-24T21:56:00Z\"}}";
+    return event(
+        did,
+        timeUs,
+        "\"kind\":\"identity\",\"identity\":{\"did\":\""
+            + did
+            + "\",\"handle\":\""
+            + handle
+            + "\",\"seq\":1,\"time\":\"2026-11-24T21:56:00Z\"}");
   }
 
   /**
@@ -128,12 +130,14 @@ class BlueskySourceTest {
     try (JetstreamServer server =
         serving(
             "{oops",
-            "{\"did\":\""
-                + did
-                + "\",\"time_us\":1002,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}}",
-            "{\"did\":\""
-                + did
-                + "\",\"time_us\":1003,\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}}",
+            event(
+                did,
+                1002,
+                "\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"r2\",\"record\":{\"createdAt\":\"2026-11-24T21:56:35Z\"}}"),
+            event(
+                did,
+                1003,
+                "\"kind\":\"commit\",\"commit\":{\"operation\":\"create\",\"collection\":\"app.bsky.feed.like\",\"rkey\":\"l1\",\"record\":{}}"),
             delete(did, "r1", 1004))) {
       runUntil(source(server, dir.resolve("c")), () -> !sink.deletes.isEmpty());
       assertThat(sink.deletes)
