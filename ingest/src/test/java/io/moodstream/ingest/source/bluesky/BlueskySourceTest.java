@@ -44,24 +44,29 @@ class BlueskySourceTest {
     return "{\"did\":\"" + did + "\",\"time_us\":" + timeUs + "," + rest + "}";
   }
 
+  /** A commit to {@code app.bsky.feed.post}; {@code record} is absent for a delete. */
+  static String commit(String did, long timeUs, String operation, String rkey, String record) {
+    String body =
+        "\"kind\":\"commit\",\"commit\":{\"rev\":\"3l\",\"operation\":\"%s\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\"%s\"%s}"
+            .formatted(
+                operation,
+                rkey,
+                record == null ? "" : ",\"record\":" + record + ",\"cid\":\"bafy\"");
+    return event(did, timeUs, body);
+  }
+
   static String post(String did, String rkey, long timeUs, String text) {
-    return event(
+    return commit(
         did,
         timeUs,
-        "\"kind\":\"commit\",\"commit\":{\"rev\":\"3l\",\"operation\":\"create\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
-            + rkey
-            + "\",\"record\":{\"$type\":\"app.bsky.feed.post\",\"text\":\""
-            + text
-            + "\",\"createdAt\":\"2026-11-24T21:56:35.123Z\",\"langs\":[\"en\"]},\"cid\":\"bafy\"}");
+        "create",
+        rkey,
+        "{\"$type\":\"app.bsky.feed.post\",\"text\":\"%s\",\"createdAt\":\"2026-11-24T21:56:35.123Z\",\"langs\":[\"en\"]}"
+            .formatted(text));
   }
 
   static String delete(String did, String rkey, long timeUs) {
-    return event(
-        did,
-        timeUs,
-        "\"kind\":\"commit\",\"commit\":{\"rev\":\"3m\",\"operation\":\"delete\",\"collection\":\"app.bsky.feed.post\",\"rkey\":\""
-            + rkey
-            + "\"}");
+    return commit(did, timeUs, "delete", rkey, null);
   }
 
   private void runUntil(BlueskySource src, BooleanSupplier done) throws Exception {
