@@ -67,7 +67,7 @@ final class SparkCluster {
         .root()
         .resolve("streaming")
         .resolve("target")
-        .resolve("moodstream-streaming-" + Version.VERSION + "-emr.jar");
+        .resolve("moodstream-streaming-" + io.moodstream.schema.cli.Cli.version() + "-emr.jar");
   }
 
   /**

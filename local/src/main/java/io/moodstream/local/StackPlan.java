@@ -320,7 +320,7 @@ final class StackPlan {
         .root()
         .resolve(module)
         .resolve("target")
-        .resolve("moodstream-" + module + "-" + Version.VERSION + ".jar");
+        .resolve("moodstream-" + module + "-" + io.moodstream.schema.cli.Cli.version() + ".jar");
   }
 
   static Path classpathFile(StackPaths paths, String module) {

@@ -248,7 +248,7 @@ class StackPlanTest {
         .contains(SparkCluster.SUBMIT_MAIN + " --master spark://127.0.0.1:7077")
         .contains("--deploy-mode cluster --supervise --class io.moodstream.streaming.StreamMain")
         .contains("--driver-memory 768m --executor-memory 768m")
-        .endsWith("moodstream-streaming-" + Version.VERSION + "-emr.jar");
+        .endsWith("moodstream-streaming-" + io.moodstream.schema.cli.Cli.version() + "-emr.jar");
     assertThat(String.join(" ", spark.workerCommand(1, 7078, 1, "1g", "192m")))
         .contains(SparkCluster.WORKER_MAIN)
         .contains("--cores 1 --memory 1g")
