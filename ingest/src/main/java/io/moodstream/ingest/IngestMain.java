@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
     name = "moodstream ingest",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    customSynopsis = "Usage: moodstream ingest [--source] SOURCE [options] [PATH...]",
+    customSynopsis = "moodstream ingest [--source] SOURCE [options] [PATH...]",
     description = {
       "Sources:",
       "  synthetic              realistic generated posts (default): --rate, --seed, --from/--to",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * classes that parse them, so the completion cannot drift from them. Maven runs it in {@code
  * package} (local's pom) with local's test classpath, the one that holds every module.
  */
-final class CompletionScript {
+public final class CompletionScript {
   /** {@code ./moodstream}'s commands besides up/down/status, and the class that parses each. */
   static final Map<String, String> COMMANDS = new LinkedHashMap<>();
 

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.moodstream.schema.cli.Cli;
-import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.RowKey;
@@ -197,13 +196,7 @@ public final class ExportMain implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return Cli.usage(stderr, NAME, e.getMessage());
     }
-    MoodstreamConfig config;
-    try {
-      config = env.config();
-    } catch (ConfigException e) {
-      stderr.println(NAME + ": " + e.getMessage());
-      return 2;
-    }
+    MoodstreamConfig config = env.config(); // a ConfigException is a usage error (Cli)
     config.warnings().forEach(w -> stderr.println("warning: " + w));
     long t0 = System.nanoTime();
     SparkSession spark = env.session(config, "moodstream-export");

@@ -1,7 +1,6 @@
 package io.moodstream.sql.cli;
 
 import io.moodstream.schema.cli.Cli;
-import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.sql.MoodstreamViews;
 import io.moodstream.sql.ScanStats;
@@ -172,13 +171,7 @@ public final class SqlMain implements Callable<Integer> {
           "moodstream sql",
           "--out takes the result of one statement, not " + statements.size());
     }
-    MoodstreamConfig config;
-    try {
-      config = env.config();
-    } catch (ConfigException e) {
-      stderr.println("moodstream sql: " + e.getMessage());
-      return 2;
-    }
+    MoodstreamConfig config = env.config(); // a ConfigException is a usage error (Cli)
     config.warnings().forEach(w -> stderr.println("warning: " + w));
     boolean interactive = statements == null && env.interactive();
     if (interactive) {

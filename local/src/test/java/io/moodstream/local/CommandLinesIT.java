@@ -1,0 +1,232 @@
+package io.moodstream.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.moodstream.schema.cli.Cli;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@code ./moodstream} command's surface, through the main class the launcher runs, in its
+ * own JVM (the only way to give each a {@code MOODSTREAM_CONFIG}): {@code --help} and {@code
+ * --version} on stdout with 0, a typo's suggestion on stderr with 2, {@code --opt=value} and {@code
+ * --opt value} reaching the same check, and a named configuration file that is missing refused with
+ * 2 and its name.
+ */
+class CommandLinesIT {
+  /**
+   * One command: its main class and leading arguments, a typo and the suggestion it gets, an option
+   * with a value its command refuses after parsing (both forms must be refused alike; null: the
+   * command has no valued option) and the message, and arguments that reach its configuration
+   * (null: it reads none).
+   */
+  record Case(
+      String command,
+      String main,
+      List<String> lead,
+      List<String> typo,
+      String suggestion,
+      List<String> badValue,
+      String badValueMessage,
+      List<String> configured) {
+    @Override
+    public String toString() {
+      return command;
+    }
+  }
+
+  static Stream<Case> commands() {
+    String local = LocalMain.class.getName();
+    return Stream.of(
+        new Case(
+            "up",
+            local,
+            List.of("up"),
+            List.of("--clustr"),
+            "Possible solutions: --cluster",
+            List.of("--only", "zookeeper"),
+            "unknown part 'zookeeper'",
+            List.of("--only", "kafka")),
+        new Case(
+            "down", local, List.of("down"), List.of("--hepl"), "--help", null, null, List.of()),
+        new Case(
+            "status", local, List.of("status"), List.of("--hepl"), "--help", null, null, List.of()),
+        new Case(
+            "schema",
+            "io.moodstream.storage.SchemaCommand",
+            List.of(),
+            List.of("aply"),
+            "Did you mean: moodstream schema apply?",
+            List.of("apply", "--only", "zookeeper"),
+            "Invalid value for option '--only'",
+            List.of("show")),
+        new Case(
+            "score",
+            "io.moodstream.sentiment.cli.ScoreMain",
+            List.of(),
+            List.of("--colum"),
+            "Possible solutions: --column",
+            List.of("--tsv", "--column", "0"),
+            "counts from 1",
+            null),
+        new Case(
+            "ingest",
+            "io.moodstream.ingest.IngestMain",
+            List.of(),
+            List.of("--sped", "max"),
+            "Possible solutions: --speed",
+            List.of("replay", "f.json", "--speed", "fast"),
+            "--speed must be",
+            List.of("synthetic", "--count", "1")),
+        new Case(
+            "stream",
+            "io.moodstream.streaming.StreamMain",
+            List.of(),
+            List.of("--until-caugth-up"),
+            "Possible solutions: --until-caught-up",
+            null,
+            null,
+            List.of("status")),
+        new Case(
+            "serve",
+            "io.moodstream.rest.ServeMain",
+            List.of(),
+            List.of("--pott", "1"),
+            "Possible solutions: --port",
+            List.of("--port", "0"),
+            "between 1 and 65535",
+            List.of()),
+        new Case(
+            "sql",
+            "io.moodstream.sql.cli.SqlMain",
+            List.of(),
+            List.of("--max-row", "5", "SELECT 1"),
+            "Possible solutions: --max-rows",
+            List.of("--max-rows", "0", "SELECT 1"),
+            "--max-rows must be at least 1",
+            List.of("SELECT 1")),
+        new Case(
+            "export",
+            "io.moodstream.sql.cli.ExportMain",
+            List.of(),
+            List.of("--topic", "a", "--from", "now-1h", "--out", "-", "--stpe", "1h"),
+            "Possible solutions: --step",
+            List.of("--topic", "a", "--from", "now-1h", "--out", "-", "--step", "2m"),
+            "unknown --step '2m'",
+            List.of("--topic", "a", "--from", "now-1h", "--out", "-")));
+  }
+
+  @TempDir Path home;
+
+  record Result(int code, String out, String err) {}
+
+  Result run(Case c, List<String> args, String configFile) throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp"));
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(c.main());
+    cmd.addAll(c.lead());
+    cmd.addAll(args);
+    Path out = home.resolve("out.txt");
+    Path err = home.resolve("err.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .directory(home.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    // the operator's own MOODSTREAM_* settings stay out; the stack, if anything started, in home
+    pb.environment().keySet().removeIf(k -> k.startsWith("MOODSTREAM_"));
+    pb.environment().put("MOODSTREAM_HOME", home.toString());
+    if (configFile != null) {
+      pb.environment().put("MOODSTREAM_CONFIG", configFile);
+    }
+    Process p = pb.start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError(c + " " + args + " did not finish in 120 s");
+    }
+    return new Result(p.exitValue(), read(out), read(err));
+  }
+
+  private static String read(Path f) throws IOException {
+    return Files.readString(f, StandardCharsets.UTF_8);
+  }
+
+  private static String name(Case c) {
+    return "moodstream " + c.command();
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void helpAndVersionPrintOnStdoutWithStatusZero(Case c) throws Exception {
+    Result h = run(c, List.of("--help"), null);
+    assertThat(h.code()).as(h.err()).isZero();
+    assertThat(h.out()).startsWith("Usage: " + name(c));
+    Result v = run(c, List.of("-V"), null);
+    assertThat(v.code()).as(v.err()).isZero();
+    assertThat(v.out().strip()).isEqualTo("moodstream " + Cli.version());
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void aTypoIsStatusTwoWithTheNearestNameOnStderr(Case c) throws Exception {
+    Result r = run(c, c.typo(), null);
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err())
+        .startsWith(name(c) + ": ")
+        .contains(c.suggestion(), "Try './" + name(c) + " --help'");
+    assertThat(r.out()).isEmpty();
+  }
+
+  /** The commands with an option that takes a value (down, status and stream have none). */
+  static Stream<Case> withValuedOptions() {
+    return commands().filter(c -> c.badValue() != null);
+  }
+
+  /** The commands that read configuration (score reads none). */
+  static Stream<Case> configured() {
+    return commands().filter(c -> c.configured() != null);
+  }
+
+  @ParameterizedTest
+  @MethodSource("withValuedOptions")
+  void bothOptionFormsReachTheSameCheck(Case c) throws Exception {
+    List<String> joined = new ArrayList<>();
+    for (int i = 0; i < c.badValue().size(); i++) {
+      String a = c.badValue().get(i);
+      boolean valued =
+          a.startsWith("--")
+              && i + 1 < c.badValue().size()
+              && !c.badValue().get(i + 1).startsWith("--")
+              && !a.equals("--tsv");
+      joined.add(valued ? a + "=" + c.badValue().get(++i) : a);
+    }
+    for (List<String> form : List.of(c.badValue(), joined)) {
+      Result r = run(c, form, null);
+      assertThat(r.code()).as(form + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(form.toString()).contains(c.badValueMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("configured")
+  void aNamedConfigurationFileThatIsMissingIsStatusTwoNamingIt(Case c) throws Exception {
+    Path missing = home.resolve("no-such.properties");
+    Result r = run(c, c.configured(), missing.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()) // "moodstream schema show: …"
+        .startsWith(name(c))
+        .contains(": MOODSTREAM_CONFIG names " + missing);
+  }
+}
