@@ -1,5 +1,6 @@
 package io.moodstream.ingest;
 
+import io.moodstream.schema.cli.Cli;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,13 +49,11 @@ public record IngestArgs(
 
   /** Parses and checks {@code argv} (no help or version: {@link IngestMain} handles those). */
   public static IngestArgs parse(String... argv) throws UsageException {
-    Line line = new Line();
     try {
-      new CommandLine(line).parseArgs(argv);
-    } catch (CommandLine.ParameterException e) {
+      return Cli.parse(new Line(), argv).args();
+    } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    return line.args();
   }
 
   /**

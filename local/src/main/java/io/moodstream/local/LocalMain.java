@@ -21,11 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "moodstream",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     synopsisSubcommandLabel = "(up | down | status)",
     description = {
       "up      builds what is missing, then starts the pipeline as child processes",
@@ -51,6 +53,16 @@ import picocli.CommandLine.Spec;
     })
 public final class LocalMain implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  private final StackPaths paths;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  LocalMain(StackPaths paths, PrintStream out, PrintStream err) {
+    this.paths = paths;
+    this.out = out;
+    this.err = err;
+  }
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args, System.out, System.err, rootDir()));
@@ -76,25 +88,17 @@ public final class LocalMain implements Callable<Integer> {
     String var = System.getenv("MOODSTREAM_VAR");
     StackPaths paths =
         var == null ? new StackPaths(root) : new StackPaths(root, Path.of(var).toAbsolutePath());
-    CommandLine cl =
-        new CommandLine(new LocalMain())
-            .addSubcommand(new Up(paths, out, err))
-            .addSubcommand(new Down(paths, out))
-            .addSubcommand(new Status(paths, out));
-    return Cli.configure(cl, out, err, null).execute(args);
+    return Cli.execute(new LocalMain(paths, out, err), args, out, err);
   }
 
   /** Without a subcommand: the usage, on stderr, as a usage error. */
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return Cli.USAGE;
+    return Cli.missingSubcommand(spec);
   }
 
-  /** {@code up}'s options as picocli parses them; {@link #options} checks how they combine. */
   @Command(
       name = "up",
-      mixinStandardHelpOptions = true,
       sortOptions = false,
       description = {
         "Builds what is missing, then starts as child processes (logs in var/log/): a Kafka KRaft"
@@ -114,11 +118,49 @@ public final class LocalMain implements Callable<Integer> {
         "up --cluster (keys local.cluster.heap.*) to about 5 GB.",
         "Configuration: moodstream.properties or MOODSTREAM_* (docs/CONFIGURATION.md, local/README.md)."
       })
-  static final class Up implements Callable<Integer> {
+  int up(@Mixin UpArgs args) throws Exception {
+    UpOptions o;
+    try {
+      o = args.options();
+    } catch (IllegalArgumentException e) {
+      throw Cli.usageError(spec.subcommands().get("up").getCommandSpec(), e.getMessage());
+    }
+    Map<String, String> env = withPort(System.getenv(), o.port());
+    Path file = MoodstreamConfig.propertiesFile(env);
+    MoodstreamConfig config;
+    try {
+      config = MoodstreamConfig.load(LocalConfig.KEYS, env, file);
+      if (o.cluster()) {
+        config = MoodstreamConfig.load(LocalConfig.KEYS, clusterEnv(env, config), file);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    config.warnings().forEach(w -> err.println("warning: " + w));
+    return up(o, config, paths, out, err);
+  }
+
+  @Command(
+      name = "down",
+      description =
+          "Stops a running stack (from another terminal), in order; kills only as a last resort.")
+  int down() {
+    MoodstreamConfig.propertiesFile(System.getenv()); // a named file that is missing: exit 2
+    return down(paths, out);
+  }
+
+  @Command(
+      name = "status",
+      description = "Shows each component's state, pid, port and restarts.",
+      footer = {"", "Exit status: 0 the stack is running, 3 it is not, 2 bad configuration."})
+  int status() {
+    return status(paths, out);
+  }
+
+  /** {@code up}'s options as picocli parses them; {@link #options} checks how they combine. */
+  static final class UpArgs {
     static final List<String> SOURCES =
         List.of("synthetic", "replay", "x-v2", "bluesky", "twitter-v1");
-
-    @Spec CommandSpec spec;
 
     @Option(
         names = "--source",
@@ -167,16 +209,6 @@ public final class LocalMain implements Callable<Integer> {
                 + " slower to start, same answers")
     boolean cluster;
 
-    private final StackPaths paths;
-    private final PrintStream out;
-    private final PrintStream err;
-
-    Up(StackPaths paths, PrintStream out, PrintStream err) {
-      this.paths = paths;
-      this.out = out;
-      this.err = err;
-    }
-
     /** The options, checked together; an {@link IllegalArgumentException} says what is wrong. */
     UpOptions options() {
       if (!SOURCES.contains(source)) {
@@ -204,82 +236,12 @@ public final class LocalMain implements Callable<Integer> {
       }
       return new UpOptions(source, sourceArgs, topics, port, fresh, yes, parts, cluster);
     }
-
-    @Override
-    public Integer call() throws Exception {
-      UpOptions o;
-      try {
-        o = options();
-      } catch (IllegalArgumentException e) {
-        throw Cli.usageError(spec, e.getMessage());
-      }
-      Map<String, String> env = withPort(System.getenv(), o.port());
-      Path file = MoodstreamConfig.propertiesFile(env);
-      MoodstreamConfig config;
-      try {
-        config = MoodstreamConfig.load(LocalConfig.KEYS, env, file);
-        if (o.cluster()) {
-          config = MoodstreamConfig.load(LocalConfig.KEYS, clusterEnv(env, config), file);
-        }
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(e.getMessage());
-      }
-      config.warnings().forEach(w -> err.println("warning: " + w));
-      return up(o, config, paths, out, err);
-    }
-  }
-
-  /** {@code down}. */
-  @Command(
-      name = "down",
-      mixinStandardHelpOptions = true,
-      description =
-          "Stops a running stack (from another terminal), in order; kills only as a last resort.")
-  static final class Down implements Callable<Integer> {
-    private final StackPaths paths;
-    private final PrintStream out;
-
-    Down(StackPaths paths, PrintStream out) {
-      this.paths = paths;
-      this.out = out;
-    }
-
-    @Override
-    public Integer call() {
-      MoodstreamConfig.propertiesFile(System.getenv()); // a named file that is missing: exit 2
-      return down(paths, out);
-    }
-  }
-
-  /** {@code status}. */
-  @Command(
-      name = "status",
-      mixinStandardHelpOptions = true,
-      description = "Shows each component's state, pid, port and restarts.",
-      footer = {"", "Exit status: 0 the stack is running, 3 it is not, 2 bad configuration."})
-  static final class Status implements Callable<Integer> {
-    private final StackPaths paths;
-    private final PrintStream out;
-
-    Status(StackPaths paths, PrintStream out) {
-      this.paths = paths;
-      this.out = out;
-    }
-
-    @Override
-    public Integer call() {
-      return status(paths, out);
-    }
   }
 
   /** Parses {@code up}'s arguments; for tests and the plan's callers. */
   static UpOptions parseUp(List<String> args) {
-    Up up = new Up(null, null, null);
-    try {
-      new CommandLine(up).parseArgs(args.toArray(String[]::new));
-    } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
+    UpArgs up = new UpArgs();
+    Cli.parse(up, args.toArray(String[]::new));
     return up.options();
   }
 

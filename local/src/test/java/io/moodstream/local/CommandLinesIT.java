@@ -44,85 +44,48 @@ class CommandLinesIT {
     }
   }
 
+  /**
+   * The cases, one command a row; cells are split at spaces into arguments; {@code -} is "none" (an
+   * empty cell: no arguments). sql's statement never runs here: every case stops before Spark.
+   */
+  static final String TABLE =
+      """
+      command | main class                            | lead   | a typo                      | its suggestion                         | a value refused after parsing                   | its message                       | reaches the configuration
+      up      | io.moodstream.local.LocalMain         | up     | --clustr                    | Possible solutions: --cluster          | --only zookeeper                                | unknown part 'zookeeper'          | --only kafka
+      down    | io.moodstream.local.LocalMain         | down   | --hepl                      | Possible solutions: --help             | -                                               | -                                 |
+      status  | io.moodstream.local.LocalMain         | status | --hepl                      | Possible solutions: --help             | -                                               | -                                 |
+      schema  | io.moodstream.storage.SchemaCommand   |        | aply                        | Did you mean: moodstream schema apply? | apply --only zookeeper                          | Invalid value for option '--only' | show
+      score   | io.moodstream.sentiment.cli.ScoreMain |        | --colum                     | Possible solutions: --column           | --tsv --column 0                                | counts from 1                     | -
+      ingest  | io.moodstream.ingest.IngestMain       |        | --sped max                  | Possible solutions: --speed            | replay f.json --speed fast                      | --speed must be                   | synthetic --count 1
+      stream  | io.moodstream.streaming.StreamMain    |        | --until-caugth-up           | Possible solutions: --until-caught-up  | -                                               | -                                 | status
+      serve   | io.moodstream.rest.ServeMain          |        | --pott 1                    | Possible solutions: --port             | --port 0                                        | between 1 and 65535               |
+      sql     | io.moodstream.sql.cli.SqlMain         |        | --max-row 5 SELECT(1)       | Possible solutions: --max-rows         | --max-rows 0 SELECT(1)                          | --max-rows must be at least 1     | SELECT(1)
+      export  | io.moodstream.sql.cli.ExportMain      |        | --topic a --from now-1h --out - --stpe 1h | Possible solutions: --step | --topic a --from now-1h --out - --step 2m | unknown --step '2m' | --topic a --from now-1h --out -
+      """;
+
   static Stream<Case> commands() {
-    String local = LocalMain.class.getName();
-    return Stream.of(
-        new Case(
-            "up",
-            local,
-            List.of("up"),
-            List.of("--clustr"),
-            "Possible solutions: --cluster",
-            List.of("--only", "zookeeper"),
-            "unknown part 'zookeeper'",
-            List.of("--only", "kafka")),
-        new Case(
-            "down", local, List.of("down"), List.of("--hepl"), "--help", null, null, List.of()),
-        new Case(
-            "status", local, List.of("status"), List.of("--hepl"), "--help", null, null, List.of()),
-        new Case(
-            "schema",
-            "io.moodstream.storage.SchemaCommand",
-            List.of(),
-            List.of("aply"),
-            "Did you mean: moodstream schema apply?",
-            List.of("apply", "--only", "zookeeper"),
-            "Invalid value for option '--only'",
-            List.of("show")),
-        new Case(
-            "score",
-            "io.moodstream.sentiment.cli.ScoreMain",
-            List.of(),
-            List.of("--colum"),
-            "Possible solutions: --column",
-            List.of("--tsv", "--column", "0"),
-            "counts from 1",
-            null),
-        new Case(
-            "ingest",
-            "io.moodstream.ingest.IngestMain",
-            List.of(),
-            List.of("--sped", "max"),
-            "Possible solutions: --speed",
-            List.of("replay", "f.json", "--speed", "fast"),
-            "--speed must be",
-            List.of("synthetic", "--count", "1")),
-        new Case(
-            "stream",
-            "io.moodstream.streaming.StreamMain",
-            List.of(),
-            List.of("--until-caugth-up"),
-            "Possible solutions: --until-caught-up",
-            null,
-            null,
-            List.of("status")),
-        new Case(
-            "serve",
-            "io.moodstream.rest.ServeMain",
-            List.of(),
-            List.of("--pott", "1"),
-            "Possible solutions: --port",
-            List.of("--port", "0"),
-            "between 1 and 65535",
-            List.of()),
-        new Case(
-            "sql",
-            "io.moodstream.sql.cli.SqlMain",
-            List.of(),
-            List.of("--max-row", "5", "SELECT 1"),
-            "Possible solutions: --max-rows",
-            List.of("--max-rows", "0", "SELECT 1"),
-            "--max-rows must be at least 1",
-            List.of("SELECT 1")),
-        new Case(
-            "export",
-            "io.moodstream.sql.cli.ExportMain",
-            List.of(),
-            List.of("--topic", "a", "--from", "now-1h", "--out", "-", "--stpe", "1h"),
-            "Possible solutions: --step",
-            List.of("--topic", "a", "--from", "now-1h", "--out", "-", "--step", "2m"),
-            "unknown --step '2m'",
-            List.of("--topic", "a", "--from", "now-1h", "--out", "-")));
+    return TABLE
+        .lines()
+        .skip(1)
+        .map(
+            line -> {
+              String[] c = line.split("\\|", -1);
+              return new Case(
+                  c[0].strip(),
+                  c[1].strip(),
+                  words(c[2]),
+                  words(c[3]),
+                  c[4].strip(),
+                  words(c[5]),
+                  c[6].strip().equals("-") ? null : c[6].strip(),
+                  words(c[7]));
+            });
+  }
+
+  /** A cell's arguments; null for {@code -}. */
+  private static List<String> words(String cell) {
+    String s = cell.strip();
+    return s.equals("-") ? null : s.isEmpty() ? List.of() : List.of(s.split(" +"));
   }
 
   @TempDir Path home;

@@ -6,8 +6,6 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,17 +19,15 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class CompletionScript {
   /** {@code ./moodstream}'s commands besides up/down/status, and the class that parses each. */
-  static final Map<String, String> COMMANDS = new LinkedHashMap<>();
-
-  static {
-    COMMANDS.put("schema", "io.moodstream.storage.SchemaCommand");
-    COMMANDS.put("score", "io.moodstream.sentiment.cli.ScoreOptions$Line");
-    COMMANDS.put("ingest", "io.moodstream.ingest.IngestMain");
-    COMMANDS.put("stream", "io.moodstream.streaming.StreamMain");
-    COMMANDS.put("serve", "io.moodstream.rest.ServeMain");
-    COMMANDS.put("sql", "io.moodstream.sql.cli.SqlMain");
-    COMMANDS.put("export", "io.moodstream.sql.cli.ExportMain");
-  }
+  static final String[][] COMMANDS = {
+    {"schema", "io.moodstream.storage.SchemaCommand"},
+    {"score", "io.moodstream.sentiment.cli.ScoreOptions$Line"},
+    {"ingest", "io.moodstream.ingest.IngestMain"},
+    {"stream", "io.moodstream.streaming.StreamMain"},
+    {"serve", "io.moodstream.rest.ServeMain"},
+    {"sql", "io.moodstream.sql.cli.SqlMain"},
+    {"export", "io.moodstream.sql.cli.ExportMain"},
+  };
 
   private CompletionScript() {}
 
@@ -55,11 +51,10 @@ public final class CompletionScript {
    * the others from {@link #COMMANDS}, and {@code completion}.
    */
   static CommandLine command() {
-    CommandLine top = new CommandLine(new LocalMain());
-    top.addSubcommand(spec(LocalMain.Up.class));
-    top.addSubcommand(spec(LocalMain.Down.class));
-    top.addSubcommand(spec(LocalMain.Status.class));
-    COMMANDS.forEach((name, type) -> top.addSubcommand(name, spec(load(type))));
+    CommandLine top = new CommandLine(spec(LocalMain.class));
+    for (String[] c : COMMANDS) {
+      top.addSubcommand(c[0], spec(load(c[1])));
+    }
     top.addSubcommand(
         "completion",
         CommandSpec.create()

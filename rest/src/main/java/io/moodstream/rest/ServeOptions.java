@@ -1,8 +1,8 @@
 package io.moodstream.rest;
 
+import io.moodstream.schema.cli.Cli;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options of {@code ./moodstream serve}, a picocli mixin of {@link ServeMain}. */
@@ -26,13 +26,8 @@ public final class ServeOptions {
    * Parses arguments; {@link IllegalArgumentException} with a readable message when they are bad.
    */
   public static ServeOptions parse(List<String> args) {
-    ServeMain main = new ServeMain(null);
-    try {
-      new CommandLine(main).parseArgs(args.toArray(String[]::new));
-    } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    main.options.port();
-    return main.options;
+    ServeOptions options = Cli.parse(new ServeMain(null), args.toArray(String[]::new)).options;
+    options.port();
+    return options;
   }
 }

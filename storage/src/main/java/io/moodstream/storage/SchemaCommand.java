@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -35,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "moodstream schema",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     synopsisSubcommandLabel = "(apply | show)",
     description = "Creates or prints the Kafka topics and the HBase layout.",
     footer = {
@@ -74,13 +76,11 @@ public final class SchemaCommand implements Callable<Integer> {
   /** Without a subcommand: the usage, on stderr, as a usage error. */
   @Override
   public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return Cli.USAGE;
+    return Cli.missingSubcommand(spec);
   }
 
   @Command(
       name = "apply",
-      mixinStandardHelpOptions = true,
       description = {
         "Creates or updates the Kafka topics, then the HBase namespace and tables; idempotent: a"
             + " second run changes nothing and says so."
@@ -106,7 +106,6 @@ public final class SchemaCommand implements Callable<Integer> {
 
   @Command(
       name = "show",
-      mixinStandardHelpOptions = true,
       description = "Prints the HBase layout and Kafka topics for the current configuration.")
   int show(
       @Option(

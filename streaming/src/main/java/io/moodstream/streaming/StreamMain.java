@@ -20,11 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code ./moodstream stream}: runs, stops or shows the Spark streaming job. */
 @Command(
     name = "moodstream stream",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     subcommandsRepeatable = false,
     synopsisSubcommandLabel = "[run | stop | status]",
     description = {
@@ -81,7 +83,6 @@ public final class StreamMain implements Callable<Integer> {
 
   @Command(
       name = "run",
-      mixinStandardHelpOptions = true,
       description = "Runs the Spark job (the default); resumes from its checkpoint.")
   int run(@Option(names = "--until-caught-up", description = UNTIL_CAUGHT_UP) boolean until)
       throws IOException {
@@ -91,7 +92,6 @@ public final class StreamMain implements Callable<Integer> {
 
   @Command(
       name = "stop",
-      mixinStandardHelpOptions = true,
       description = "Asks a running job to stop cleanly (it finishes its running batch).")
   int stop() throws IOException {
     String stopMarker = config().get(StreamingConfig.STOP_FILE);
@@ -102,7 +102,6 @@ public final class StreamMain implements Callable<Integer> {
 
   @Command(
       name = "status",
-      mixinStandardHelpOptions = true,
       description = "Prints the job's status file (rates, watermark, late posts).")
   int status() throws IOException {
     String statusFile = config().get(StreamingConfig.STATUS_FILE);

@@ -97,6 +97,26 @@ public final class Cli {
     return new ParameterException(spec.commandLine(), message);
   }
 
+  /**
+   * Parses {@code args} into {@code command}'s options without running it (tests, and commands that
+   * read another's options); an {@link IllegalArgumentException} with picocli's message if they are
+   * bad.
+   */
+  public static <T> T parse(T command, String... args) {
+    try {
+      new CommandLine(command).parseArgs(args);
+    } catch (ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return command;
+  }
+
+  /** A command that needs a subcommand was given none: its usage on stderr, {@value #USAGE}. */
+  public static int missingSubcommand(CommandSpec spec) {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return USAGE;
+  }
+
   /** Prints {@code name: message} and the hint to {@code --help}; returns {@value #USAGE}. */
   public static int usage(PrintWriter err, String name, String message) {
     err.println(name + ": " + message);
