@@ -5,6 +5,7 @@ import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
     name = "moodstream",
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT,
-    synopsisSubcommandLabel = "(up | down | status)",
+    synopsisSubcommandLabel = "(up | down | status | completion)",
     description = {
       "up      builds what is missing, then starts the pipeline as child processes",
       "down    stops a running stack (from another terminal), in order; kills only as a last"
@@ -155,6 +156,27 @@ public final class LocalMain implements Callable<Integer> {
       footer = {"", "Exit status: 0 the stack is running, 3 it is not, 2 bad configuration."})
   int status() {
     return status(paths, out);
+  }
+
+  /** The bash completion the build wrote beside this class ({@code CompletionScript}). */
+  static final String COMPLETION = "moodstream-completion.bash";
+
+  @Command(
+      name = "completion",
+      description = {
+        "Prints the bash completion of ./moodstream's commands and their options:",
+        "  source <(./moodstream completion)"
+      })
+  int completion() throws IOException {
+    try (InputStream in = LocalMain.class.getResourceAsStream(COMPLETION)) {
+      if (in == null) {
+        err.println("moodstream completion: this build of local has no " + COMPLETION);
+        return Cli.FAILURE;
+      }
+      in.transferTo(out);
+      out.flush();
+    }
+    return Cli.OK;
   }
 
   /** {@code up}'s options as picocli parses them; {@link #options} checks how they combine. */

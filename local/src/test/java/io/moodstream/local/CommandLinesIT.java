@@ -54,6 +54,7 @@ class CommandLinesIT {
       up      | io.moodstream.local.LocalMain         | up     | --clustr                    | Possible solutions: --cluster          | --only zookeeper                                | unknown part 'zookeeper'          | --only kafka
       down    | io.moodstream.local.LocalMain         | down   | --hepl                      | Possible solutions: --help             | -                                               | -                                 |
       status  | io.moodstream.local.LocalMain         | status | --hepl                      | Possible solutions: --help             | -                                               | -                                 |
+      completion | io.moodstream.local.LocalMain      | completion | --hepl                 | Possible solutions: --help             | -                                               | -                                 | -
       schema  | io.moodstream.storage.SchemaCommand   |        | aply                        | Did you mean: moodstream schema apply? | apply --only zookeeper                          | Invalid value for option '--only' | show
       score   | io.moodstream.sentiment.cli.ScoreMain |        | --colum                     | Possible solutions: --column           | --tsv --column 0                                | counts from 1                     | -
       ingest  | io.moodstream.ingest.IngestMain       |        | --sped max                  | Possible solutions: --speed            | replay f.json --speed fast                      | --speed must be                   | synthetic --count 1
@@ -152,12 +153,22 @@ class CommandLinesIT {
     assertThat(r.out()).isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void completionPrintsTheScriptTheBuildWrote() throws Exception {
+    Case c = commands().filter(x -> x.command().equals("completion")).findFirst().orElseThrow();
+    Result r = run(c, List.of(), null);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("#!/usr/bin/env bash")
+        .contains("complete -F _complete_moodstream", "--until-caught-up", "--hbase-shell");
+  }
+
   /** The commands with an option that takes a value (down, status and stream have none). */
   static Stream<Case> withValuedOptions() {
     return commands().filter(c -> c.badValue() != null);
   }
 
-  /** The commands that read configuration (score reads none). */
+  /** The commands that read configuration (score and completion read none). */
   static Stream<Case> configured() {
     return commands().filter(c -> c.configured() != null);
   }

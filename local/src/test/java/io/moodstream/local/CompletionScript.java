@@ -11,11 +11,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Writes {@code ./moodstream}'s bash completion ({@code local/target/moodstream-completion.bash},
- * printed by {@code ./moodstream completion}) with picocli's {@link AutoComplete}, from one
- * top-level command whose subcommands are the real commands' specs: their options are read from the
- * classes that parse them, so the completion cannot drift from them. Maven runs it in {@code
- * package} (local's pom) with local's test classpath, the one that holds every module.
+ * Writes {@code ./moodstream}'s bash completion (into local's classes, where {@code ./moodstream
+ * completion} finds it) with picocli's {@link AutoComplete}, from one top-level command whose
+ * subcommands are the real commands' specs: their options are read from the classes that parse
+ * them, so the completion cannot drift from them. Maven runs it in {@code prepare-package} (local's
+ * pom) with local's test classpath, the one that holds every module.
  */
 public final class CompletionScript {
   /** {@code ./moodstream}'s commands besides up/down/status, and the class that parses each. */
@@ -47,19 +47,14 @@ public final class CompletionScript {
   }
 
   /**
-   * {@code moodstream} with every command as a subcommand: up/down/status from {@link LocalMain},
-   * the others from {@link #COMMANDS}, and {@code completion}.
+   * {@code moodstream} with every command as a subcommand: up, down, status and completion from
+   * {@link LocalMain}, the others from {@link #COMMANDS}.
    */
   static CommandLine command() {
     CommandLine top = new CommandLine(spec(LocalMain.class));
     for (String[] c : COMMANDS) {
       top.addSubcommand(c[0], spec(load(c[1])));
     }
-    top.addSubcommand(
-        "completion",
-        CommandSpec.create()
-            .mixinStandardHelpOptions(true)
-            .addPositional(CommandLine.Model.PositionalParamSpec.builder().arity("0").build()));
     return top;
   }
 
