@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,17 +27,6 @@ public record ScoreOptions(List<String> files, int tsvColumn) {
   /** Whether the inputs are TSV files with a header row. */
   public boolean tsv() {
     return tsvColumn > 0;
-  }
-
-  /** Parses the arguments; throws {@link UsageException} with a user-facing message. */
-  public static ScoreOptions parse(String... args) {
-    Line line = new Line();
-    try {
-      new CommandLine(line).parseArgs(args);
-    } catch (CommandLine.ParameterException e) {
-      throw new UsageException(e.getMessage());
-    }
-    return line.options();
   }
 
   /**
