@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
       "  kafka.bootstrap.servers, kafka.client.* (security), kafka.replication.factor,",
       "  kafka.min.insync.replicas, kafka.topic.*.partitions, kafka.topic.*.retention,",
       "  hbase.zookeeper.quorum, hbase.zookeeper.port (else hbase-site.xml), hbase.compression,",
-      "  hbase.extremes.ttl"
+      "  hbase.extremes.ttl, hbase.table.regions"
     })
 public final class SchemaCommand implements Callable<Integer> {
   /** What {@code apply --only} takes. */
