@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +34,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * #BUILD_PROPERTIES}, which Maven writes with the project version.
  */
 public final class Cli {
+  private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
   public static final int OK = 0;
   public static final int FAILURE = 1;
   public static final int USAGE = 2;
@@ -153,6 +157,7 @@ public final class Cli {
   private static int failure(PrintWriter err, String name, Exception e) {
     err.println(name + ": " + (e.getMessage() != null ? e.getMessage() : e.toString()));
     err.flush();
+    LOG.debug("{}: the stack of the failure above", name, e); // MOODSTREAM_LOG_LEVEL=DEBUG
     return FAILURE;
   }
 
