@@ -63,7 +63,7 @@ final class PartialBuckets
       read = true;
       byte[] value = r._1();
       ParseResult<PostEvent> parsed = PostParsing.post(value);
-      if (!(parsed instanceof ParseResult.Parsed<PostEvent> p)) {
+      if (!(parsed instanceof ParseResult.Accepted<PostEvent> p)) {
         out.add(
             side(
                 MoodTransform.DEAD_LETTER,

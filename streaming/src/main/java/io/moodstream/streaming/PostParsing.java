@@ -34,7 +34,7 @@ public final class PostParsing {
    */
   public static ParseResult<PostEvent> post(byte[] value) {
     ParseResult<PostEvent> r = EventJson.parsePost(value);
-    if (!(r instanceof ParseResult.Parsed<PostEvent> p)) {
+    if (!(r instanceof ParseResult.Accepted<PostEvent> p)) {
       return r;
     }
     PostEvent post = p.value();

@@ -82,7 +82,7 @@ public final class Ingestor {
    *
    * @return the event sent, or {@code null} when the post went to the DLQ
    */
-  public PostEvent post(Post p, Supplier<String> raw) {
+  public PostEvent post(SourcePost p, Supplier<String> raw) {
     Reject r = validate(p);
     if (r == null) {
       String future =
@@ -140,7 +140,7 @@ public final class Ingestor {
     metrics.inc(name, "skipped." + code);
   }
 
-  static Reject validate(Post p) {
+  static Reject validate(SourcePost p) {
     if (p.id() == null || p.id().isEmpty()) {
       return Reject.missing("id");
     }

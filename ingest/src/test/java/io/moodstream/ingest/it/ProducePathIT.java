@@ -7,9 +7,9 @@ import io.moodstream.ingest.IngestMain;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.ingest.core.Post;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.KafkaEventSink;
 import io.moodstream.ingest.kafka.Spool;
@@ -123,7 +123,7 @@ class ProducePathIT {
           new Ingestor(Source.REPLAY, TopicMatcher.of(List.of()), sink, metrics, Clock.systemUTC());
       in.reject("{\"broken\": " + marker, Reject.malformed("Unexpected end-of-input"), null);
       in.post(
-          new Post(marker, Instant.now(), "x".repeat(1_048_576), "en", "u", "h", null),
+          new SourcePost(marker, Instant.now(), "x".repeat(1_048_576), "en", "u", "h", null),
           () -> "{\"id_str\":\"" + marker + "\",\"text\":\"" + "x".repeat(1_048_576) + "\"}");
       sink.flush();
     }

@@ -31,7 +31,7 @@ public final class EventJson {
 
   public static ParseResult<PostEvent> parsePost(byte[] json) {
     PostEvent fast = json == null ? null : FastPost.read(json);
-    return fast != null ? ParseResult.parsed(fast) : parse(json, EventJson::readPost);
+    return fast != null ? ParseResult.accepted(fast) : parse(json, EventJson::readPost);
   }
 
   /** The tree parser alone: the reference the fast path is tested against. */
@@ -71,7 +71,7 @@ public final class EventJson {
       return ParseResult.rejected("$", "record is not a JSON object");
     }
     try {
-      return ParseResult.parsed(reader.apply(root));
+      return ParseResult.accepted(reader.apply(root));
     } catch (InvalidEventException e) {
       return ParseResult.rejected(e.field(), e.getMessage());
     }

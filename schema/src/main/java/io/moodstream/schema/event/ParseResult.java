@@ -5,8 +5,8 @@ import java.util.Objects;
 /** The outcome of parsing one record: the value, or the reason it was rejected. */
 public sealed interface ParseResult<T> {
 
-  record Parsed<T>(T value) implements ParseResult<T> {
-    public Parsed {
+  record Accepted<T>(T value) implements ParseResult<T> {
+    public Accepted {
       Objects.requireNonNull(value, "value");
     }
   }
@@ -23,8 +23,8 @@ public sealed interface ParseResult<T> {
     }
   }
 
-  static <T> ParseResult<T> parsed(T value) {
-    return new Parsed<>(value);
+  static <T> ParseResult<T> accepted(T value) {
+    return new Accepted<>(value);
   }
 
   static <T> ParseResult<T> rejected(String field, String reason) {
@@ -33,7 +33,7 @@ public sealed interface ParseResult<T> {
 
   /** The value, or an {@link InvalidEventException} carrying the reason. */
   default T orThrow() {
-    if (this instanceof Parsed<T> p) {
+    if (this instanceof Accepted<T> p) {
       return p.value();
     }
     Rejected<T> r = (Rejected<T>) this;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.ingest.core.IngestSource;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
-import io.moodstream.ingest.core.Post;
 import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.Sleeper;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.source.live.Backoff;
 import io.moodstream.ingest.source.live.Reconnector;
 import io.moodstream.ingest.source.live.Reconnector.Outcome;
@@ -233,7 +233,7 @@ public final class BlueskySource implements IngestSource {
     JsonNode langs = r.path("langs");
     String lang = langs.isArray() && langs.size() > 0 ? langs.get(0).asText(null) : null;
     in.post(
-        new Post(
+        new SourcePost(
             id,
             created,
             body == null ? null : body,

@@ -1,7 +1,7 @@
 package io.moodstream.ingest.source.replay;
 
-import io.moodstream.ingest.core.Post;
 import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostEvent;
@@ -13,9 +13,9 @@ import java.util.Arrays;
  */
 public final class OwnPostLineParser implements LineParser {
   @Override
-  public Parsed parse(byte[] buf, int off, int len) {
+  public LineOutcome parse(byte[] buf, int off, int len) {
     if (!Utf8.valid(buf, off, len)) {
-      return new Parsed.Bad(Reject.invalidUtf8(), null);
+      return new LineOutcome.Bad(Reject.invalidUtf8(), null);
     }
     ParseResult<PostEvent> r = EventJson.parsePost(Arrays.copyOfRange(buf, off, off + len));
     if (r instanceof ParseResult.Rejected<PostEvent> rej) {
@@ -27,11 +27,11 @@ public final class OwnPostLineParser implements LineParser {
                   : rej.reason().contains("characters, more than")
                       ? Reject.TEXT_TOO_LONG
                       : Reject.INVALID_FIELD;
-      return new Parsed.Bad(new Reject(code, rej.reason()), null);
+      return new LineOutcome.Bad(new Reject(code, rej.reason()), null);
     }
-    PostEvent p = ((ParseResult.Parsed<PostEvent>) r).value();
-    return new Parsed.AsPost(
-        new Post(
+    PostEvent p = ((ParseResult.Accepted<PostEvent>) r).value();
+    return new LineOutcome.AsPost(
+        new SourcePost(
             p.id(),
             p.createdAt(),
             p.text(),

@@ -267,17 +267,17 @@ public record ReplaySource(
           null);
       return true;
     }
-    Parsed r = p.parse(buf, off, len);
-    if (r instanceof Parsed.AsPost post) {
+    LineOutcome r = p.parse(buf, off, len);
+    if (r instanceof LineOutcome.AsPost post) {
       if (pacer != null) {
         pacer.await(post.post().createdAt());
       }
       in.post(post.post(), () -> Utf8.lenient(buf, off, len));
-    } else if (r instanceof Parsed.AsDelete d) {
+    } else if (r instanceof LineOutcome.AsDelete d) {
       in.delete(d.id());
-    } else if (r instanceof Parsed.Skip sk) {
+    } else if (r instanceof LineOutcome.Skip sk) {
       in.skip(sk.code());
-    } else if (r instanceof Parsed.Bad b) {
+    } else if (r instanceof LineOutcome.Bad b) {
       in.reject(Utf8.lenient(buf, off, len), b.reject(), b.key());
     }
     return true;
