@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.SourcePost;
+import io.moodstream.schema.event.PostRules;
+import io.moodstream.schema.event.Reject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -133,14 +134,15 @@ public final class FastLineParser implements LineParser {
 
   static LineOutcome toPost(Status s) {
     String id = s.idStr != null ? s.idStr : s.idNum > 0 ? Long.toString(s.idNum) : null;
-    if (id == null) {
-      return new LineOutcome.Bad(Reject.missing("id_str"), null);
+    Reject noId = PostRules.id("id_str", id);
+    if (noId != null) {
+      return new LineOutcome.Bad(noId, null);
     }
     Instant created = TwitterTime.parse(s.createdAt);
     if (s.createdAt != null && created == null) {
       return new LineOutcome.Bad(
-          new Reject(
-              Reject.INVALID_FIELD,
+          Reject.invalid(
+              "created_at",
               "field 'created_at' is '"
                   + s.createdAt
                   + "', expected a v1.1 time such as Wed Oct 10 20:19:24 +0000 2018"),

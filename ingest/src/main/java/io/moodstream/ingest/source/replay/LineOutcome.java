@@ -1,7 +1,7 @@
 package io.moodstream.ingest.source.replay;
 
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.SourcePost;
+import io.moodstream.schema.event.Reject;
 
 /** What one input line is: a post, a deletion, a notice to skip, or a record to reject. */
 public sealed interface LineOutcome {

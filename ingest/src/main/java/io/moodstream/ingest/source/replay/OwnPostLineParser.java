@@ -1,15 +1,16 @@
 package io.moodstream.ingest.source.replay;
 
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Reject;
 import java.util.Arrays;
 
 /**
  * A Moodstream post event line (what {@code moodstream.posts} holds), read with the contract's own
- * strict parser. Topics are matched again with the configured terms, like every source.
+ * strict parser, which applies {@code PostRules} and hands back their coded reject. Topics are
+ * matched again with the configured terms, like every source.
  */
 public final class OwnPostLineParser implements LineParser {
   @Override
@@ -19,15 +20,7 @@ public final class OwnPostLineParser implements LineParser {
     }
     ParseResult<PostEvent> r = EventJson.parsePost(Arrays.copyOfRange(buf, off, off + len));
     if (r instanceof ParseResult.Rejected<PostEvent> rej) {
-      String code =
-          rej.field().equals("$")
-              ? Reject.MALFORMED_JSON
-              : rej.reason().startsWith("required field")
-                  ? Reject.MISSING_FIELD
-                  : rej.reason().contains("characters, more than")
-                      ? Reject.TEXT_TOO_LONG
-                      : Reject.INVALID_FIELD;
-      return new LineOutcome.Bad(new Reject(code, rej.reason()), null);
+      return new LineOutcome.Bad(rej.reject(), null);
     }
     PostEvent p = ((ParseResult.Accepted<PostEvent>) r).value();
     return new LineOutcome.AsPost(

@@ -5,7 +5,7 @@ import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.IngestSource;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
-import io.moodstream.ingest.core.Reject;
+import io.moodstream.schema.event.Reject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,7 +170,7 @@ public record ReplaySource(
     if (fragment != null) {
       in.reject(
           Utf8.lenient(fragment, 0, fragment.length),
-          new Reject(Reject.CUT_SHORT, "record cut short by damage in " + name + ": " + cause),
+          new Reject(Reject.Code.CUT_SHORT, "record cut short by damage in " + name + ": " + cause),
           null);
     }
     return new Damage(name, at, size, delivered, fragment != null, cause.toString());
@@ -263,7 +263,7 @@ public record ReplaySource(
     if (truncated) {
       in.reject(
           Utf8.lenient(buf, off, Math.min(len, 64 * 1024)),
-          new Reject(Reject.TEXT_TOO_LONG, "record is longer than " + MAX_LINE + " bytes"),
+          new Reject(Reject.Code.TEXT_TOO_LONG, "record is longer than " + MAX_LINE + " bytes"),
           null);
       return true;
     }

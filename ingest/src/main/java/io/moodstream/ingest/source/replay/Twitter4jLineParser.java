@@ -1,7 +1,7 @@
 package io.moodstream.ingest.source.replay;
 
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.source.twitter.StatusPosts;
+import io.moodstream.schema.event.Reject;
 import java.nio.charset.StandardCharsets;
 import twitter4j.JSONException;
 import twitter4j.JSONObject;
@@ -56,7 +56,8 @@ public final class Twitter4jLineParser implements LineParser {
       return new LineOutcome.AsPost(StatusPosts.toPost(s));
     } catch (TwitterException | RuntimeException e) {
       return new LineOutcome.Bad(
-          new Reject(Reject.INVALID_FIELD, "twitter4j cannot read the status: " + e.getMessage()),
+          new Reject(
+              Reject.Code.INVALID_FIELD, "twitter4j cannot read the status: " + e.getMessage()),
           json.optString("id_str", null));
     }
   }

@@ -3,8 +3,9 @@ package io.moodstream.ingest.source.replay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.SourcePost;
+import io.moodstream.schema.event.PostRules;
+import io.moodstream.schema.event.Reject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -48,8 +49,9 @@ public final class XV2LineParser implements LineParser {
       return new LineOutcome.Bad(Reject.missing("data"), null);
     }
     String id = text(data, "id");
-    if (id == null) {
-      return new LineOutcome.Bad(Reject.missing("data.id"), null);
+    Reject noId = PostRules.id("data.id", id);
+    if (noId != null) {
+      return new LineOutcome.Bad(noId, null);
     }
     String text = text(data, "text");
     JsonNode note = data.get("note_tweet");
@@ -63,8 +65,8 @@ public final class XV2LineParser implements LineParser {
         created = Instant.parse(c);
       } catch (DateTimeParseException e) {
         return new LineOutcome.Bad(
-            new Reject(
-                Reject.INVALID_FIELD,
+            Reject.invalid(
+                "data.created_at",
                 "field 'data.created_at' is '" + c + "', expected an ISO-8601 instant"),
             id);
       }

@@ -2,8 +2,8 @@ package io.moodstream.ingest.source.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.SourcePost;
+import io.moodstream.schema.event.Reject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class FastLineParserTest {
     assertThat(parse(l.get(2))).isEqualTo(new LineOutcome.Skip("notice.limit"));
     assertThat(parse(l.get(4))).isEqualTo(new LineOutcome.Skip("notice.scrub_geo"));
     assertThat(((LineOutcome.Bad) parse(l.get(6))).reject().code())
-        .isEqualTo(Reject.MALFORMED_JSON);
+        .isEqualTo(Reject.Code.MALFORMED_JSON);
     assertThat(((LineOutcome.Bad) parse(l.get(7))).reject()).isEqualTo(Reject.missing("id_str"));
     LineOutcome.Bad badTime = (LineOutcome.Bad) parse(l.get(8));
     assertThat(badTime.reject().reason()).contains("created_at", "yesterday");
@@ -66,10 +66,11 @@ class FastLineParserTest {
     assertThat(((LineOutcome.AsPost) parse(l.get(9))).post().authorId()).isNull();
     byte[] invalid = l.get(10).getBytes(StandardCharsets.ISO_8859_1);
     assertThat(((LineOutcome.Bad) p.parse(invalid, 0, invalid.length)).reject().code())
-        .isEqualTo(Reject.INVALID_UTF8);
-    assertThat(((LineOutcome.Bad) parse("[1,2]")).reject().code()).isEqualTo(Reject.MALFORMED_JSON);
+        .isEqualTo(Reject.Code.INVALID_UTF8);
+    assertThat(((LineOutcome.Bad) parse("[1,2]")).reject().code())
+        .isEqualTo(Reject.Code.MALFORMED_JSON);
     assertThat(((LineOutcome.Bad) parse("{\"a\":1} x")).reject().code())
-        .isEqualTo(Reject.MALFORMED_JSON);
+        .isEqualTo(Reject.Code.MALFORMED_JSON);
   }
 
   @Test
@@ -94,7 +95,7 @@ class FastLineParserTest {
     assertThat(a.id()).isEqualTo("b-1");
     assertThat(a.handle()).isEqualTo("alice.bsky.social");
     LineOutcome.Bad bad = (LineOutcome.Bad) parse(l.get(1));
-    assertThat(bad.reject().code()).isEqualTo(Reject.MISSING_FIELD);
+    assertThat(bad.reject().code()).isEqualTo(Reject.Code.MISSING_FIELD);
   }
 
   @Test
