@@ -158,8 +158,8 @@ public final class BlueskySource implements IngestSource {
     }
   }
 
-  /** One Jetstream event. */
-  void handle(Ingestor in, String text) {
+  /** One Jetstream event (public so the ingest-wide tests of the post rules can feed it). */
+  public void handle(Ingestor in, String text) {
     in.read();
     JsonNode n;
     try {
