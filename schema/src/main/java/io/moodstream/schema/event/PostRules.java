@@ -3,6 +3,7 @@ package io.moodstream.schema.event;
 import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.RowKey;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,9 +60,9 @@ public final class PostRules {
     if (r != null) {
       return r;
     }
-    // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): count only long ids
+    // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): encode only long ids
     if (id.length() > HBaseLayout.MAX_ROW_BYTES / 3) {
-      int bytes = utf8Length(id);
+      int bytes = id.getBytes(StandardCharsets.UTF_8).length; // as the post_refs row is written
       if (bytes > HBaseLayout.MAX_ROW_BYTES) {
         return new Reject(
             Reject.Code.UNSTORABLE,
@@ -176,25 +177,5 @@ public final class PostRules {
     if (r != null) {
       throw new InvalidEventException(r);
     }
-  }
-
-  private static int utf8Length(String s) {
-    int bytes = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        bytes += 3; // an unpaired surrogate too: an upper bound (getBytes writes it as '?')
-      }
-    }
-    return bytes;
   }
 }
