@@ -115,7 +115,7 @@ for mode in $MODES; do
   if [[ -n $result ]]; then
     # the bare limit, same run and machine, the stack idle: one consumer reading and parsing the
     # topic the job just read
-    bare=$(java -cp "$ROOT/ingest/target/moodstream-ingest-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/ingest/target/classpath.txt")" \
+    bare=$(java -cp "$ROOT/ingest/target/classes:$(cat "$ROOT/ingest/target/classpath.txt")" \
       -Dlog4j2.configurationFile="$ROOT/conf/log4j2-cli.xml" \
       "$ROOT/local/bench/BareConsume.java" "$MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS" moodstream.posts "$N" \
       2>"$WORK/$mode-bare.err" || echo "failed (see $WORK/$mode-bare.err)")
@@ -182,7 +182,7 @@ PY
   wait "$ingest_pid" || true
   # appended: the records' timestamps, read back with the stack's own client settings
   "$ROOT/moodstream" ingest --help >/dev/null
-  java -cp "$ROOT/ingest/target/moodstream-ingest-0.1.0-SNAPSHOT.jar:$(cat "$ROOT/ingest/target/classpath.txt")" \
+  java -cp "$ROOT/ingest/target/classes:$(cat "$ROOT/ingest/target/classpath.txt")" \
     -Dlog4j2.configurationFile="$ROOT/conf/log4j2-cli.xml" \
     "$ROOT/local/bench/AppendTimes.java" "$MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS" moodstream.posts \
     >"$WORK/$mode-appended.txt" 2>"$WORK/$mode-appended.err" || true

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,7 +36,10 @@ final class Tooling {
   static final Path ROOT =
       Path.of(System.getProperty("moodstream.root", "..")).toAbsolutePath().normalize();
   static final Path ANSIBLE = ROOT.resolve("ansible");
-  static final String VERSION = System.getProperty("moodstream.version", "0.1.0-SNAPSHOT");
+  /** The project version, from the pom (Surefire/Failsafe set it); run the tests through Maven. */
+  static final String VERSION =
+      Objects.requireNonNull(
+          System.getProperty("moodstream.version"), "moodstream.version: run the tests with Maven");
 
   /** Output and exit status of a finished command. */
   record Result(int exit, String output) {

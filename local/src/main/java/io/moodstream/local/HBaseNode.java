@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * An HBase process as a child JVM, with its own configuration directory first on its classpath:
@@ -129,11 +130,11 @@ final class HBaseNode {
   static List<String> command(Path conf, String heap, String main, List<String> args) {
     return ChildJvm.command(
         heap,
-        List.of(
-            "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED",
-            "-Dorg.apache.hbase.thirdparty.io.netty.tryReflectionSetAccessible=true",
-            "-Dlog4j2.configurationFile=" + conf.resolve("log4j2.properties").toUri()),
+        Stream.concat(
+                LaunchFacts.current().jvmFlags().stream(),
+                Stream.of(
+                    "-Dlog4j2.configurationFile=" + conf.resolve("log4j2.properties").toUri()))
+            .toList(),
         conf
             + File.pathSeparator
             + System.getProperty("java.class.path")

@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.zip.ZipFile;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
@@ -102,16 +101,10 @@ final class LocalStack implements StackPlan.Effects {
               + " MB + overhead); lower local.heap.* / local.cluster.heap.* or free memory");
     }
     for (String m : modules) {
-      String main =
-          switch (m) {
-            case "streaming" -> StackPlan.STREAM_MAIN;
-            case "rest" -> StackPlan.REST_MAIN;
-            default -> StackPlan.INGEST_MAIN;
-          };
-      if (!hasClass(StackPlan.moduleJar(paths, m), main)
+      if (LaunchFacts.of(paths.root(), m).isEmpty()
+          || !Files.isRegularFile(StackPlan.moduleJar(paths, m))
           || !Files.isRegularFile(StackPlan.classpathFile(paths, m))) {
-        problems.add(
-            m + ": " + main + " is not built in " + m + "/ (run mvn -B -DskipTests package)");
+        problems.add(m + ": not built in " + m + "/ (run mvn -B -DskipTests package)");
       }
     }
     return problems;
@@ -138,17 +131,6 @@ final class LocalStack implements StackPlan.Effects {
       // not Linux: skip the check
     }
     return -1;
-  }
-
-  static boolean hasClass(Path jar, String className) {
-    if (!Files.isRegularFile(jar)) {
-      return false;
-    }
-    try (ZipFile z = new ZipFile(jar.toFile())) {
-      return z.getEntry(className.replace('.', '/') + ".class") != null;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   // ---------------------------------------------------------------- effects

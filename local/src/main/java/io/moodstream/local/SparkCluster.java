@@ -67,7 +67,7 @@ final class SparkCluster {
         .root()
         .resolve("streaming")
         .resolve("target")
-        .resolve("moodstream-streaming-" + Version.VERSION + "-emr.jar");
+        .resolve("moodstream-streaming-" + LaunchFacts.current().version() + "-emr.jar");
   }
 
   /**
@@ -184,7 +184,7 @@ final class SparkCluster {
   }
 
   private List<String> flags(List<String> extra) {
-    List<String> f = new ArrayList<>(SparkFlags.FLAGS);
+    List<String> f = new ArrayList<>(LaunchFacts.current().jvmFlags());
     f.add("-Dlog4j2.configurationFile=" + log4j().toUri());
     f.addAll(extra);
     return f;
@@ -247,7 +247,7 @@ final class SparkCluster {
                 "cluster",
                 "--supervise",
                 "--class",
-                StackPlan.STREAM_MAIN,
+                LaunchFacts.main(paths.root(), "streaming", "stream"),
                 "--driver-memory",
                 driverMemory,
                 "--executor-memory",

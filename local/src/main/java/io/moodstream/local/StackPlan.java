@@ -43,12 +43,6 @@ final class StackPlan {
     void applyHBaseTables() throws Exception;
   }
 
-  /** The module mains the stack runs as child processes. */
-  static final String STREAM_MAIN = "io.moodstream.streaming.StreamMain";
-
-  static final String REST_MAIN = "io.moodstream.rest.ServeMain";
-  static final String INGEST_MAIN = "io.moodstream.ingest.IngestMain";
-
   static final Duration LONG_GRACE = Duration.ofSeconds(90);
 
   /**
@@ -143,9 +137,9 @@ final class StackPlan {
                 moduleCommand(
                     paths,
                     "streaming",
-                    STREAM_MAIN,
+                    LaunchFacts.main(paths.root(), "streaming", "stream"),
                     config.get(LocalConfig.HEAP_STREAM),
-                    SparkFlags.FLAGS,
+                    LaunchFacts.current().jvmFlags(),
                     List.of()),
                 streamEnv),
             new Readiness.Alive(),
@@ -200,7 +194,7 @@ final class StackPlan {
             moduleCommand(
                 paths,
                 "rest",
-                REST_MAIN,
+                LaunchFacts.main(paths.root(), "rest", "serve"),
                 config.get(LocalConfig.HEAP_REST),
                 List.of(),
                 List.of("--port", Integer.toString(port))),
@@ -241,7 +235,7 @@ final class StackPlan {
                 moduleCommand(
                     paths,
                     "ingest",
-                    INGEST_MAIN,
+                    LaunchFacts.main(paths.root(), "ingest", "ingest"),
                     config.get(LocalConfig.HEAP_INGEST),
                     List.of(),
                     args),
@@ -320,7 +314,7 @@ final class StackPlan {
         .root()
         .resolve(module)
         .resolve("target")
-        .resolve("moodstream-" + module + "-" + Version.VERSION + ".jar");
+        .resolve("moodstream-" + module + "-" + LaunchFacts.current().version() + ".jar");
   }
 
   static Path classpathFile(StackPaths paths, String module) {

@@ -18,12 +18,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The plans of {@code up} and {@code up --cluster}, built without starting anything. */
 class StackPlanTest {
   @TempDir Path home;
+
+  /** The launch facts a build writes, for the modules the stack runs, under {@code home}. */
+  @BeforeEach
+  void builtModules() throws Exception {
+    LaunchFactsTest.writeFacts(home, "streaming", "stream:io.moodstream.streaming.StreamMain");
+    LaunchFactsTest.writeFacts(home, "rest", "serve:io.moodstream.rest.ServeMain");
+    LaunchFactsTest.writeFacts(home, "ingest", "ingest:io.moodstream.ingest.IngestMain");
+  }
 
   static final StackPlan.Effects NO_EFFECTS =
       new StackPlan.Effects() {
@@ -248,7 +257,7 @@ class StackPlanTest {
         .contains(SparkCluster.SUBMIT_MAIN + " --master spark://127.0.0.1:7077")
         .contains("--deploy-mode cluster --supervise --class io.moodstream.streaming.StreamMain")
         .contains("--driver-memory 768m --executor-memory 768m")
-        .endsWith("moodstream-streaming-" + Version.VERSION + "-emr.jar");
+        .endsWith("moodstream-streaming-" + LaunchFacts.current().version() + "-emr.jar");
     assertThat(String.join(" ", spark.workerCommand(1, 7078, 1, "1g", "192m")))
         .contains(SparkCluster.WORKER_MAIN)
         .contains("--cores 1 --memory 1g")

@@ -423,6 +423,19 @@ class ResourcesTest {
   }
 
   @Test
+  void openApiStatesTheProjectVersionTheBuildWrote() throws Exception {
+    java.util.Properties facts = new java.util.Properties();
+    try (var in =
+        getClass().getClassLoader().getResourceAsStream("META-INF/moodstream/build.properties")) {
+      facts.load(in);
+    }
+    JsonNode doc = json(t("/api/openapi.json").request().get(String.class));
+    assertThat(doc.at("/info/version").asText())
+        .isEqualTo(facts.getProperty("version"))
+        .doesNotContain("${");
+  }
+
+  @Test
   void openApiDocumentsEveryResourcePath() throws Exception {
     JsonNode doc = json(t("/api/openapi.json").request().get(String.class));
     assertThat(doc.get("openapi").asText()).startsWith("3.");
