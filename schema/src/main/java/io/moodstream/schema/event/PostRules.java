@@ -132,12 +132,12 @@ public final class PostRules {
     }
     for (int i = 0; i < topics.size(); i++) {
       String topic = topics.get(i);
-      String field = "topics[" + i + "]";
       if (topic == null) {
-        return Reject.missing(field);
+        return Reject.missing("topics[" + i + "]");
       }
       String problem = RowKey.topicProblem(topic);
       if (problem != null) {
+        String field = "topics[" + i + "]";
         return new Reject(
             topic.isEmpty() ? Reject.Code.INVALID_FIELD : Reject.Code.UNSTORABLE,
             field,
