@@ -96,9 +96,9 @@ public final class EventJson {
     if (!a.isObject()) {
       throw invalid("author", "field 'author' must be an object {id, handle}");
     }
-    String authorId = string(a, "id", "author.id");
-    PostRules.orThrow(PostRules.required("author.id", authorId));
-    Author author = new Author(authorId, requiredString(a, "handle", "author.handle", true));
+    Author author = // applies PostRules.required to the id
+        new Author(
+            string(a, "id", "author.id"), requiredString(a, "handle", "author.handle", true));
     List<String> topics = topics(n);
     String url = optionalString(n, "url", "url");
     return new PostEvent(id, source, createdAt, text, lang, author, topics, url);
@@ -106,9 +106,7 @@ public final class EventJson {
 
   private static DeleteEvent readDelete(JsonNode n) {
     Source source = source(n);
-    String id = string(n, "id", "id");
-    PostRules.orThrow(PostRules.id("id", id));
-    return new DeleteEvent(source, id);
+    return new DeleteEvent(source, string(n, "id", "id")); // applies PostRules.id
   }
 
   private static DeadLetter readDeadLetter(JsonNode n) {
