@@ -256,9 +256,6 @@ public final class LocalMain {
     } catch (IllegalArgumentException e) {
       err.println("moodstream up: " + e.getMessage());
       return 2;
-    } catch (IllegalStateException e) {
-      err.println("moodstream up: cannot start: " + e.getMessage());
-      return 1;
     }
     List<String> problems = stack.preflight(plan, modules(o));
     if (!problems.isEmpty()) {

@@ -368,4 +368,16 @@ class StackPlanTest {
     }
     return file;
   }
+
+  @Test
+  void aPartWhoseModuleIsNotBuiltIsRefusedByThePreflightNotStarted(@TempDir Path empty) {
+    StackPaths paths = new StackPaths(empty);
+    List<ChildSpec> plan =
+        StackPlan.single(config(Map.of()), paths, LocalMain.parseUp(List.of()), NO_EFFECTS);
+    assertThat(plan.stream().flatMap(c -> c.toString().lines()))
+        .anyMatch(l -> l.contains(LaunchFacts.NOT_BUILT + "streaming"));
+    List<String> problems =
+        new LocalStack(config(Map.of()), paths, System.out).preflight(plan, List.of("streaming"));
+    assertThat(problems).anyMatch(p -> p.startsWith("streaming: not built in streaming/"));
+  }
 }

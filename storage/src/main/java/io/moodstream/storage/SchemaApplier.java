@@ -64,7 +64,11 @@ public final class SchemaApplier {
         if (!dryRun) {
           TableDescriptorBuilder b = TableDescriptorBuilder.newBuilder(name);
           t.families().forEach(f -> b.setColumnFamily(descriptor(f)));
-          admin.createTable(b.build());
+          if (t.regions() == 1) {
+            admin.createTable(b.build());
+          } else {
+            admin.createTable(b.build(), t.splitKeys());
+          }
         }
         continue;
       }
@@ -149,7 +153,11 @@ public final class SchemaApplier {
   }
 
   static String describe(TableSpec t) {
-    return t.families().stream().map(SchemaApplier::describe).collect(Collectors.joining(" "));
+    String families =
+        t.families().stream().map(SchemaApplier::describe).collect(Collectors.joining(" "));
+    return t.regions() == 1
+        ? families
+        : families + " REGIONS=" + t.regions() + " (split on the salt byte)";
   }
 
   static String describe(FamilySpec f) {

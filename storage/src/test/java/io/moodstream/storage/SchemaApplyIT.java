@@ -3,11 +3,14 @@ package io.moodstream.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.storage.testing.MiniHBase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.ColumnFamilyDescriptor;
@@ -109,5 +112,39 @@ class SchemaApplyIT {
         .contains("no changes");
     assertThat(admin.getDescriptor(t).hasColumnFamily("x".getBytes(StandardCharsets.US_ASCII)))
         .isTrue();
+  }
+
+  @Test
+  @Order(6)
+  void tablesKeyedByTopicAndTimeAreCreatedSplitOnTheSaltByte() throws Exception {
+    HBaseLayout split =
+        new HBaseLayout("splitit", HBaseLayout.of("GZ", Duration.ofDays(90), 4).tables());
+    assertThat(apply(split, false)).contains("REGIONS=4 (split on the salt byte)");
+    for (String table : List.of("agg_1m", "agg_1h", "agg_1d", "extremes_1m")) {
+      assertThat(startKeys("splitit:" + table)).as(table).containsExactly("", "40", "80", "c0");
+    }
+    assertThat(startKeys("splitit:post_refs")).containsExactly("");
+    // every row of a topic lands in the region its salt byte names
+    for (String topic : List.of("apple", "bitcoin", "weather", "news")) {
+      byte[] key = new RowKey(topic, 0).toBytes();
+      int salt = Byte.toUnsignedInt(key[0]);
+      byte[] regionStart =
+          MiniHBase.connection()
+              .getRegionLocator(TableName.valueOf("splitit:agg_1m"))
+              .getRegionLocation(key)
+              .getRegion()
+              .getStartKey();
+      int expected = salt / 0x40 * 0x40;
+      assertThat(HexFormat.of().formatHex(regionStart))
+          .as("%s (salt %02x)", topic, salt)
+          .isEqualTo(expected == 0 ? "" : HexFormat.of().toHexDigits((byte) expected));
+    }
+  }
+
+  static List<String> startKeys(String table) throws Exception {
+    return admin.getRegions(TableName.valueOf(table)).stream()
+        .map(r -> HexFormat.of().formatHex(r.getStartKey()))
+        .sorted()
+        .toList();
   }
 }

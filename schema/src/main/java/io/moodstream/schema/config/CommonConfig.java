@@ -103,6 +103,17 @@ public final class CommonConfig {
           "compression of every Moodstream column family (SNAPPY/LZ4/ZSTD need the codec on the"
               + " region servers, as on EMR)");
 
+  public static final ConfigKey<Integer> HBASE_TABLE_REGIONS =
+      ConfigKey.integer(
+          "hbase.table.regions",
+          1,
+          1,
+          256,
+          "regions each table keyed by topic and time (agg_1m/1h/1d, extremes_1m) is created with,"
+              + " split evenly on the row key's salt byte so topics spread over region servers"
+              + " from the start (a cluster: a few per region server); applies when schema apply"
+              + " creates a table, not to tables that exist");
+
   public static final ConfigKey<Duration> HBASE_EXTREMES_TTL =
       ConfigKey.duration(
           "hbase.extremes.ttl",
@@ -137,5 +148,6 @@ public final class CommonConfig {
           HBASE_ZOOKEEPER_PORT,
           HBASE_COMPRESSION,
           HBASE_EXTREMES_TTL,
+          HBASE_TABLE_REGIONS,
           POSTS_MAX_CLOCK_SKEW);
 }

@@ -70,10 +70,35 @@ public record HBaseLayout(String namespace, List<TableSpec> tables) {
       String blockEncoding,
       String bloom) {}
 
-  /** A table: its name within the namespace, what it holds, and its families. */
-  public record TableSpec(String name, String holds, List<FamilySpec> families) {
+  /**
+   * A table: its name within the namespace, what it holds, its families, and the regions it is
+   * created with.
+   *
+   * @param regions 1, or for a table keyed by {@link RowKey}, how many regions it starts with,
+   *     split evenly on the salt byte (so topics spread over region servers from the start)
+   */
+  public record TableSpec(String name, String holds, List<FamilySpec> families, int regions) {
     public TableSpec {
       families = List.copyOf(families);
+      if (regions < 1 || regions > 256) {
+        throw new IllegalArgumentException("regions " + regions + " is outside 1..256");
+      }
+    }
+
+    public TableSpec(String name, String holds, List<FamilySpec> families) {
+      this(name, holds, families, 1);
+    }
+
+    /**
+     * The first row key of every region but the first: one salt byte each, {@code i * 256 /
+     * regions} for {@code i = 1 .. regions - 1} (regions = 4: 0x40, 0x80, 0xC0).
+     */
+    public byte[][] splitKeys() {
+      byte[][] keys = new byte[regions - 1][];
+      for (int i = 1; i < regions; i++) {
+        keys[i - 1] = new byte[] {(byte) (i * 256 / regions)};
+      }
+      return keys;
     }
   }
 
@@ -87,22 +112,33 @@ public record HBaseLayout(String namespace, List<TableSpec> tables) {
     return namespace + ":" + table;
   }
 
-  /** The layout with compression and the extremes TTL taken from configuration. */
+  /** The layout with compression, the extremes TTL and the regions taken from configuration. */
   public static HBaseLayout from(MoodstreamConfig config) {
     return of(
-        config.get(CommonConfig.HBASE_COMPRESSION), config.get(CommonConfig.HBASE_EXTREMES_TTL));
+        config.get(CommonConfig.HBASE_COMPRESSION),
+        config.get(CommonConfig.HBASE_EXTREMES_TTL),
+        config.get(CommonConfig.HBASE_TABLE_REGIONS));
   }
 
   public static HBaseLayout of(String compression, Duration extremesTtl) {
+    return of(compression, extremesTtl, 1);
+  }
+
+  /**
+   * @param regions the regions of the tables keyed by {@link RowKey} (post_refs, keyed by post id,
+   *     keeps one and splits as it grows)
+   */
+  public static HBaseLayout of(String compression, Duration extremesTtl, int regions) {
     List<TableSpec> tables =
         List.of(
-            aggregates(Step.MINUTE, compression),
-            aggregates(Step.HOUR, compression),
-            aggregates(Step.DAY, compression),
+            aggregates(Step.MINUTE, compression, regions),
+            aggregates(Step.HOUR, compression, regions),
+            aggregates(Step.DAY, compression, regions),
             new TableSpec(
                 EXTREMES_TABLE,
                 "top-k most positive (e:p) and most negative (e:n) posts of each topic-minute, JSON",
-                List.of(new FamilySpec("e", 1, extremesTtl, compression, "FAST_DIFF", "ROW"))),
+                List.of(new FamilySpec("e", 1, extremesTtl, compression, "FAST_DIFF", "ROW")),
+                regions),
             new TableSpec(
                 POST_REFS_TABLE,
                 "per post id: the extremes rows listing it (r:<row key>, expires with them) and its"
@@ -113,11 +149,12 @@ public record HBaseLayout(String namespace, List<TableSpec> tables) {
     return new HBaseLayout(NAMESPACE, tables);
   }
 
-  private static TableSpec aggregates(Step step, String compression) {
+  private static TableSpec aggregates(Step step, String compression, int regions) {
     return new TableSpec(
         aggregatesTable(step),
         "per-topic " + step.label() + " aggregates: counts, compound sums, histogram (a:v)",
-        List.of(new FamilySpec("a", 1, null, compression, "FAST_DIFF", "ROW")));
+        List.of(new FamilySpec("a", 1, null, compression, "FAST_DIFF", "ROW")),
+        regions);
   }
 
   private static byte[] bytes(String s) {

@@ -59,6 +59,14 @@ public final class HBaseShellScript {
         }
         b.append("}");
       }
+      if (t.regions() > 1) {
+        b.append(",\n    {SPLITS => [");
+        byte[][] keys = t.splitKeys();
+        for (int i = 0; i < keys.length; i++) {
+          b.append(i == 0 ? "" : ", ").append(String.format("\"\\x%02X\"", keys[i][0] & 0xff));
+        }
+        b.append("]}");
+      }
       b.append("\nend\n");
     }
     b.append("EOF\n");
