@@ -79,7 +79,11 @@ public final class EventJson {
     }
   }
 
-  /** Each {@link PostRules} rule is applied as its field is read, so the first fault is named. */
+  /**
+   * The {@link PostRules} are applied as the fields are read (id, createdAt and text here, the
+   * author id by {@link Author}, the topics by {@link PostEvent}), so the first fault is the one
+   * named.
+   */
   private static PostEvent readPost(JsonNode n) {
     String id = string(n, "id", "id");
     PostRules.orThrow(PostRules.id("id", id));
