@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +36,7 @@ final class Tooling {
   static final Path ROOT =
       Path.of(System.getProperty("moodstream.root", "..")).toAbsolutePath().normalize();
   static final Path ANSIBLE = ROOT.resolve("ansible");
+
   /** The project version, from the pom (Surefire/Failsafe set it); run the tests through Maven. */
   static final String VERSION =
       Objects.requireNonNull(

@@ -1,5 +1,6 @@
 package io.moodstream.local;
 
+import io.moodstream.schema.ApplyReport;
 import io.moodstream.schema.config.KafkaClientConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.HBaseLayout;
@@ -139,7 +140,7 @@ final class LocalStack implements StackPlan.Effects {
   public void applyKafkaTopics() throws IOException {
     try (org.apache.kafka.clients.admin.Admin kafka =
         org.apache.kafka.clients.admin.Admin.create(KafkaClientConfig.properties(config))) {
-      KafkaTopicApplier.Report r = new KafkaTopicApplier(kafka, 60_000).apply(config);
+      ApplyReport r = new KafkaTopicApplier(kafka, 60_000).apply(config);
       out.print(r.describe().lines().map(l -> "  " + l + "\n").reduce("", String::concat));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

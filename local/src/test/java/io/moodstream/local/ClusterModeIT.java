@@ -151,7 +151,7 @@ class ClusterModeIT {
       // 4. a region server holding edits only its WAL has: its regions are reassigned elsewhere
       killARegionServer(run, env, total);
 
-      awaitAnswer(run, expected, archive);
+      awaitAnswer("after the four kills", run, expected, archive);
       JsonNode status = ReplayCheck.JSON.readTree(StackPlan.statusFile(run.paths).toFile());
       // the job's own totals, carried across the driver's restart by its checkpoint: every post
       // counted once whatever was retried, none late, none dated in the future
@@ -281,8 +281,10 @@ class ClusterModeIT {
         .isPresent()
         .isNotEqualTo(Optional.of(driver.pid()));
     JsonNode master = spark.masterState().orElseThrow();
-    assertThat(master.path("activedrivers")).hasSize(1);
-    assertThat(master.path("activedrivers").get(0).path("state").asText()).isEqualTo("RUNNING");
+    assertThat(master.path("activedrivers")).as("driver kill: the master's drivers").hasSize(1);
+    assertThat(master.path("activedrivers").get(0).path("state").asText())
+        .as("driver kill: the relaunched driver's state")
+        .isEqualTo("RUNNING");
     awaitProgress(run, totalCount(run), total);
   }
 
@@ -377,7 +379,7 @@ class ClusterModeIT {
         }
       }
       assertThat(most).as("unflushed Moodstream edits on %s", victim).isPositive();
-      assertThat(regions).isNotEmpty();
+      assertThat(regions).as("region server kill: Moodstream regions on %s", victim).isNotEmpty();
       String id = "hbase-rs-" + (rsPorts.indexOf(Integer.toString(victim.getPort())) + 1);
       note("killing " + id + " (" + victim + ", unflushed: " + most + ")", run, total);
       kill(run, id);
@@ -561,10 +563,18 @@ class ClusterModeIT {
               .allTopicNames()
               .get(60, TimeUnit.SECONDS)
               .get("moodstream.posts");
-      posts.partitions().forEach(part -> assertThat(part.replicas()).hasSize(3));
+      posts
+          .partitions()
+          .forEach(
+              part ->
+                  assertThat(part.replicas())
+                      .as("replicas of posts partition %s", part.partition())
+                      .hasSize(3));
       ConfigResource r = new ConfigResource(ConfigResource.Type.TOPIC, "moodstream.posts");
       Config c = admin.describeConfigs(List.of(r)).all().get(60, TimeUnit.SECONDS).get(r);
-      assertThat(c.get("min.insync.replicas").value()).isEqualTo("2");
+      assertThat(c.get("min.insync.replicas").value())
+          .as("posts' min.insync.replicas")
+          .isEqualTo("2");
     }
   }
 

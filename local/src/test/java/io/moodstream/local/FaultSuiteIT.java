@@ -7,9 +7,7 @@ import static io.moodstream.local.ReplayCheck.expected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.moodstream.storage.testing.TimedGet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,7 +92,7 @@ class FaultSuiteIT {
         freezeHBase(run);
         freezeKafka(run);
 
-        awaitAnswer(run, expected, archive);
+        awaitAnswer("after every fault", run, expected, archive);
         assertExactTotals(run, archive, total);
         assertStackRuns(run);
       } catch (Throwable t) {
@@ -187,7 +185,7 @@ class FaultSuiteIT {
     long read = postsRead(run);
     long batch = ReplayCheck.postsBatch(run); // the last batch the job reported before the kill
     long at = System.nanoTime();
-    assertThat(h.destroyForcibly()).isTrue();
+    assertThat(h.destroyForcibly()).as("%s: SIGKILL sent", id).isTrue();
     report.put(
         id + ": killed (SIGKILL); records in Kafka / read by the job", records + " / " + read);
     return new Killed(id, h.pid(), at, exits, ready, records, read, batch);
@@ -252,7 +250,7 @@ class FaultSuiteIT {
         "hbase: frozen (SIGSTOP); records in Kafka / read by the job",
         postsRecords(run) + " / " + postsRead(run));
     Map<String, List<Long>> ms = new LinkedHashMap<>();
-    List<CompletableFuture<Timed>> bound = new ArrayList<>();
+    List<CompletableFuture<TimedGet>> bound = new ArrayList<>();
     signal(hbase, "STOP");
     long at = System.nanoTime();
     try {
@@ -261,15 +259,15 @@ class FaultSuiteIT {
       while (System.nanoTime() - at < FREEZE.minusSeconds(8).toNanos()) {
         bound.add(timedAsync(run, freshSeries(i++)));
         for (String p : List.of(fast[0], fast[1], fast[2], openapi)) {
-          Timed t = timed(run, p);
+          TimedGet t = timed(run, p);
           assertThat(t.status()).as("%s while HBase is frozen: %s", p, t.body()).isEqualTo(200);
           ms.computeIfAbsent(p, x -> new ArrayList<>()).add(t.millis());
         }
         Thread.sleep(500);
       }
       List<Long> boundMs = new ArrayList<>();
-      for (CompletableFuture<Timed> f : bound) {
-        Timed t = f.get(60, TimeUnit.SECONDS);
+      for (CompletableFuture<TimedGet> f : bound) {
+        TimedGet t = f.get(60, TimeUnit.SECONDS);
         assertThat(t.status())
             .as("%s while HBase is frozen: %s", t.path(), t.body())
             .isEqualTo(503);
@@ -328,7 +326,7 @@ class FaultSuiteIT {
     h.descendants().forEach(d -> pids.append(' ').append(d.pid()));
     Process k =
         new ProcessBuilder("bash", "-c", "kill -" + sig + pids).redirectErrorStream(true).start();
-    assertThat(k.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(k.waitFor(10, TimeUnit.SECONDS)).as("kill -%s%s returns", sig, pids).isTrue();
     assertThat(k.exitValue()).as("kill -%s%s", sig, pids).isZero();
   }
 
@@ -341,7 +339,7 @@ class FaultSuiteIT {
   private static void awaitSeries(ReplayCheck.Stack run, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (int i = 1000; ; i++) {
-      Timed t = timed(run, freshSeries(i % 5000));
+      TimedGet t = timed(run, freshSeries(i % 5000));
       if (t.status() == 200) {
         return;
       }
@@ -352,28 +350,12 @@ class FaultSuiteIT {
     }
   }
 
-  record Timed(String path, int status, String retryAfter, long millis, String body) {}
-
-  static CompletableFuture<Timed> timedAsync(ReplayCheck.Stack run, String path) {
-    long t0 = System.nanoTime();
-    return ReplayCheck.HTTP
-        .sendAsync(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + run.restPort + path))
-                .timeout(Duration.ofSeconds(60))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .thenApply(
-            r ->
-                new Timed(
-                    path,
-                    r.statusCode(),
-                    r.headers().firstValue("Retry-After").orElse(null),
-                    (System.nanoTime() - t0) / 1_000_000,
-                    r.body().length() > 300 ? r.body().substring(0, 300) : r.body()));
+  static CompletableFuture<TimedGet> timedAsync(ReplayCheck.Stack run, String path) {
+    return TimedGet.send(ReplayCheck.HTTP, "http://127.0.0.1:" + run.restPort, path, 300);
   }
 
-  static Timed timed(ReplayCheck.Stack run, String path) throws Exception {
-    return timedAsync(run, path).get(90, TimeUnit.SECONDS);
+  static TimedGet timed(ReplayCheck.Stack run, String path) throws Exception {
+    return TimedGet.now(ReplayCheck.HTTP, "http://127.0.0.1:" + run.restPort, path, 300);
   }
 
   // ------------------------------------------------------------------ the outcome

@@ -36,11 +36,11 @@ class PipelineEndToEndIT {
     Path file = work.resolve("archive.json");
     ArchiveFixture archive = ArchiveFixture.write(file, POSTS, MINUTES, T0, 7);
     Map<String, Map<Instant, ReplayCheck.Expected>> expected = expected(archive);
-    assertThat(archive.deleted).isNotEmpty();
-    assertThat(archive.malformed).isNotEmpty();
+    assertThat(archive.deleted).as("the archive has deletes").isNotEmpty();
+    assertThat(archive.malformed).as("the archive has malformed lines").isNotEmpty();
 
     try (ReplayCheck.Stack run = ReplayCheck.Stack.up(work.resolve("run1"), file, Map.of())) {
-      awaitAnswer(run, expected, archive);
+      awaitAnswer("first run", run, expected, archive);
       assertDeadLetters(run, archive);
       assertBucketChangesReported(run);
     }
@@ -57,12 +57,15 @@ class PipelineEndToEndIT {
         seen = totalCount(run);
         Thread.sleep(250);
       }
-      assertThat(seen).as("some posts processed before the kill").isPositive().isLessThan(POSTS);
+      assertThat(seen)
+          .as("second run: some posts processed before the kill")
+          .isPositive()
+          .isLessThan(POSTS);
       long pid = ChildProcess.running("stream", run.paths).orElseThrow().pid();
       ProcessHandle.of(pid).orElseThrow().destroyForcibly();
       run.awaitOutput("stream  exited unexpectedly with status 137", Duration.ofSeconds(30));
       run.awaitOutput("stream  ready again", Duration.ofSeconds(60));
-      awaitAnswer(run, expected, archive);
+      awaitAnswer("second run, after the stream's SIGKILL", run, expected, archive);
     }
   }
 
@@ -73,17 +76,22 @@ class PipelineEndToEndIT {
   static void assertBucketChangesReported(ReplayCheck.Stack run) throws Exception {
     JsonNode changes =
         new ObjectMapper().readTree(StackPlan.statusFile(run.paths).toFile()).path("bucketChanges");
-    assertThat(changes.isArray()).as("bucketChanges in the job's status").isTrue();
+    assertThat(changes.isArray()).as("first run: bucketChanges in the job's status").isTrue();
     int ranged = 0;
     for (JsonNode c : changes) {
       if (c.has("fromEpochSecond")) {
         ranged++;
         long from = c.get("fromEpochSecond").asLong();
         long until = c.get("untilEpochSecond").asLong();
-        assertThat(from).isLessThan(until).isGreaterThanOrEqualTo(T0.getEpochSecond() - 3_600);
-        assertThat(until).isLessThanOrEqualTo(T0.getEpochSecond() + 7_200);
+        assertThat(from)
+            .as("first run: bucket change %s", c)
+            .isLessThan(until)
+            .isGreaterThanOrEqualTo(T0.getEpochSecond() - 3_600);
+        assertThat(until)
+            .as("first run: bucket change %s", c)
+            .isLessThanOrEqualTo(T0.getEpochSecond() + 7_200);
       }
     }
-    assertThat(ranged).as("batches that wrote buckets, in %s", changes).isPositive();
+    assertThat(ranged).as("first run: batches that wrote buckets, in %s", changes).isPositive();
   }
 }

@@ -135,8 +135,9 @@ final class ReplayCheck {
 
   // ------------------------------------------------------------------ comparing with the REST API
 
+  /** Waits until REST answers the expected buckets; a failure names the {@code phase}. */
   static void awaitAnswer(
-      Stack run, Map<String, Map<Instant, Expected>> expected, ArchiveFixture archive)
+      String phase, Stack run, Map<String, Map<Instant, Expected>> expected, ArchiveFixture archive)
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
     List<String> diff = List.of("not compared yet");
@@ -148,7 +149,8 @@ final class ReplayCheck {
       Thread.sleep(2000);
     }
     throw new AssertionError(
-        "the REST API never matched the expected buckets; first differences:\n  "
+        phase
+            + ": the REST API never matched the expected buckets; first differences:\n  "
             + String.join("\n  ", diff.subList(0, Math.min(20, diff.size())))
             + "\nstack output:\n"
             + run.output());

@@ -69,50 +69,62 @@ class StackPlanTest {
     return ((Start.Command) s.start()).argv();
   }
 
+  /** The plan of {@code ./moodstream up} with these arguments and the default configuration. */
+  List<ChildSpec> singlePlan(String... args) {
+    return StackPlan.single(
+        config(Map.of()), new StackPaths(home), LocalMain.parseUp(List.of(args)), NO_EFFECTS);
+  }
+
   @Test
   void upRunsOneOfEachAndStopsIngestFirstAndKafkaLast() {
-    List<ChildSpec> plan =
-        StackPlan.single(
-            config(Map.of()), new StackPaths(home), LocalMain.parseUp(List.of()), NO_EFFECTS);
+    List<ChildSpec> plan = singlePlan();
     assertThat(ids(plan))
         .containsExactly("kafka", "hbase", "topics", "tables", "rest", "stream", "ingest");
     // the supervisor stops in reverse plan order: the order
     List<String> reversed = new java.util.ArrayList<>(ids(plan));
     java.util.Collections.reverse(reversed);
     assertThat(reversed).containsSubsequence("ingest", "stream", "rest", "hbase", "kafka");
+    assertThat(argv(spec(plan, "kafka"))).contains("kafka.Kafka");
+  }
+
+  @Test
+  void topicsTablesAndTheJobWaitOnlyForWhatTheyNeed() {
+    List<ChildSpec> plan = singlePlan();
     assertThat(spec(plan, "topics").needs()).containsExactly("kafka");
     assertThat(spec(plan, "tables").needs()).containsExactly("hbase");
     // the job starts beside HBase (its Spark start-up overlaps HBase's) and waits for the tables
     assertThat(spec(plan, "stream").needs()).containsExactly("topics");
-    assertThat(spec(plan, "rest").startTimeout()).isEqualTo(StackPlan.REST_START);
     assertThat(((Start.Command) spec(plan, "stream").start()).env())
         .containsEntry("MOODSTREAM_STREAMING_TABLES_WAIT", "3m");
-    assertThat(spec(plan, "kafka").restart()).isEqualTo(Restart.PERMANENT);
-    assertThat(spec(plan, "hbase").restart()).isEqualTo(Restart.PERMANENT);
-    assertThat(spec(plan, "stream").restart()).isEqualTo(Restart.PERMANENT);
-    assertThat(spec(plan, "rest").restart()).isEqualTo(Restart.PERMANENT);
-    // a live source is a server; a replay is finished when it exits 0
-    assertThat(spec(plan, "ingest").restart()).isEqualTo(Restart.PERMANENT);
-    assertThat(
-            StackPlan.single(
-                    config(Map.of()),
-                    new StackPaths(home),
-                    LocalMain.parseUp(List.of("--source", "replay", "a.json")),
-                    NO_EFFECTS)
-                .stream()
-                .filter(s -> s.id().equals("ingest"))
-                .findFirst()
-                .orElseThrow()
-                .restart())
+    assertThat(spec(plan, "rest").startTimeout()).isEqualTo(StackPlan.REST_START);
+  }
+
+  @Test
+  void everyPartIsRestartedExceptAReplayThatFinished() {
+    List<ChildSpec> plan = singlePlan();
+    for (String id : List.of("kafka", "hbase", "stream", "rest", "ingest")) {
+      // a live source is a server
+      assertThat(spec(plan, id).restart()).as(id).isEqualTo(Restart.PERMANENT);
+    }
+    // a replay is finished when it exits 0
+    assertThat(spec(singlePlan("--source", "replay", "a.json"), "ingest").restart())
         .isEqualTo(Restart.TRANSIENT);
-    // bad usage/config and damaged input are not mended by a restart, live or replay
+  }
+
+  @Test
+  void badUsageConfigAndDamagedInputAreNotMendedByARestart() {
+    List<ChildSpec> plan = singlePlan();
     assertThat(spec(plan, "ingest").fatalExits()).containsExactlyInAnyOrder(2, 3);
     assertThat(spec(plan, "kafka").fatalExits()).isEmpty();
+  }
+
+  @Test
+  void theJobAndHBaseHave90sToStopAndTheJobItsStopFile() {
+    List<ChildSpec> plan = singlePlan();
     assertThat(spec(plan, "stream").stopGrace().toSeconds()).isEqualTo(90);
     assertThat(spec(plan, "hbase").stopGrace().toSeconds()).isEqualTo(90);
     Map<String, String> env = ((Start.Command) spec(plan, "stream").start()).env();
     assertThat(env.get("MOODSTREAM_STREAMING_STOP_FILE")).endsWith("var/run/stream.stop");
-    assertThat(argv(spec(plan, "kafka"))).contains("kafka.Kafka");
   }
 
   @Test

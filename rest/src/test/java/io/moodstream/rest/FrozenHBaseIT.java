@@ -13,12 +13,10 @@ import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.BucketWriter;
 import io.moodstream.storage.SchemaApplier;
+import io.moodstream.storage.testing.TimedGet;
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,27 +222,12 @@ class FrozenHBaseIT {
     assertThat(k.exitValue()).as("kill -%s", sig).isZero();
   }
 
-  record Timed(String path, int status, String retryAfter, long millis, String body) {}
-
-  static CompletableFuture<Timed> get(String path) {
-    long t0 = System.nanoTime();
-    return HTTP.sendAsync(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(60))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
-        .thenApply(
-            r ->
-                new Timed(
-                    path,
-                    r.statusCode(),
-                    r.headers().firstValue("Retry-After").orElse(null),
-                    (System.nanoTime() - t0) / 1_000_000,
-                    r.body()));
+  static CompletableFuture<TimedGet> get(String path) {
+    return TimedGet.send(HTTP, "http://127.0.0.1:" + server.port(), path, Integer.MAX_VALUE);
   }
 
-  static Timed getNow(String path) throws Exception {
-    return get(path).get(90, TimeUnit.SECONDS);
+  static TimedGet getNow(String path) throws Exception {
+    return TimedGet.now(HTTP, "http://127.0.0.1:" + server.port(), path, Integer.MAX_VALUE);
   }
 
   static double rejected(String reason) throws Exception {
@@ -304,12 +287,12 @@ class FrozenHBaseIT {
 
       // 12 HBase-bound requests at once against 4 bulkhead threads and 4 queue slots
       double busyBefore = rejected("hbase_busy");
-      List<CompletableFuture<Timed>> hbaseBound = new ArrayList<>();
+      List<CompletableFuture<TimedGet>> hbaseBound = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         hbaseBound.add(get(freshSeries(10 + i)));
       }
       Thread.sleep(300);
-      List<Timed> fast = new ArrayList<>();
+      List<TimedGet> fast = new ArrayList<>();
       for (String p :
           List.of(
               "/",
@@ -320,20 +303,20 @@ class FrozenHBaseIT {
               "/metrics")) {
         fast.add(getNow(p));
       }
-      Timed ready = getNow("/health/ready");
-      Timed health = getNow("/health");
-      List<Timed> answered = new ArrayList<>();
-      for (CompletableFuture<Timed> f : hbaseBound) {
+      TimedGet ready = getNow("/health/ready");
+      TimedGet health = getNow("/health");
+      List<TimedGet> answered = new ArrayList<>();
+      for (CompletableFuture<TimedGet> f : hbaseBound) {
         answered.add(f.get(60, TimeUnit.SECONDS));
       }
 
-      for (Timed t : fast) {
+      for (TimedGet t : fast) {
         assertThat(t.status()).as(t.path()).isEqualTo(200);
         assertThat(t.millis()).as("%s while HBase is frozen", t.path()).isLessThan(1_000);
         report.put("frozen: " + t.path(), t.millis() + " ms, " + t.status());
       }
       List<Long> latencies = new ArrayList<>();
-      for (Timed t : answered) {
+      for (TimedGet t : answered) {
         assertThat(t.status()).as("%s: %s", t.path(), t.body()).isEqualTo(503);
         assertThat(t.retryAfter()).isEqualTo("5");
         assertThat(t.millis())
@@ -365,7 +348,7 @@ class FrozenHBaseIT {
     }
 
     long resumed = System.nanoTime();
-    Timed back = null;
+    TimedGet back = null;
     for (int i = 0; i < 120; i++) {
       back = getNow(freshSeries(40 + i));
       if (back.status() == 200) {
@@ -376,7 +359,7 @@ class FrozenHBaseIT {
     assertThat(back.status()).as("the service recovers by itself after SIGCONT").isEqualTo(200);
     report.put(
         "after SIGCONT: first series 200 after", (System.nanoTime() - resumed) / 1_000_000 + " ms");
-    Timed ready = null;
+    TimedGet ready = null;
     for (int i = 0; i < 60 && (ready == null || ready.status() != 200); i++) {
       ready = getNow("/health/ready");
       Thread.sleep(ready.status() == 200 ? 0 : 500);

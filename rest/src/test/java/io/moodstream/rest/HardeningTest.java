@@ -32,13 +32,11 @@ class HardeningTest {
   @BeforeAll
   static void start() throws Exception {
     InMemoryBucketStore store = new InMemoryBucketStore();
-    ResourcesTest.seed(store);
+    Seed.day(store);
     server =
         RestServer.start(
             RestServices.create(
-                store,
-                RestConfig.Settings.forTests(),
-                Clock.fixed(ResourcesTest.NOW, ZoneOffset.UTC)));
+                store, RestConfig.Settings.forTests(), Clock.fixed(Seed.NOW, ZoneOffset.UTC)));
   }
 
   @AfterAll

@@ -18,25 +18,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The store of the resource tests: sorted maps per (step, topic); can be switched "down". */
-final class InMemoryBucketStore implements BucketStore {
+public final class InMemoryBucketStore implements BucketStore {
   private final Map<String, NavigableMap<Long, Aggregate>> aggregates = new ConcurrentHashMap<>();
   private final Map<String, NavigableMap<Long, Extremes>> extremes = new ConcurrentHashMap<>();
-  volatile boolean down;
-  final AtomicInteger minuteScans = new AtomicInteger();
+  public volatile boolean down;
+  public final AtomicInteger minuteScans = new AtomicInteger();
 
   /** When set, every read waits for it (as reads of a hung HBase do), interruptibly. */
-  volatile CountDownLatch hang;
+  public volatile CountDownLatch hang;
 
   /** Reads that started waiting on {@link #hang}. */
-  final AtomicInteger hung = new AtomicInteger();
+  public final AtomicInteger hung = new AtomicInteger();
 
-  void put(Step step, String topic, long start, Aggregate a) {
+  public void put(Step step, String topic, long start, Aggregate a) {
     aggregates
         .computeIfAbsent(step.label() + "/" + topic, k -> new ConcurrentSkipListMap<>())
         .put(start, a);
   }
 
-  void putExtremes(String topic, long minute, List<ExtremePost> pos, List<ExtremePost> neg) {
+  public void putExtremes(String topic, long minute, List<ExtremePost> pos, List<ExtremePost> neg) {
     extremes
         .computeIfAbsent(topic, k -> new ConcurrentSkipListMap<>())
         .put(minute, new Extremes(topic, minute, pos, neg));

@@ -29,7 +29,7 @@ class LimitsTest {
   final List<SseClient> clients = new ArrayList<>();
 
   LimitsTest() {
-    ResourcesTest.seed(store);
+    Seed.day(store);
   }
 
   @AfterEach
@@ -41,7 +41,7 @@ class LimitsTest {
   RestServer start(RestConfig.Settings settings) throws Exception {
     RestServer s =
         RestServer.start(
-            RestServices.create(store, settings, Clock.fixed(ResourcesTest.NOW, ZoneOffset.UTC)));
+            RestServices.create(store, settings, Clock.fixed(Seed.NOW, ZoneOffset.UTC)));
     servers.add(s);
     return s;
   }
@@ -190,7 +190,7 @@ class LimitsTest {
                 .withSse(new RestConfig.SseLimits(100, 20, 32 * 1024, Duration.ofSeconds(10))));
     // a resume from 20 h back sends ~1,080 buckets at once: far more than a 32 KiB queue, which
     // holds the usual last hour (54 buckets here)
-    long from = ResourcesTest.LAST - 20 * 3600;
+    long from = Seed.LAST - 20 * 3600;
     SseClient behind =
         new SseClient(
             URI.create("http://127.0.0.1:" + s.port() + "/api/v1/live?topic=apple"),
@@ -219,8 +219,8 @@ class LimitsTest {
   @Test
   void theSettledBucketCacheStaysWithinItsBytes() {
     SettledBucketCache cache =
-        new SettledBucketCache(store, Clock.fixed(ResourcesTest.NOW, ZoneOffset.UTC), 100_000);
-    long last = ResourcesTest.LAST;
+        new SettledBucketCache(store, Clock.fixed(Seed.NOW, ZoneOffset.UTC), 100_000);
+    long last = Seed.LAST;
     for (int h = 1; h <= 20; h++) {
       long from = last - h * 3600L;
       assertThat(cache.aggregates(Step.MINUTE, "apple", from, last))

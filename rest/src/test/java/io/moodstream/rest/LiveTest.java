@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** The live SSE endpoint on the real server over the in-memory store, read like a browser. */
 class LiveTest {
-  static final Instant NOW = ResourcesTest.NOW;
-  static final long LAST = ResourcesTest.LAST;
+  static final Instant NOW = Seed.NOW;
+  static final long LAST = Seed.LAST;
 
   InMemoryBucketStore store;
   RestServer server;
@@ -26,7 +26,7 @@ class LiveTest {
   @BeforeEach
   void start() throws Exception {
     store = new InMemoryBucketStore();
-    ResourcesTest.seed(store);
+    Seed.day(store);
     server =
         RestServer.start(
             RestServices.create(

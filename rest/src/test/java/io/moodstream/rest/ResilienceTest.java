@@ -37,7 +37,7 @@ class ResilienceTest {
   final List<RestServer> servers = new ArrayList<>();
 
   ResilienceTest() {
-    ResourcesTest.seed(store);
+    Seed.day(store);
   }
 
   @AfterEach
@@ -52,7 +52,7 @@ class ResilienceTest {
   RestServer start(RestConfig.Settings settings) throws Exception {
     RestServer s =
         RestServer.start(
-            RestServices.create(store, settings, Clock.fixed(ResourcesTest.NOW, ZoneOffset.UTC)));
+            RestServices.create(store, settings, Clock.fixed(Seed.NOW, ZoneOffset.UTC)));
     servers.add(s);
     return s;
   }

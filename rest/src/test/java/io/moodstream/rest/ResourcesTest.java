@@ -1,5 +1,7 @@
 package io.moodstream.rest;
 
+import static io.moodstream.rest.Seed.NOW;
+import static io.moodstream.rest.Seed.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,13 +24,11 @@ import org.glassfish.jersey.test.TestProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every endpoint through Jersey (JerseyTest on Grizzly) over the in-memory store. */
 class ResourcesTest {
-  static final Instant NOW = Instant.parse("2026-11-24T21:56:30Z");
-  static final long T0 = Instant.parse("2026-11-24T00:00:00Z").getEpochSecond();
-  static final long LAST = Instant.parse("2026-11-24T21:56:00Z").getEpochSecond();
-
   InMemoryBucketStore store;
   RestServices services;
   JerseyTest jersey;
@@ -36,7 +36,7 @@ class ResourcesTest {
   @BeforeEach
   void start() throws Exception {
     store = new InMemoryBucketStore();
-    seed(store);
+    Seed.day(store);
     services =
         RestServices.create(
             store, RestConfig.Settings.forTests(), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -55,40 +55,6 @@ class ResourcesTest {
   void stop() throws Exception {
     jersey.tearDown();
     services.close();
-  }
-
-  /** apple: every minute of the day except every 10th; hour and day rollups; extremes. */
-  static void seed(InMemoryBucketStore s) {
-    Aggregate day = Aggregate.EMPTY;
-    for (long m = T0; m <= LAST; m += 60) {
-      if ((m / 60) % 10 == 3) {
-        continue; // a gap
-      }
-      Aggregate a = Seed.minute(m, (int) ((m / 60) % 5));
-      s.put(Step.MINUTE, "apple", m, a);
-      day = day.merge(a);
-    }
-    for (long h = T0; h <= LAST; h += 3600) {
-      Aggregate hour = Aggregate.EMPTY;
-      for (var b : s.aggregates(Step.MINUTE, "apple", h, h + 3600)) {
-        hour = hour.merge(b.aggregate());
-      }
-      s.put(Step.HOUR, "apple", h, hour);
-    }
-    s.put(Step.DAY, "apple", T0, day);
-    s.put(Step.MINUTE, "all", LAST - 60, Seed.minute(LAST - 60, 3));
-    s.put(Step.MINUTE, "all", LAST, Seed.minute(LAST, 2));
-    s.put(Step.DAY, "all", T0, Seed.minute(LAST, 2).merge(Seed.minute(LAST - 60, 3)));
-    s.putExtremes(
-        "apple",
-        LAST - 120,
-        List.of(Seed.post("p1", 0.9, LAST - 100), Seed.post("p2", 0.5, LAST - 110)),
-        List.of(Seed.post("n1", -0.7, LAST - 105)));
-    s.putExtremes(
-        "apple",
-        LAST,
-        List.of(Seed.post("p3", 0.95, LAST + 5)),
-        List.of(Seed.post("n2", -0.9, LAST + 7), Seed.post("n3", -0.2, LAST + 9)));
   }
 
   WebTarget t(String path) {
@@ -230,32 +196,37 @@ class ResourcesTest {
   }
 
   @Test
-  void csvComesWithFormatCsvOrAcceptTextCsv() {
-    Response byParam =
+  void csvComesWithFormatCsv() {
+    assertLastTenMinutesOfAllAsCsv(
         t("/api/v1/series")
             .queryParam("topic", "all")
             .queryParam("from", "now-10m")
             .queryParam("format", "csv")
             .request()
-            .get();
-    Response byAccept =
+            .get());
+  }
+
+  @Test
+  void csvComesWithAcceptTextCsv() {
+    assertLastTenMinutesOfAllAsCsv(
         t("/api/v1/series")
             .queryParam("topic", "all")
             .queryParam("from", "now-10m")
             .request("text/csv")
-            .get();
-    for (Response r : List.of(byParam, byAccept)) {
-      assertThat(r.getStatus()).isEqualTo(200);
-      assertThat(r.getMediaType().toString()).startsWith("text/csv");
-      String[] lines = r.readEntity(String.class).split("\r\n");
-      assertThat(lines[0])
-          .isEqualTo(
-              "topic,start,count,scored,positive,neutral,negative,meanCompound,stddev,"
-                  + "h0,h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,h13,h14,h15,h16,h17,h18,h19");
-      assertThat(lines).hasSize(3);
-      assertThat(lines[1]).startsWith("all,2026-11-24T21:55:00Z,4,3,");
-      assertThat(lines[1].split(",", -1)).hasSize(29);
-    }
+            .get());
+  }
+
+  private static void assertLastTenMinutesOfAllAsCsv(Response r) {
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getMediaType().toString()).startsWith("text/csv");
+    String[] lines = r.readEntity(String.class).split("\r\n");
+    assertThat(lines[0])
+        .isEqualTo(
+            "topic,start,count,scored,positive,neutral,negative,meanCompound,stddev,"
+                + "h0,h1,h2,h3,h4,h5,h6,h7,h8,h9,h10,h11,h12,h13,h14,h15,h16,h17,h18,h19");
+    assertThat(lines).hasSize(3);
+    assertThat(lines[1]).startsWith("all,2026-11-24T21:55:00Z,4,3,");
+    assertThat(lines[1].split(",", -1)).hasSize(29);
   }
 
   @Test
@@ -273,6 +244,10 @@ class ResourcesTest {
     assertThat(ids(j.get("negative"))).containsExactly("n2", "n1");
     assertThat(j.get("negative").get(1).get("url").isNull()).isTrue();
     assertThat(j.get("negative").get(1).get("minute").asText()).isEqualTo("2026-11-24T21:54:00Z");
+  }
+
+  @Test
+  void polarityPositiveReturnsOnlyThePositiveSide() {
     JsonNode pos =
         json(
             t("/api/v1/extremes")
@@ -298,9 +273,8 @@ class ResourcesTest {
     assertThat(body).startsWith("{\"text\":");
   }
 
-  @Test
-  void everyBadParameterIsA400NamingIt() {
-    Object[][] cases = {
+  static Object[][] badParameters() {
+    return new Object[][] {
       {"/api/v1/series", new String[] {"topic", "pear"}, "topic"},
       {"/api/v1/series", new String[] {}, "topic"},
       {"/api/v1/series", new String[] {"topic", "apple", "from", "now", "to", "now-1h"}, "from"},
@@ -328,21 +302,23 @@ class ResourcesTest {
       {"/api/v1/score", new String[] {"text", "x".repeat(2_001)}, "text"},
       {"/api/v1/live", new String[] {"topic", "kiwi"}, "topic"},
     };
-    for (Object[] c : cases) {
-      WebTarget w = t((String) c[0]);
-      String[] q = (String[]) c[1];
-      for (int i = 0; i < q.length; i += 2) {
-        w = w.queryParam(q[i], q[i + 1]);
-      }
-      Response r = w.request().get();
-      String body = r.readEntity(String.class);
-      assertThat(r.getStatus()).as("%s %s", c[0], String.join(" ", q)).isEqualTo(400);
-      Shapes.assertSameShape("error.json", body);
-      JsonNode j = json(body);
-      assertThat(j.get("error").asText()).isEqualTo("bad_parameter");
-      assertThat(j.get("parameter").asText()).as("%s %s", c[0], body).isEqualTo(c[2]);
-      assertThat(j.get("detail").asText()).isNotBlank().doesNotContain("Exception");
+  }
+
+  @ParameterizedTest(name = "{0} {1}: 400 naming {2}")
+  @MethodSource("badParameters")
+  void everyBadParameterIsA400NamingIt(String path, String[] q, String parameter) {
+    WebTarget w = t(path);
+    for (int i = 0; i < q.length; i += 2) {
+      w = w.queryParam(q[i], q[i + 1]);
     }
+    Response r = w.request().get();
+    String body = r.readEntity(String.class);
+    assertThat(r.getStatus()).as("%s %s", path, String.join(" ", q)).isEqualTo(400);
+    Shapes.assertSameShape("error.json", body);
+    JsonNode j = json(body);
+    assertThat(j.get("error").asText()).isEqualTo("bad_parameter");
+    assertThat(j.get("parameter").asText()).as("%s %s", path, body).isEqualTo(parameter);
+    assertThat(j.get("detail").asText()).isNotBlank().doesNotContain("Exception");
   }
 
   static JsonNode json(String s) {
@@ -373,6 +349,11 @@ class ResourcesTest {
       assertThat(json(body).get("error").asText()).isEqualTo("unavailable");
       assertThat(body).doesNotContain("at io.").doesNotContain("Exception");
     }
+  }
+
+  @Test
+  void healthIsDegradedWhenTheStoreIsDown() {
+    store.down = true;
     Response h = t("/health").request().get();
     assertThat(h.getStatus()).isEqualTo(503);
     assertThat(h.readEntity(String.class))
@@ -387,10 +368,14 @@ class ResourcesTest {
   }
 
   @Test
-  void unknownPathsAndWritesGetJsonErrors() {
+  void anUnknownPathIsAJson404() {
     Response missing = t("/api/v1/nothing").request().get();
     assertThat(missing.getStatus()).isEqualTo(404);
     assertThat(json(missing.readEntity(String.class)).get("error").asText()).isEqualTo("not_found");
+  }
+
+  @Test
+  void aWriteIsAJson405() {
     Response post = t("/api/v1/topics").request().post(Entity.json("{}"));
     assertThat(post.getStatus()).isEqualTo(405);
     assertThat(json(post.readEntity(String.class)).get("error").asText())

@@ -22,9 +22,9 @@ class ServerTest {
 
   RestServer start(RestConfig.Settings settings) throws Exception {
     InMemoryBucketStore store = new InMemoryBucketStore();
-    ResourcesTest.seed(store);
+    Seed.day(store);
     return RestServer.start(
-        RestServices.create(store, settings, Clock.fixed(ResourcesTest.NOW, ZoneOffset.UTC)));
+        RestServices.create(store, settings, Clock.fixed(Seed.NOW, ZoneOffset.UTC)));
   }
 
   HttpResponse<byte[]> get(RestServer s, String path, String... headers) throws Exception {

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Checks that JSON the service produced has the shape of an api-fixtures file. */
-final class Shapes {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class Shapes {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private Shapes() {}
 

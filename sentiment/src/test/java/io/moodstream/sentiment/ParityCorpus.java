@@ -1,18 +1,18 @@
 package io.moodstream.sentiment;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Reads reference output of vaderSentiment 3.3.2 in the corpus format ({@code text neg neu pos
  * compound}, tab-separated, after optional leading {@code #} comment lines): {@code
- * shared/vader-parity.tsv} and the emoji sweep in the test resources.
+ * vader-parity.tsv} and the emoji sweep, both in the test resources.
  */
 final class ParityCorpus {
 
@@ -21,50 +21,12 @@ final class ParityCorpus {
 
   private ParityCorpus() {}
 
-  /**
-   * {@code <repo root>/../shared/vader-parity.tsv}, where the repo root is the system property
-   * {@code maven.multiModuleProjectDirectory} (set by Surefire) or else the nearest directory above
-   * the working directory whose pom.xml is the moodstream parent.
-   */
-  static Optional<Path> locate() {
-    Path root = repoRoot();
-    if (root == null) {
-      return Optional.empty();
-    }
-    Path file = root.resolve("..").resolve("shared").resolve("vader-parity.tsv").normalize();
-    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  /** The reference corpus in this module's test resources (523 rows). */
+  static Path corpus() throws URISyntaxException {
+    return Path.of(Objects.requireNonNull(ParityCorpus.class.getResource(CORPUS), CORPUS).toURI());
   }
 
-  /** Where {@link #locate()} looks, for messages. */
-  static String expectedLocation() {
-    Path root = repoRoot();
-    return root == null
-        ? "<repo root>/../shared/vader-parity.tsv (repo root not found)"
-        : root.resolve("..").resolve("shared").resolve("vader-parity.tsv").normalize().toString();
-  }
-
-  private static Path repoRoot() {
-    String property = System.getProperty("maven.multiModuleProjectDirectory");
-    if (property != null && !property.startsWith("${") && isParentDir(Paths.get(property))) {
-      return Paths.get(property).toAbsolutePath();
-    }
-    for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (isParentDir(dir)) {
-        return dir;
-      }
-    }
-    return null;
-  }
-
-  private static boolean isParentDir(Path dir) {
-    Path pom = dir.resolve("pom.xml");
-    try {
-      return Files.isRegularFile(pom)
-          && Files.readString(pom).contains("<artifactId>moodstream-parent</artifactId>");
-    } catch (IOException e) {
-      return false;
-    }
-  }
+  static final String CORPUS = "vader-parity.tsv";
 
   static List<Row> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -1,21 +1,16 @@
 package io.moodstream.sentiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every row of {@code shared/vader-parity.tsv} (523 texts scored by vaderSentiment 3.3.2 under
- * CPython 3.11.7) must score identically here: all four values, and the sign of the -0.0 rows.
- *
- * <p>The corpus sits beside the repository. Without it the test is skipped (a fork without
- * ../shared), except on CI (env CI=true), where a missing corpus fails the build.
+ * Every row of {@code vader-parity.tsv} (test resources: 523 texts scored by vaderSentiment 3.3.2
+ * under CPython 3.11.7) must score identically here: all four values, and the sign of the -0.0
+ * rows.
  */
 class VaderParityTest {
 
@@ -23,7 +18,7 @@ class VaderParityTest {
 
   @Test
   void everyCorpusRowScoresExactlyAsTheReference() throws Exception {
-    Path file = corpusOrSkip();
+    Path file = ParityCorpus.corpus();
     List<ParityCorpus.Row> rows = ParityCorpus.read(file);
     assertThat(rows).as("rows in %s", file).hasSize(523);
 
@@ -54,7 +49,7 @@ class VaderParityTest {
   @Test
   void negativeZeroRowsKeepTheirSign() throws Exception {
     List<ParityCorpus.Row> negativeZero = new ArrayList<>();
-    for (ParityCorpus.Row row : ParityCorpus.read(corpusOrSkip())) {
+    for (ParityCorpus.Row row : ParityCorpus.read(ParityCorpus.corpus())) {
       if (Double.doubleToRawLongBits(row.compound()) == Double.doubleToRawLongBits(-0.0)) {
         negativeZero.add(row);
       }
@@ -68,19 +63,6 @@ class VaderParityTest {
   /** Numerically equal, and the same sign when both are zero. */
   private static boolean same(double got, double expected) {
     return got == expected && Double.compare(got, expected) == 0;
-  }
-
-  private static Path corpusOrSkip() {
-    Optional<Path> file = ParityCorpus.locate();
-    if (file.isPresent()) {
-      return file.get();
-    }
-    String message = "VADER parity corpus not found at " + ParityCorpus.expectedLocation();
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(message + ": on CI (CI=true) the shared/ directory beside the repository is required");
-    }
-    Assumptions.abort(message + ": skipped outside CI (a checkout without ../shared)");
-    throw new AssertionError("unreachable");
   }
 
   private static String quote(String s) {

@@ -1,5 +1,6 @@
 package io.moodstream.storage;
 
+import io.moodstream.schema.ApplyReport;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.HBaseLayout.FamilySpec;
 import io.moodstream.schema.hbase.HBaseLayout.TableSpec;
@@ -34,19 +35,8 @@ public final class SchemaApplier {
     this.admin = admin;
   }
 
-  /** What an apply did (or, with {@code dryRun}, would do). Empty changes mean "up to date". */
-  public record Report(List<String> changes, List<String> notes) {
-    public Report {
-      changes = List.copyOf(changes);
-      notes = List.copyOf(notes);
-    }
-
-    public boolean upToDate() {
-      return changes.isEmpty();
-    }
-  }
-
-  public Report apply(HBaseLayout layout, boolean dryRun) throws IOException {
+  /** Applies the tables, or with {@code dryRun} only reports what it would change. */
+  public ApplyReport apply(HBaseLayout layout, boolean dryRun) throws IOException {
     List<String> changes = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     boolean nsExists =
@@ -104,7 +94,7 @@ public final class SchemaApplier {
         }
       }
     }
-    return new Report(changes, notes);
+    return new ApplyReport("HBase tables", changes, notes);
   }
 
   static ColumnFamilyDescriptor descriptor(FamilySpec f) {

@@ -1,5 +1,6 @@
 package io.moodstream.storage;
 
+import io.moodstream.schema.ApplyReport;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.ConfigKey;
@@ -150,7 +151,7 @@ public final class SchemaCommand {
             + " ...");
     try (org.apache.kafka.clients.admin.Admin admin =
         org.apache.kafka.clients.admin.Admin.create(kafkaAdminConfig(config))) {
-      KafkaTopicApplier.Report r = new KafkaTopicApplier(admin, 30_000).apply(config, dryRun);
+      ApplyReport r = new KafkaTopicApplier(admin, 30_000).apply(config, dryRun);
       r.describe().lines().forEach(l -> out.println("  " + l));
       return 0;
     } catch (ConfigException e) {
@@ -203,9 +204,9 @@ public final class SchemaCommand {
   }
 
   /** Applies the layout and prints what changed, or that nothing did. */
-  public static SchemaApplier.Report apply(
-      Admin admin, HBaseLayout layout, boolean dryRun, PrintStream out) throws IOException {
-    SchemaApplier.Report r = new SchemaApplier(admin).apply(layout, dryRun);
+  public static ApplyReport apply(Admin admin, HBaseLayout layout, boolean dryRun, PrintStream out)
+      throws IOException {
+    ApplyReport r = new SchemaApplier(admin).apply(layout, dryRun);
     String verb = dryRun ? "would " : "";
     r.changes().forEach(c -> out.println("  " + verb + c));
     r.notes().forEach(n -> out.println("  note: " + n));

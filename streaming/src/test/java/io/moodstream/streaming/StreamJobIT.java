@@ -123,6 +123,7 @@ class StreamJobIT {
     long to = T0.getEpochSecond() + 2 * 86_400;
     List<Bucket> minutes = reader.aggregates(Step.MINUTE, "all", from, to);
     assertThat(minutes)
+        .as("minute rows")
         .extracting(Bucket::start)
         .containsExactly(
             T0.getEpochSecond(),
@@ -141,19 +142,33 @@ class StreamJobIT {
       if (m.start() == T0.getEpochSecond()) {
         expected = expected.merge(Aggregate.ofUnscored()); // the German post
       }
-      assertThat(m.aggregate().count()).isEqualTo(expected.count());
-      assertThat(m.aggregate().scored()).isEqualTo(expected.scored());
-      assertThat(m.aggregate().histogram()).isEqualTo(expected.histogram());
-      assertThat(m.aggregate().positive()).isEqualTo(expected.positive());
-      assertThat(m.aggregate().negative()).isEqualTo(expected.negative());
-      assertThat(m.aggregate().sumCompound()).isCloseTo(expected.sumCompound(), within(1e-9));
-      assertThat(m.aggregate().sumSquares()).isCloseTo(expected.sumSquares(), within(1e-9));
+      assertThat(m.aggregate().count())
+          .as("minute row %s: count", m.start())
+          .isEqualTo(expected.count());
+      assertThat(m.aggregate().scored())
+          .as("minute row %s: scored", m.start())
+          .isEqualTo(expected.scored());
+      assertThat(m.aggregate().histogram())
+          .as("minute row %s: histogram", m.start())
+          .isEqualTo(expected.histogram());
+      assertThat(m.aggregate().positive())
+          .as("minute row %s: positive", m.start())
+          .isEqualTo(expected.positive());
+      assertThat(m.aggregate().negative())
+          .as("minute row %s: negative", m.start())
+          .isEqualTo(expected.negative());
+      assertThat(m.aggregate().sumCompound())
+          .as("minute row %s: sumCompound", m.start())
+          .isCloseTo(expected.sumCompound(), within(1e-9));
+      assertThat(m.aggregate().sumSquares())
+          .as("minute row %s: sumSquares", m.start())
+          .isCloseTo(expected.sumSquares(), within(1e-9));
     }
-    assertThat(reader.aggregates(Step.MINUTE, "apple", from, to)).hasSize(4);
+    assertThat(reader.aggregates(Step.MINUTE, "apple", from, to)).as("minute rows").hasSize(4);
 
     // rollups: each hour is the merge of its minutes, each day the merge of its hours
     List<Bucket> hours = reader.aggregates(Step.HOUR, "all", from, to);
-    assertThat(hours).hasSize(2);
+    assertThat(hours).as("rollups").hasSize(2);
     for (Bucket h : hours) {
       Aggregate merged = Aggregate.EMPTY;
       for (Bucket m : minutes) {
@@ -161,10 +176,10 @@ class StreamJobIT {
           merged = merged.merge(m.aggregate());
         }
       }
-      assertThat(h.aggregate()).isEqualTo(merged);
+      assertThat(h.aggregate()).as("rollups: hour %s", h.start()).isEqualTo(merged);
     }
     List<Bucket> days = reader.aggregates(Step.DAY, "all", from, to);
-    assertThat(days).hasSize(2);
+    assertThat(days).as("rollups").hasSize(2);
     for (Bucket d : days) {
       Aggregate merged = Aggregate.EMPTY;
       for (Bucket h : hours) {
@@ -172,40 +187,50 @@ class StreamJobIT {
           merged = merged.merge(h.aggregate());
         }
       }
-      assertThat(d.aggregate()).isEqualTo(merged);
+      assertThat(d.aggregate()).as("rollups: day %s", d.start()).isEqualTo(merged);
     }
-    assertThat(days.stream().mapToLong(d -> d.aggregate().count()).sum()).isEqualTo(41);
+    assertThat(days.stream().mapToLong(d -> d.aggregate().count()).sum())
+        .as("rollups")
+        .isEqualTo(41);
 
     // extremes: best first, only clearly positive / negative posts, at most k
     List<Extremes> ext = reader.extremes("all", from, to);
-    assertThat(ext).hasSize(4);
+    assertThat(ext).as("extremes").hasSize(4);
     for (Extremes e : ext) {
       assertThat(e.positive())
+          .as("extremes")
           .isSortedAccordingTo(ExtremePost.MOST_POSITIVE_FIRST)
           .hasSizeLessThanOrEqualTo(5);
       assertThat(e.negative())
+          .as("extremes")
           .isSortedAccordingTo(ExtremePost.MOST_NEGATIVE_FIRST)
           .hasSizeLessThanOrEqualTo(5);
       assertThat(e.positive())
+          .as("extremes")
           .allSatisfy(p -> assertThat(p.compound()).isGreaterThanOrEqualTo(0.05));
-      assertThat(e.negative()).allSatisfy(p -> assertThat(p.compound()).isLessThanOrEqualTo(-0.05));
+      assertThat(e.negative())
+          .as("extremes")
+          .allSatisfy(p -> assertThat(p.compound()).isLessThanOrEqualTo(-0.05));
     }
-    assertThat(ext.get(0).positive()).isNotEmpty();
+    assertThat(ext.get(0).positive()).as("extremes").isNotEmpty();
 
     // the two bad records are on the DLQ, named by the stage that rejected them
     List<DeadLetter> letters =
         ItSupport.readAll(kafka.bootstrapServers(), KafkaTopics.DLQ.name()).stream()
             .map(l -> EventJson.parseDeadLetter(l).orThrow())
             .toList();
-    assertThat(letters).hasSize(2);
-    assertThat(letters).allSatisfy(d -> assertThat(d.source()).isEqualTo("streaming"));
-    assertThat(letters).extracting(DeadLetter::raw).contains("{\"broken");
+    assertThat(letters).as("dead letters").hasSize(2);
+    assertThat(letters)
+        .as("dead letters")
+        .allSatisfy(d -> assertThat(d.source()).isEqualTo("streaming"));
+    assertThat(letters).as("dead letters").extracting(DeadLetter::raw).contains("{\"broken");
 
     JsonNode status = new ObjectMapper().readTree(Files.readString(dir.resolve("status.json")));
-    assertThat(status.get("state").asText()).isEqualTo("caught-up");
+    assertThat(status.get("state").asText()).as("status file").isEqualTo("caught-up");
     assertThat(status.get("queries").get("posts").get("batchId").asLong())
+        .as("status file")
         .isGreaterThanOrEqualTo(0);
-    assertThat(status.get("deadLettersTotal").asLong()).isEqualTo(2);
+    assertThat(status.get("deadLettersTotal").asLong()).as("status file").isEqualTo(2);
   }
 
   @Test
@@ -215,7 +240,9 @@ class StreamJobIT {
     long minute = T0.getEpochSecond() + 180;
     ExtremePost best = reader.extremes("all", minute, minute + 60).get(0).positive().get(0);
     String topic = Integer.parseInt(best.id().substring(1)) % 2 == 0 ? "apple" : "pear";
-    assertThat(reader.extremes(topic, minute, minute + 60).get(0).positive()).contains(best);
+    assertThat(reader.extremes(topic, minute, minute + 60).get(0).positive())
+        .as("before the delete: the best post is in its topic's extremes")
+        .contains(best);
 
     ItSupport.send(
         kafka.bootstrapServers(),
@@ -223,14 +250,19 @@ class StreamJobIT {
         List.of(
             "{\"source\":\"synthetic\",\"id\":\"" + best.id() + "\"}", "{\"id\":\"no source\"}"));
     runUntilCaughtUp();
-    assertThat(reader.extremes("all", minute, minute + 60).get(0).positive()).doesNotContain(best);
-    assertThat(reader.extremes(topic, minute, minute + 60).get(0).positive()).doesNotContain(best);
+    assertThat(reader.extremes("all", minute, minute + 60).get(0).positive())
+        .as("after the delete: extremes")
+        .doesNotContain(best);
+    assertThat(reader.extremes(topic, minute, minute + 60).get(0).positive())
+        .as("after the delete: extremes")
+        .doesNotContain(best);
     try (Table refs =
         MiniHBase.connection()
             .getTable(TableName.valueOf(layout.qualified(HBaseLayout.POST_REFS_TABLE)))) {
       assertThat(
               refs.get(new Get(best.id().getBytes(StandardCharsets.UTF_8)))
                   .getValue(HBaseLayout.DELETED_FAMILY, HBaseLayout.DELETED_QUALIFIER))
+          .as("after the delete: post_refs marks it deleted")
           .isNotNull();
     }
 
@@ -241,14 +273,21 @@ class StreamJobIT {
         List.of(post("fresh", Instant.ofEpochSecond(minute + 30), "I adore it, fantastic!", "en")));
     runUntilCaughtUp();
     List<ExtremePost> pos = reader.extremes("all", minute, minute + 60).get(0).positive();
-    assertThat(pos).extracting(ExtremePost::id).contains("fresh").doesNotContain(best.id());
+    assertThat(pos)
+        .as("new post after the delete")
+        .extracting(ExtremePost::id)
+        .contains("fresh")
+        .doesNotContain(best.id());
     assertThat(
             reader.aggregates(Step.MINUTE, "all", minute, minute + 60).get(0).aggregate().count())
+        .as("new post after the delete")
         .isEqualTo(11);
     // the delete with no source went to the DLQ too
     assertThat(ItSupport.readAll(kafka.bootstrapServers(), KafkaTopics.DLQ.name()))
+        .as("delete without source")
         .anySatisfy(l -> assertThat(l).contains("no source"));
     assertThat(pos)
+        .as("new post after the delete: extremes order")
         .isSortedAccordingTo(Comparator.comparingDouble(ExtremePost::compound).reversed());
   }
 }

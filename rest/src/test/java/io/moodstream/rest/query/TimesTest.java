@@ -6,38 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The parsing itself is schema's EpochSecondsTest; here, what a query parameter makes of it. */
 class TimesTest {
   static final Instant NOW = Instant.parse("2026-11-24T21:56:30Z");
 
   @Test
-  void isoInstantsOffsetsAndDatesParseToEpochSeconds() {
-    assertThat(Times.parse("from", "2026-11-24T21:56:00Z", NOW)).isEqualTo(1795557360L);
-    assertThat(Times.parse("from", "2026-11-24T22:56:00+01:00", NOW)).isEqualTo(1795557360L);
-    assertThat(Times.parse("from", "2026-11-24", NOW))
-        .isEqualTo(Instant.parse("2026-11-24T00:00:00Z").getEpochSecond());
+  void aParameterParsesAsEpochSeconds() {
+    assertThat(Times.parse("from", "now-30m", NOW)).isEqualTo(NOW.getEpochSecond() - 1_800);
   }
 
   @Test
-  void relativeTimesCountBackFromNow() {
-    long now = NOW.getEpochSecond();
-    assertThat(Times.parse("to", "now", NOW)).isEqualTo(now);
-    assertThat(Times.parse("from", "now-30s", NOW)).isEqualTo(now - 30);
-    assertThat(Times.parse("from", "now-30m", NOW)).isEqualTo(now - 1_800);
-    assertThat(Times.parse("from", "now-24h", NOW)).isEqualTo(now - 86_400);
-    assertThat(Times.parse("from", "now-7d", NOW)).isEqualTo(now - 7 * 86_400);
-  }
-
-  @Test
-  void unparsableOrOutOfRangeTimesNameTheirParameter() {
-    for (String bad :
-        new String[] {"yesterday", "now-5y", "now+1h", "2026-11-24 21:56", "", "1e9"}) {
+  void aBadTimeIsABadParameterNamingIt() {
+    for (String bad : new String[] {"yesterday", "", "1969-12-31T23:59:59Z"}) {
       assertThatThrownBy(() -> Times.parse("to", bad, NOW))
+          .as(bad)
           .isInstanceOf(BadParameterException.class)
           .satisfies(e -> assertThat(((BadParameterException) e).parameter()).isEqualTo("to"));
     }
-    assertThatThrownBy(() -> Times.parse("from", "1969-12-31T23:59:59Z", NOW))
-        .hasMessageContaining("outside");
-    assertThatThrownBy(() -> Times.parse("from", "now-999999999d", NOW))
-        .hasMessageContaining("outside");
   }
 }

@@ -1,5 +1,6 @@
 package io.moodstream.schema.kafka;
 
+import io.moodstream.schema.ApplyReport;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,32 +34,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * 4.x, storage's and streaming's Spark-compatible 3.4.1 (the admin calls used exist in both).
  */
 public final class KafkaTopicApplier {
-  /** What an apply did, or with a dry run would do. */
-  public record Report(List<String> changes, List<String> notes) {
-    public Report {
-      changes = List.copyOf(changes);
-      notes = List.copyOf(notes);
-    }
-
-    public boolean upToDate() {
-      return changes.isEmpty();
-    }
-
-    /** One line per change and note, or "no changes". */
-    public String describe() {
-      if (changes.isEmpty() && notes.isEmpty()) {
-        return "Kafka topics: no changes";
-      }
-      List<String> l = new ArrayList<>();
-      changes.forEach(c -> l.add("Kafka topics: " + c));
-      notes.forEach(n -> l.add("Kafka topics: note: " + n));
-      if (changes.isEmpty()) {
-        l.add("Kafka topics: no changes");
-      }
-      return String.join("\n", l);
-    }
-  }
-
   private final Admin admin;
   private final long timeoutMs;
 
@@ -67,13 +42,13 @@ public final class KafkaTopicApplier {
     this.timeoutMs = timeoutMs;
   }
 
-  public Report apply(MoodstreamConfig config)
+  public ApplyReport apply(MoodstreamConfig config)
       throws ExecutionException, InterruptedException, TimeoutException {
     return apply(config, false);
   }
 
   /** Applies the topics, or with {@code dryRun} only reports what it would change. */
-  public Report apply(MoodstreamConfig config, boolean dryRun)
+  public ApplyReport apply(MoodstreamConfig config, boolean dryRun)
       throws ExecutionException, InterruptedException, TimeoutException {
     String verb = dryRun ? "would " : "";
     List<String> changes = new ArrayList<>();
@@ -123,7 +98,7 @@ public final class KafkaTopicApplier {
     if (!present.isEmpty()) {
       alignExisting(present, dryRun, verb, changes, notes);
     }
-    return new Report(changes, notes);
+    return new ApplyReport("Kafka topics", changes, notes);
   }
 
   private void alignExisting(

@@ -50,7 +50,7 @@ class ScoreCommandTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Expected values are rows of shared/vader-parity.tsv (lines 157, 65, 419, 258). */
+  /** Expected values are rows of vader-parity.tsv (test resources) (lines 157, 65, 419, 258). */
   @Test
   void fileRoundTripsOneOutputLinePerInputLineInOrder() throws IOException {
     Path file = dir.resolve("posts.txt");

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.Aggregate;
+import io.moodstream.schema.hbase.EpochSeconds;
 import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.sql.SqlSession;
@@ -156,8 +157,8 @@ public final class ExportMain implements Callable<Integer> {
       }
       t.add(topic);
     }
-    long f = s.alignDown(TimeArg.parse("--from", from, now));
-    long e = TimeArg.parse("--to", to, now);
+    long f = s.alignDown(EpochSeconds.parse("--from", from, now));
+    long e = EpochSeconds.parse("--to", to, now);
     e = Math.min(KeyConstraint.END, -Math.floorDiv(-e, s.seconds()) * s.seconds());
     if (f >= e) {
       throw new IllegalArgumentException(

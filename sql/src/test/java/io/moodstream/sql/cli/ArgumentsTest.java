@@ -3,6 +3,7 @@ package io.moodstream.sql.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.hbase.EpochSeconds;
 import io.moodstream.sql.SqlConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -178,12 +179,12 @@ class ArgumentsTest {
 
   @Test
   void timesReadAsTheRestApiReadsThem() {
-    assertThat(TimeArg.parse("--from", "2026-11-24", NOW))
+    assertThat(EpochSeconds.parse("--from", "2026-11-24", NOW))
         .isEqualTo(Instant.parse("2026-11-24T00:00:00Z").getEpochSecond());
-    assertThat(TimeArg.parse("--from", "2026-11-24T22:00:00+01:00", NOW))
+    assertThat(EpochSeconds.parse("--from", "2026-11-24T22:00:00+01:00", NOW))
         .isEqualTo(Instant.parse("2026-11-24T21:00:00Z").getEpochSecond());
-    assertThat(TimeArg.parse("--from", "now-7d", NOW))
+    assertThat(EpochSeconds.parse("--from", "now-7d", NOW))
         .isEqualTo(NOW.minusSeconds(7 * 86_400).getEpochSecond());
-    assertThat(TimeArg.parse("--from", " now ", NOW)).isEqualTo(NOW.getEpochSecond());
+    assertThat(EpochSeconds.parse("--from", " now ", NOW)).isEqualTo(NOW.getEpochSecond());
   }
 }

@@ -1,17 +1,13 @@
-package io.moodstream.rest;
+package io.moodstream.rest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moodstream.rest.store.BucketChangeFeed;
-import io.moodstream.rest.store.BucketStore;
-import io.moodstream.rest.store.SettledBucketCache;
+import io.moodstream.rest.InMemoryBucketStore;
+import io.moodstream.rest.MutableClock;
+import io.moodstream.rest.Seed;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.Bucket;
 import io.moodstream.storage.Extremes;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -20,42 +16,19 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class SettledBucketCacheTest {
-  static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   final InMemoryBucketStore store = new InMemoryBucketStore();
-  final MutableClock clock = new MutableClock(ResourcesTest.NOW);
+  final MutableClock clock = new MutableClock(Seed.NOW);
   final SettledBucketCache cache = new SettledBucketCache(store, clock);
 
   SettledBucketCacheTest() {
-    ResourcesTest.seed(store);
+    Seed.day(store);
     store.minuteScans.set(0); // seeding the hour rollups read minutes
   }
 
   @Test
   void answersAreThoseOfTheStoreForAnyRange() {
     SplittableRandom r = new SplittableRandom(7);
-    long last = ResourcesTest.LAST;
+    long last = Seed.LAST;
     for (int i = 0; i < 500; i++) {
       Step step = Step.values()[r.nextInt(3)];
       long from = last - r.nextLong(2 * 86_400) + 600;
@@ -68,7 +41,7 @@ class SettledBucketCacheTest {
 
   @Test
   void theSettledPartIsReadOncePerTtlAndTheRecentTailOncePerSecond() {
-    long last = ResourcesTest.LAST;
+    long last = Seed.LAST;
     cache.aggregates(Step.MINUTE, "apple", last - 86_400, last + 60);
     int after = store.minuteScans.get();
     assertThat(after).isEqualTo(2); // settled part + tail
@@ -88,7 +61,7 @@ class SettledBucketCacheTest {
 
   @Test
   void aNewBucketInTheTailShowsWithinASecond() {
-    long last = ResourcesTest.LAST;
+    long last = Seed.LAST;
     int before = cache.aggregates(Step.MINUTE, "all", last - 86_400, last + 60).size();
     store.put(Step.MINUTE, "all", last - 120, Seed.minute(last - 120, 4));
     clock.now = clock.now.plus(SettledBucketCache.TAIL_TTL);
@@ -97,8 +70,8 @@ class SettledBucketCacheTest {
 
   @Test
   void aLateCorrectionOfASettledBucketShowsAfterTheTtl() {
-    long old = ResourcesTest.LAST - 3_600;
-    cache.aggregates(Step.MINUTE, "apple", old - 600, ResourcesTest.LAST);
+    long old = Seed.LAST - 3_600;
+    cache.aggregates(Step.MINUTE, "apple", old - 600, Seed.LAST);
     store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
     assertThat(cache.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate().count())
         .isNotEqualTo(Seed.minute(old, 30).count());
@@ -124,9 +97,9 @@ class SettledBucketCacheTest {
 
   @Test
   void aSettledMinuteTheJobReportsRewrittenShowsAtTheNextPollWithOneSmallScan() {
-    long old = ResourcesTest.LAST - 3_600;
-    long from = ResourcesTest.LAST - 86_400;
-    fed.aggregates(Step.MINUTE, "apple", from, ResourcesTest.LAST);
+    long old = Seed.LAST - 3_600;
+    long from = Seed.LAST - 86_400;
+    fed.aggregates(Step.MINUTE, "apple", from, Seed.LAST);
     int scans = store.minuteScans.get();
     store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
     reported.add(changed(old, old + 60, "apple"));
@@ -134,17 +107,17 @@ class SettledBucketCacheTest {
     assertThat(fed.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
         .isEqualTo(Seed.minute(old, 30));
     assertThat(store.minuteScans.get() - scans).isEqualTo(1); // the changed minute alone
-    List<Bucket> expected = store.aggregates(Step.MINUTE, "apple", from, ResourcesTest.LAST);
+    List<Bucket> expected = store.aggregates(Step.MINUTE, "apple", from, Seed.LAST);
     scans = store.minuteScans.get();
-    assertThat(fed.aggregates(Step.MINUTE, "apple", from, ResourcesTest.LAST)).isEqualTo(expected);
+    assertThat(fed.aggregates(Step.MINUTE, "apple", from, Seed.LAST)).isEqualTo(expected);
     assertThat(store.minuteScans.get()).isEqualTo(scans); // nothing else read again
   }
 
   @Test
   void aNewMinuteInsideACachedRangeShowsAndItsHourIsReadAgain() {
-    long hour = ResourcesTest.T0 + 3 * 3_600; // settled: more than 15 hours ago
-    long from = ResourcesTest.T0 - 86_400;
-    long to = ResourcesTest.LAST - 20 * 60;
+    long hour = Seed.T0 + 3 * 3_600; // settled: more than 15 hours ago
+    long from = Seed.T0 - 86_400;
+    long to = Seed.LAST - 20 * 60;
     List<?> hoursBefore = fed.aggregates(Step.HOUR, "apple", from, to);
     store.put(Step.MINUTE, "apple", hour + 600, Seed.minute(hour + 600, 9));
     store.put(Step.HOUR, "apple", hour, Seed.minute(hour + 600, 9));
@@ -157,8 +130,8 @@ class SettledBucketCacheTest {
 
   @Test
   void changesOfOtherTopicsOrOtherTimesReadNothingAgain() {
-    long from = ResourcesTest.LAST - 86_400;
-    long to = ResourcesTest.LAST - 3_600;
+    long from = Seed.LAST - 86_400;
+    long to = Seed.LAST - 3_600;
     fed.aggregates(Step.MINUTE, "apple", from, to);
     int scans = store.minuteScans.get();
     reported.add(changed(from, to, "climate"));
@@ -172,8 +145,8 @@ class SettledBucketCacheTest {
 
   @Test
   void everythingChangedReadsEachCachedRangeOnceAgain() {
-    long from = ResourcesTest.LAST - 86_400;
-    long to = ResourcesTest.LAST - 3_600;
+    long from = Seed.LAST - 86_400;
+    long to = Seed.LAST - 3_600;
     fed.aggregates(Step.MINUTE, "apple", from, to);
     int scans = store.minuteScans.get();
     reported.add(BucketChangeFeed.Changes.EVERYTHING);
@@ -186,9 +159,9 @@ class SettledBucketCacheTest {
 
   @Test
   void aChangeReportedWhileARangeIsBeingReadIsNotLost() {
-    long old = ResourcesTest.LAST - 7_200;
-    long from = ResourcesTest.LAST - 86_400;
-    long to = ResourcesTest.LAST - 3_600;
+    long old = Seed.LAST - 7_200;
+    long from = Seed.LAST - 86_400;
+    long to = Seed.LAST - 3_600;
     // the job writes and reports a minute while the cache's first scan is under way, after the
     // scan passed that minute: what the scan read is stale for it
     SettledBucketCache[] self = new SettledBucketCache[1];
@@ -228,7 +201,7 @@ class SettledBucketCacheTest {
 
   @Test
   void aReportedChangeDropsTheSharedTailAtOnce() {
-    long last = ResourcesTest.LAST;
+    long last = Seed.LAST;
     int before = fed.aggregates(Step.MINUTE, "all", last - 86_400, last + 60).size();
     store.put(Step.MINUTE, "all", last - 120, Seed.minute(last - 120, 4));
     reported.add(changed(last - 120, last - 60, "all"));

@@ -1,19 +1,20 @@
-package io.moodstream.ingest.it;
+package io.moodstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.broker.KafkaBroker;
-import io.moodstream.ingest.IngestMain;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.kafka.Kafka;
 import io.moodstream.ingest.kafka.KafkaEventSink;
 import io.moodstream.ingest.kafka.Spool;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;
 import io.moodstream.ingest.source.synthetic.SyntheticSource;
+import io.moodstream.schema.ApplyReport;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
@@ -219,7 +220,7 @@ class ProducePathIT {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
       KafkaTopicApplier a = new KafkaTopicApplier(admin, 30_000);
       a.apply(config);
-      KafkaTopicApplier.Report again = a.apply(config);
+      ApplyReport again = a.apply(config);
       assertThat(again.upToDate()).isTrue();
       assertThat(again.describe()).isEqualTo("Kafka topics: no changes");
       assertThat(admin.listTopics().names().get())

@@ -1,8 +1,9 @@
-package io.moodstream.ingest.it;
+package io.moodstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.broker.KafkaBroker;
+import io.moodstream.ingest.kafka.Kafka;
 import io.moodstream.schema.kafka.KafkaTopics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

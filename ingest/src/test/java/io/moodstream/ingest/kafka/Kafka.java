@@ -1,4 +1,4 @@
-package io.moodstream.ingest.it;
+package io.moodstream.ingest.kafka;
 
 import io.moodstream.broker.KafkaBroker;
 import io.moodstream.ingest.IngestConfig;

@@ -1,22 +1,22 @@
-package io.moodstream.ingest.source.live;
+package io.moodstream.ingest.source.xv2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.core.TopicMatcher;
+import io.moodstream.ingest.source.live.RecordingSleeper;
+import io.moodstream.ingest.source.live.ScriptedStreamServer;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stall;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Status;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stream;
-import io.moodstream.ingest.source.xv2.XV2Source;
+import io.moodstream.ingest.source.live.SourceThread;
 import io.moodstream.schema.event.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,8 +25,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class XV2SourceTest {
   static final ObjectMapper M = new ObjectMapper();
   final List<String[]> rules = new ArrayList<>(); // id, value, tag
@@ -88,11 +92,19 @@ class XV2SourceTest {
   }
 
   private XV2Source source(ScriptedStreamServer s) {
-    return new XV2Source(s.url("/2/"), "t0k", topics, Duration.ofMillis(100), sleeper);
+    return source(s, Duration.ofMillis(100));
   }
 
+  /** {@code heartbeat}: the stream's keep-alive period; three missed make a stall. */
+  private XV2Source source(ScriptedStreamServer s, Duration heartbeat) {
+    return new XV2Source(s.url("/2/"), "t0k", topics, heartbeat, sleeper);
+  }
+
+  /** A heartbeat whose stalls no scripted step reaches. */
+  static final Duration NO_STALLS = Duration.ofSeconds(5);
+
   @Test
-  void rulesAreSyncedAddingMissingAndDeletingStaleAndADryRunChangesNothing() throws Exception {
+  void aDryRunOfTheRulesPrintsThePlanAndChangesNothing() throws Exception {
     rules.add(new String[] {"1", "stale term", "old"});
     rules.add(new String[] {"2", "coffee", "coffee"});
     try (ScriptedStreamServer s = server(List.of())) {
@@ -105,14 +117,30 @@ class XV2SourceTest {
       assertThat(out.toString(StandardCharsets.UTF_8))
           .contains("(dry run)", "add election", "delete 1 stale term");
       assertThat(ruleCalls).anyMatch(c -> c.contains("dry_run=true"));
+    }
+  }
 
+  @Test
+  void rulesAreSyncedAddingMissingAndDeletingStale() throws Exception {
+    rules.add(new String[] {"1", "stale term", "old"});
+    rules.add(new String[] {"2", "coffee", "coffee"});
+    try (ScriptedStreamServer s = server(List.of())) {
       source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
       assertThat(rules)
           .extracting(r -> r[1] + "/" + r[2])
           .containsExactlyInAnyOrder("coffee/coffee", "election/election");
-      XV2Source.Plan again =
+    }
+  }
+
+  @Test
+  void rulesAlreadyInSyncNeedNoChange() throws Exception {
+    rules.add(new String[] {"2", "coffee", "coffee"});
+    rules.add(new String[] {"3", "election", "election"});
+    try (ScriptedStreamServer s = server(List.of())) {
+      XV2Source.Plan plan =
           source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
-      assertThat(again.empty()).isTrue();
+      assertThat(plan.empty()).isTrue();
+      assertThat(ruleCalls).noneMatch(c -> c.startsWith("POST"));
     }
   }
 
@@ -145,39 +173,34 @@ class XV2SourceTest {
     }
   }
 
+  /**
+   * Runs the source over the script, which ends with a 401 that stops it. A test that does not
+   * script stalls passes a long {@code heartbeat}, so that a slow machine is not taken for one.
+   */
+  private ScriptedStreamServer runUntil401(
+      Duration heartbeat, List<ScriptedStreamServer.Step> script) throws Exception {
+    List<ScriptedStreamServer.Step> steps = new ArrayList<>(script);
+    steps.add(new Status(401, "{\"title\":\"Unauthorized\"}"));
+    ScriptedStreamServer s = server(steps);
+    return SourceThread.runUntilFatal(
+        s, source(s, heartbeat), in, "HTTP 401", "MOODSTREAM_INGEST_X_BEARER_TOKEN");
+  }
+
   @Test
-  void theStreamSurvivesDropsRateLimitsErrorsStallsAndDisconnectsWithTheDocumentedBackoff()
-      throws Exception {
-    List<ScriptedStreamServer.Step> script =
-        List.of(
-            new Stream(
-                List.of(
-                    ScriptedStreamServer.KEEP_ALIVE,
-                    post("1", "I love coffee", "coffee"),
-                    "{oops",
-                    "{\"data\":{\"text\":\"no id\"}}",
-                    ScriptedStreamServer.KEEP_ALIVE,
-                    post("2", "vote", "election"))), // then the connection drops
-            new Status(429, "{\"title\":\"Too Many Requests\"}"),
-            new Status(503, "{\"title\":\"Service Unavailable\"}"),
-            new Stream(List.of(post("3", "more coffee", "coffee"), new Stall(2_000))),
-            new Stream(
-                List.of(
-                    "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}")),
-            new Status(401, "{\"title\":\"Unauthorized\"}"));
-    try (ScriptedStreamServer s = server(script)) {
-      assertThatThrownBy(() -> source(s).run(in, new Lifecycle()))
-          .isInstanceOf(FatalSourceException.class)
-          .hasMessageContaining("HTTP 401")
-          .hasMessageContaining("MOODSTREAM_INGEST_X_BEARER_TOKEN");
-      assertThat(sleeper.delays)
-          .containsExactly(
-              Duration.ofMillis(250), // dropped after data: network, reset by the good connection
-              Duration.ofSeconds(60), // 429
-              Duration.ofSeconds(5), // 503
-              Duration.ofMillis(250), // stall (3 missed heartbeats of 100 ms)
-              Duration.ofMillis(250)); // operational disconnect
-      assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "2", "3");
+  void postsBecomeEventsAndBadRecordsDeadLetters() throws Exception {
+    try (ScriptedStreamServer s =
+        runUntil401(
+            NO_STALLS,
+            List.of(
+                new Stream(
+                    List.of(
+                        ScriptedStreamServer.KEEP_ALIVE,
+                        post("1", "I love coffee", "coffee"),
+                        "{oops",
+                        "{\"data\":{\"text\":\"no id\"}}",
+                        ScriptedStreamServer.KEEP_ALIVE,
+                        post("2", "vote", "election")))))) {
+      assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "2");
       assertThat(sink.posts.get(0).topics()).containsExactly("all", "coffee");
       assertThat(sink.posts.get(1).topics()).containsExactly("all", "election");
       assertThat(sink.posts.get(0).author().handle()).isEqualTo("seven");
@@ -185,11 +208,12 @@ class XV2SourceTest {
           .extracting(d -> d.reason())
           .anyMatch(r -> r.startsWith("record is not valid JSON"))
           .anyMatch(r -> r.contains("data.id"));
-      assertThat(metrics.get("x-v2", "reconnect.rate-limit")).isEqualTo(1);
-      assertThat(metrics.get("x-v2", "reconnect.http")).isEqualTo(1);
-      assertThat(metrics.get("x-v2", "reconnect.network")).isEqualTo(3);
-      assertThat(metrics.get("x-v2", "stall")).isEqualTo(1);
-      assertThat(metrics.get("x-v2", "notice.disconnect")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theStreamIsRequestedWithItsExpansionsAndTheBearerToken() throws Exception {
+    try (ScriptedStreamServer s = runUntil401(NO_STALLS, List.of())) {
       ScriptedStreamServer.Request first = s.requests.get(0);
       assertThat(first.uri())
           .contains("expansions=author_id", "tweet.fields=created_at,lang,author_id");
@@ -198,30 +222,52 @@ class XV2SourceTest {
   }
 
   @Test
+  void aRejectedTokenIsFatalNamesItsVariableAndIsNeverRetried() throws Exception {
+    try (ScriptedStreamServer s = runUntil401(NO_STALLS, List.of())) {
+      assertThat(sleeper.delays).isEmpty();
+    }
+  }
+
+  @Test
+  void dropsRateLimitsErrorsStallsAndDisconnectsWaitTheDocumentedBackoff() throws Exception {
+    try (ScriptedStreamServer s =
+        runUntil401(
+            Duration.ofMillis(100),
+            List.of(
+                new Stream(List.of(post("1", "I love coffee", "coffee"))), // then it drops
+                new Status(429, "{\"title\":\"Too Many Requests\"}"),
+                new Status(503, "{\"title\":\"Service Unavailable\"}"),
+                new Stream(List.of(post("3", "more coffee", "coffee"), new Stall(2_000))),
+                new Stream(
+                    List.of(
+                        "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}"))))) {
+      assertThat(sleeper.delays)
+          .containsExactly(
+              Duration.ofMillis(250), // dropped after data: network, reset by the good connection
+              Duration.ofSeconds(60), // 429
+              Duration.ofSeconds(5), // 503
+              Duration.ofMillis(250), // stall (3 missed heartbeats of 100 ms)
+              Duration.ofMillis(250)); // operational disconnect
+      assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "3");
+      assertThat(metrics.snapshot())
+          .containsAllEntriesOf(
+              Map.of(
+                  "x-v2/reconnect.rate-limit", 1L,
+                  "x-v2/reconnect.http", 1L,
+                  "x-v2/reconnect.network", 3L,
+                  "x-v2/stall", 1L,
+                  "x-v2/notice.disconnect", 1L));
+    }
+  }
+
+  @Test
   void stoppingClosesTheStreamPromptly() throws Exception {
     try (ScriptedStreamServer s =
         server(List.of(new Stream(List.of(post("1", "coffee", "coffee"), new Stall(30_000)))))) {
-      Lifecycle life = new Lifecycle();
       XV2Source src = new XV2Source(s.url("/2/"), "t0k", topics, Duration.ofSeconds(20), sleeper);
-      Thread t =
-          new Thread(
-              () -> {
-                try {
-                  src.run(in, life);
-                } catch (Exception e) {
-                  throw new RuntimeException(e);
-                }
-              });
-      t.start();
-      long deadline = System.nanoTime() + 10_000_000_000L;
-      while (sink.posts.isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      long t0 = System.nanoTime();
-      life.stop();
-      t.join(5_000);
-      assertThat(t.isAlive()).isFalse();
-      assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000);
+      Duration stop =
+          SourceThread.runUntil(src, in, () -> !sink.posts.isEmpty(), Duration.ofSeconds(10));
+      assertThat(stop).isLessThan(Duration.ofSeconds(3));
       assertThat(sleeper.delays).isEmpty();
     }
   }

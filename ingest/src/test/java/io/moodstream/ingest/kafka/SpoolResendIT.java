@@ -1,4 +1,4 @@
-package io.moodstream.ingest.it;
+package io.moodstream.ingest.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,6 @@ import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.core.TopicMatcher;
-import io.moodstream.ingest.kafka.KafkaEventSink;
-import io.moodstream.ingest.kafka.Spool;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.Source;
 import io.moodstream.schema.kafka.KafkaTopicApplier;

@@ -1,4 +1,4 @@
-package io.moodstream.rest;
+package io.moodstream.rest.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.rest.health.StreamStatusSource;
 import io.moodstream.rest.store.BucketChangeFeed.Changes;
 import io.moodstream.rest.store.BucketChangeFeed.Range;
-import io.moodstream.rest.store.StatusChangeFeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,11 @@
-package io.moodstream.rest;
+package io.moodstream.rest.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.moodstream.rest.query.BadParameterException;
-import io.moodstream.rest.query.TopicCatalog;
+import io.moodstream.rest.InMemoryBucketStore;
+import io.moodstream.rest.MutableClock;
+import io.moodstream.rest.Seed;
 import io.moodstream.schema.hbase.Step;
 import java.time.Duration;
 import java.util.List;
@@ -12,18 +13,17 @@ import org.junit.jupiter.api.Test;
 
 class TopicCatalogTest {
   final InMemoryBucketStore store = new InMemoryBucketStore();
-  final SettledBucketCacheTest.MutableClock clock =
-      new SettledBucketCacheTest.MutableClock(ResourcesTest.NOW);
+  final MutableClock clock = new MutableClock(Seed.NOW);
   final TopicCatalog catalog = new TopicCatalog(store, clock);
 
   TopicCatalogTest() {
-    ResourcesTest.seed(store);
+    Seed.day(store);
   }
 
   @Test
   void aStaleListIsAnsweredAtOnceAndRefreshedInTheBackground() throws Exception {
     assertThat(catalog.topics()).extracting(t -> t.topic()).containsExactly("all", "apple");
-    store.put(Step.MINUTE, "kiwi", ResourcesTest.LAST, Seed.minute(ResourcesTest.LAST, 1));
+    store.put(Step.MINUTE, "kiwi", Seed.LAST, Seed.minute(Seed.LAST, 1));
     clock.now = clock.now.plus(TopicCatalog.MAX_AGE).plusSeconds(1);
     assertThat(catalog.topics()).hasSize(2); // stale, while the refresh runs
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -36,7 +36,7 @@ class TopicCatalogTest {
   @Test
   void anUnknownTopicIsLookedUpAgainAtMostOnceASecond() {
     catalog.topics();
-    store.put(Step.MINUTE, "kiwi", ResourcesTest.LAST, Seed.minute(ResourcesTest.LAST, 1));
+    store.put(Step.MINUTE, "kiwi", Seed.LAST, Seed.minute(Seed.LAST, 1));
     assertThatThrownBy(() -> catalog.validate(List.of("kiwi"), 5))
         .isInstanceOf(BadParameterException.class)
         .hasMessageContaining("unknown topic 'kiwi'");

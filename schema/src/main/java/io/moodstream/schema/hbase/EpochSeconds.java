@@ -1,6 +1,5 @@
-package io.moodstream.sql.cli;
+package io.moodstream.schema.hbase;
 
-import io.moodstream.schema.hbase.RowKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,18 +9,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A time on the command line, as the REST API reads them: an ISO-8601 instant ({@code
- * 2026-11-24T21:56:00Z}), a date-time with an offset, a date ({@code 2026-11-24}, its UTC
- * midnight), or {@code now}, {@code now-30m}, {@code now-24h}, {@code now-7d}.
+ * A time as users write it, in the REST API's query parameters and on the command line: an ISO-8601
+ * instant ({@code 2026-11-24T21:56:00Z}), a date-time with an offset ({@code
+ * 2026-11-24T22:56:00+01:00}), a date ({@code 2026-11-24}, its UTC midnight), or relative to now:
+ * {@code now}, {@code now-30s}, {@code now-30m}, {@code now-24h}, {@code now-7d}. The result is
+ * epoch seconds within what a {@link RowKey} can hold.
  */
-final class TimeArg {
+public final class EpochSeconds {
   private static final Pattern RELATIVE = Pattern.compile("now(?:-(\\d{1,9})([smhd]))?");
 
-  private TimeArg() {}
+  private EpochSeconds() {}
 
-  /** Epoch seconds of {@code value}; an IllegalArgumentException naming {@code option} if bad. */
-  static long parse(String option, String value, Instant now) {
-    String v = value == null ? "" : value.trim();
+  /**
+   * Epoch seconds (rounded down) of {@code value}.
+   *
+   * @param name what the value is ({@code from}, {@code --to}), named in the error
+   * @throws IllegalArgumentException for an empty or unreadable value, or one outside
+   *     1970-01-01..2106-02-07, with a message that names {@code name} and says what to write
+   */
+  public static long parse(String name, String value, Instant now) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is empty");
+    }
+    String v = value.trim();
     Instant t;
     Matcher m = RELATIVE.matcher(v);
     if (m.matches()) {
@@ -41,7 +51,7 @@ final class TimeArg {
       if (t == null) {
         throw new IllegalArgumentException(
             "cannot parse "
-                + option
+                + name
                 + " '"
                 + v
                 + "': use an ISO-8601 instant such as 2026-11-24T21:56:00Z, a date such as"
@@ -50,7 +60,7 @@ final class TimeArg {
     }
     long s = t.getEpochSecond();
     if (s < 0 || s > RowKey.MAX_EPOCH_SECOND) {
-      throw new IllegalArgumentException(option + " " + t + " is outside 1970-01-01..2106-02-07");
+      throw new IllegalArgumentException(name + " " + t + " is outside 1970-01-01..2106-02-07");
     }
     return s;
   }

@@ -1,9 +1,11 @@
-package io.moodstream.rest;
+package io.moodstream.rest.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moodstream.rest.live.LiveHub;
-import io.moodstream.rest.live.LiveSink;
+import io.moodstream.rest.InMemoryBucketStore;
+import io.moodstream.rest.MutableClock;
+import io.moodstream.rest.Seed;
+import io.moodstream.rest.Shapes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,13 +16,12 @@ import org.junit.jupiter.api.Test;
 /** The hub's lifecycle with a controllable clock: heartbeats, departures, the poller's stop. */
 class LiveHubTest {
   final InMemoryBucketStore store = new InMemoryBucketStore();
-  final SettledBucketCacheTest.MutableClock clock =
-      new SettledBucketCacheTest.MutableClock(ResourcesTest.NOW);
+  final MutableClock clock = new MutableClock(Seed.NOW);
   final LiveHub hub =
       new LiveHub(store, clock, Duration.ofMillis(100), Duration.ofSeconds(15), Shapes.JSON);
 
   LiveHubTest() {
-    ResourcesTest.seed(store);
+    Seed.day(store);
   }
 
   @AfterEach

@@ -1,4 +1,4 @@
-package io.moodstream.ingest.source.live;
+package io.moodstream.ingest.source.bluesky;
 
 import java.io.IOException;
 import java.io.InputStream;
