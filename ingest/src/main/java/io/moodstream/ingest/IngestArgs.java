@@ -1,5 +1,6 @@
 package io.moodstream.ingest;
 
+import io.moodstream.schema.cli.Cli;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,15 +9,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The command line of {@code ./moodstream ingest}, parsed and validated; options left null fall
- * back to configuration.
+ * back to configuration. picocli reads it into {@link Line}; {@link Line#args} checks and converts.
  *
  * @param speed replay speed: 0 = as fast as possible, 1 = real time, N = N times faster
  */
 public record IngestArgs(
-    boolean help,
     String source,
     List<String> paths,
     List<String> topics,
@@ -36,48 +38,6 @@ public record IngestArgs(
 
   static final Set<String> SOURCES = Set.of("synthetic", "replay", "twitter-v1", "x-v2", "bluesky");
 
-  public static final String USAGE =
-      """
-      Usage: moodstream ingest [--source] SOURCE [options] [PATH...]
-
-      Sources:
-        synthetic              realistic generated posts (default): --rate, --seed, --from/--to
-        replay PATH...         files or directories: v1.1 status JSON lines (plain, .gz, .bz2),
-                               the Archive Team layout yyyy/mm/dd/HH/MM.json.bz2 (also in a .tar),
-                               X API v2 JSON lines, Moodstream post JSONL
-        twitter-v1             Twitter API v1.1 statuses/filter (or sample) through twitter4j
-        x-v2                   X API v2 filtered stream; syncs the stream rules to the topics
-        bluesky                Bluesky Jetstream (app.bsky.feed.post), resumes from its cursor
-
-      Options:
-        --topics a,b,...       track terms (words, #hashtags, phrases); default: ingest.track
-        --rate N               synthetic: mean posts per second (default: ingest.synthetic.rate)
-        --seed N               synthetic: seed; same seed, same posts (default 42)
-        --steady               synthetic: exactly --rate posts per second, without the diurnal
-                               and burst factors (load tests and benchmarks)
-        --from T --to T        synthetic: backfill with a simulated clock, T = 2026-11-24 or
-                               2026-11-24T10:00:00Z; as fast as Kafka takes it
-        --count N              stop after N records (synthetic, replay)
-        --speed 1|N|max        replay: real time (gaps kept), N times faster, or max (default)
-        --parser fast|twitter4j  replay: v1.1 parser (default fast; twitter4j = reference)
-        --progress / --no-progress  replay: force the progress bar on or off (default: on a terminal)
-        --continue-on-damage   replay: after a truncated or corrupt compressed file, read on with
-                               the next (default: stop; exit 3 either way names the damage)
-        --method filter|sample twitter-v1: endpoint (default: ingest.twitter.method)
-        --dry-run              x-v2: print the rule changes and stop
-        -h, --help             this help
-
-      Stops cleanly on SIGTERM or Ctrl-C: stops reading, flushes to Kafka, prints a summary, exit 0.
-      Exit codes: 0 done or stopped, 1 the source failed (or the spool is full), 2 bad usage or
-      configuration, 3 damaged input (every record before the damage was delivered).
-      Configuration: moodstream.properties or MOODSTREAM_* variables; the keys are listed in
-      ingest/README.md (kafka.bootstrap.servers, ingest.track, ingest.state.dir, ...);
-      Kafka security: kafka.client.* / kafka.client.config (docs/CONFIGURATION.md); posts dated
-      more than posts.max.clock.skew (5m) ahead of this machine's clock go to the DLQ.
-      Secrets come from the environment only: MOODSTREAM_INGEST_X_BEARER_TOKEN,
-      MOODSTREAM_INGEST_TWITTER_{CONSUMER_KEY,CONSUMER_SECRET,ACCESS_TOKEN,ACCESS_SECRET}.
-      """;
-
   /** Invalid command line; the message says what to change. */
   public static final class UsageException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -87,130 +47,164 @@ public record IngestArgs(
     }
   }
 
+  /** Parses and checks {@code argv} (no help or version: {@link IngestMain} handles those). */
   public static IngestArgs parse(String... argv) throws UsageException {
-    boolean help = false;
-    String source = null;
-    List<String> paths = new ArrayList<>();
-    List<String> topics = null;
-    Double rate = null;
-    Long seed = null;
-    Instant from = null;
-    Instant to = null;
-    long count = 0;
-    Double speed = null;
-    String parser = null;
-    String method = null;
-    boolean dryRun = false;
-    boolean progress = false;
-    boolean noProgress = false;
-    boolean continueOnDamage = false;
-    boolean steady = false;
-    List<String> a = Arrays.asList(argv);
-    for (int i = 0; i < a.size(); i++) {
-      String arg = a.get(i);
-      String opt = arg;
-      String inline = null;
-      if (arg.startsWith("--") && arg.contains("=")) {
-        opt = arg.substring(0, arg.indexOf('='));
-        inline = arg.substring(arg.indexOf('=') + 1);
-      }
-      switch (opt) {
-        case "-h", "--help" -> help = true;
-        case "--dry-run" -> dryRun = true;
-        case "--progress" -> progress = true;
-        case "--no-progress" -> noProgress = true;
-        case "--continue-on-damage" -> continueOnDamage = true;
-        case "--steady" -> steady = true;
-        case "--source",
-            "--topics",
-            "--rate",
-            "--seed",
-            "--from",
-            "--to",
-            "--count",
-            "--speed",
-            "--parser",
-            "--method" -> {
-          String v = inline;
-          if (v == null) {
-            if (i + 1 >= a.size()) {
-              throw new UsageException(opt + " needs a value");
-            }
-            v = a.get(++i);
-          }
-          switch (opt) {
-            case "--source" -> source = source(v);
-            case "--topics" ->
-                topics =
-                    Arrays.stream(v.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList();
-            case "--rate" -> {
-              rate = number(opt, v);
-              if (rate <= 0) {
-                throw new UsageException("--rate must be more than 0, got " + v);
-              }
-            }
-            case "--seed" -> seed = (long) (double) integer(opt, v);
-            case "--from" -> from = time(opt, v);
-            case "--to" -> to = time(opt, v);
-            case "--count" -> count = integer(opt, v);
-            case "--speed" -> speed = speed(v);
-            case "--parser" -> {
-              if (!v.equals("fast") && !v.equals("twitter4j")) {
-                throw new UsageException("--parser must be fast or twitter4j, got '" + v + "'");
-              }
-              parser = v;
-            }
-            case "--method" -> {
-              if (!v.equals("filter") && !v.equals("sample")) {
-                throw new UsageException("--method must be filter or sample, got '" + v + "'");
-              }
-              method = v;
-            }
-            default -> throw new IllegalStateException(opt);
-          }
-        }
-        default -> {
-          if (arg.startsWith("-") && !arg.equals("-")) {
-            throw new UsageException("unknown option '" + arg + "'");
-          }
-          if (source == null && paths.isEmpty() && SOURCES.contains(arg)) {
-            source = arg; // "ingest replay PATH" is "ingest --source replay PATH"
-          } else {
-            paths.add(arg);
-          }
-        }
-      }
+    try {
+      return Cli.parse(new Line(), argv).args();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
     }
-    if (!help) {
-      validate(source, paths, topics, from, to, progress, noProgress);
-      if (steady && source != null && !source.equals("synthetic")) {
-        throw new UsageException("--steady applies to the synthetic source only");
-      }
-    }
-    return new IngestArgs(
-        help,
-        source,
-        List.copyOf(paths),
-        topics,
-        rate,
-        seed,
-        from,
-        to,
-        count,
-        speed,
-        parser,
-        method,
-        dryRun,
-        progress,
-        noProgress,
-        continueOnDamage,
-        steady);
   }
 
-  /** The rules that combine options; --help skips them. */
+  /**
+   * The options as picocli reads them: values stay text here, so that {@link #args} converts them
+   * with the messages the tests and users know.
+   */
+  static final class Line {
+    @Parameters(
+        paramLabel = "[SOURCE] PATH",
+        arity = "0..*",
+        description = "a first word naming a source is --source SOURCE; replay's files follow")
+    List<String> words = new ArrayList<>();
+
+    @Option(
+        names = "--source",
+        paramLabel = "SOURCE",
+        description = "synthetic (default), replay, twitter-v1, x-v2 or bluesky")
+    String source;
+
+    @Option(
+        names = "--topics",
+        paramLabel = "a,b,...",
+        description = "track terms (words, #hashtags, phrases); default: ingest.track")
+    String topics;
+
+    @Option(
+        names = "--rate",
+        paramLabel = "N",
+        description = "synthetic: mean posts per second (default: ingest.synthetic.rate)")
+    String rate;
+
+    @Option(
+        names = "--seed",
+        paramLabel = "N",
+        description = "synthetic: seed; same seed, same posts (default 42)")
+    String seed;
+
+    @Option(
+        names = "--steady",
+        description =
+            "synthetic: exactly --rate posts per second, without the diurnal and burst factors"
+                + " (load tests and benchmarks)")
+    boolean steady;
+
+    @Option(
+        names = "--from",
+        paramLabel = "T",
+        description =
+            "synthetic: backfill with a simulated clock from T (with --to), T = 2026-11-24 or"
+                + " 2026-11-24T10:00:00Z; as fast as Kafka takes it")
+    String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "synthetic: end of the backfill")
+    String to;
+
+    @Option(
+        names = "--count",
+        paramLabel = "N",
+        description = "stop after N records (synthetic, replay)")
+    String count;
+
+    @Option(
+        names = "--speed",
+        paramLabel = "1|N|max",
+        description = "replay: real time (gaps kept), N times faster, or max (default)")
+    String speed;
+
+    @Option(
+        names = "--parser",
+        paramLabel = "fast|twitter4j",
+        description = "replay: v1.1 parser (default fast; twitter4j = reference)")
+    String parser;
+
+    @Option(
+        names = "--progress",
+        description = "replay: force the progress bar on (default: on a terminal)")
+    boolean progress;
+
+    @Option(names = "--no-progress", description = "replay: force the progress bar off")
+    boolean noProgress;
+
+    @Option(
+        names = "--continue-on-damage",
+        description =
+            "replay: after a truncated or corrupt compressed file, read on with the next"
+                + " (default: stop; exit 3 either way names the damage)")
+    boolean continueOnDamage;
+
+    @Option(
+        names = "--method",
+        paramLabel = "filter|sample",
+        description = "twitter-v1: endpoint (default: ingest.twitter.method)")
+    String method;
+
+    @Option(names = "--dry-run", description = "x-v2: print the rule changes and stop")
+    boolean dryRun;
+
+    /** The options converted and checked together. */
+    IngestArgs args() throws UsageException {
+      String src = source == null ? null : source(source);
+      List<String> paths = new ArrayList<>(words);
+      if (src == null && !paths.isEmpty() && SOURCES.contains(paths.get(0))) {
+        src = paths.remove(0); // "ingest replay PATH" is "ingest --source replay PATH"
+      }
+      List<String> terms =
+          topics == null
+              ? null
+              : Arrays.stream(topics.split(","))
+                  .map(String::strip)
+                  .filter(t -> !t.isEmpty())
+                  .toList();
+      Double r = null;
+      if (rate != null) {
+        r = number("--rate", rate);
+        if (r <= 0) {
+          throw new UsageException("--rate must be more than 0, got " + rate);
+        }
+      }
+      if (parser != null && !parser.equals("fast") && !parser.equals("twitter4j")) {
+        throw new UsageException("--parser must be fast or twitter4j, got '" + parser + "'");
+      }
+      if (method != null && !method.equals("filter") && !method.equals("sample")) {
+        throw new UsageException("--method must be filter or sample, got '" + method + "'");
+      }
+      Instant f = from == null ? null : time("--from", from);
+      Instant t = to == null ? null : time("--to", to);
+      validate(src, paths, terms, f, t, progress, noProgress);
+      if (steady && src != null && !src.equals("synthetic")) {
+        throw new UsageException("--steady applies to the synthetic source only");
+      }
+      return new IngestArgs(
+          src,
+          List.copyOf(paths),
+          terms,
+          r,
+          seed == null ? null : (long) (double) integer("--seed", seed),
+          f,
+          t,
+          count == null ? 0 : integer("--count", count),
+          speed == null ? null : speed(speed),
+          parser,
+          method,
+          dryRun,
+          progress,
+          noProgress,
+          continueOnDamage,
+          steady);
+    }
+  }
+
+  /** The rules that combine options. */
   private static void validate(
       String source,
       List<String> paths,

@@ -13,6 +13,7 @@ import io.moodstream.ingest.kafka.KafkaEventSink;
 import io.moodstream.ingest.kafka.Spool;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;
 import io.moodstream.ingest.source.synthetic.SyntheticSource;
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.KafkaClientConfig;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,15 +35,60 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./moodstream ingest}: parses the command line and configuration, wires a source to the
  * Kafka sink, installs the stop handlers and prints the summary. The work is in {@link #run}.
  */
-public final class IngestMain {
+@Command(
+    name = "moodstream ingest",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    customSynopsis = "moodstream ingest [--source] SOURCE [options] [PATH...]",
+    description = {
+      "Sources:",
+      "  synthetic              realistic generated posts (default): --rate, --seed, --from/--to",
+      "  replay PATH...         files or directories: v1.1 status JSON lines (plain, .gz, .bz2),",
+      "                         the Archive Team layout yyyy/mm/dd/HH/MM.json.bz2 (also in a .tar),",
+      "                         X API v2 JSON lines, Moodstream post JSONL",
+      "  twitter-v1             Twitter API v1.1 statuses/filter (or sample) through twitter4j",
+      "  x-v2                   X API v2 filtered stream; syncs the stream rules to the topics",
+      "  bluesky                Bluesky Jetstream (app.bsky.feed.post), resumes from its cursor",
+      ""
+    },
+    footer = {
+      "",
+      "Stops cleanly on SIGTERM or Ctrl-C: stops reading, flushes to Kafka, prints a summary, exit 0.",
+      "Exit codes: 0 done or stopped, 1 the source failed (or the spool is full), 2 bad usage or",
+      "configuration, 3 damaged input (every record before the damage was delivered).",
+      "Configuration: moodstream.properties or MOODSTREAM_* variables; the keys are listed in",
+      "ingest/README.md (kafka.bootstrap.servers, ingest.track, ingest.state.dir, ...);",
+      "Kafka security: kafka.client.* / kafka.client.config (docs/CONFIGURATION.md); posts dated",
+      "more than posts.max.clock.skew (5m) ahead of this machine's clock go to the DLQ.",
+      "Secrets come from the environment only: MOODSTREAM_INGEST_X_BEARER_TOKEN,",
+      "MOODSTREAM_INGEST_TWITTER_{CONSUMER_KEY,CONSUMER_SECRET,ACCESS_TOKEN,ACCESS_SECRET}."
+    })
+public final class IngestMain implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(IngestMain.class);
 
-  private IngestMain() {}
+  @Mixin IngestArgs.Line line = new IngestArgs.Line();
+  @Spec CommandSpec spec;
+
+  private final ConfigLoader loader;
+  private final Lifecycle life;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  private IngestMain(ConfigLoader loader, Lifecycle life, PrintStream out, PrintStream err) {
+    this.loader = loader;
+    this.life = life;
+    this.out = out;
+    this.err = err;
+  }
 
   public static void main(String[] args) {
     Lifecycle life = new Lifecycle();
@@ -64,25 +111,22 @@ public final class IngestMain {
    */
   public static int run(
       String[] argv, ConfigLoader loader, Lifecycle life, PrintStream out, PrintStream err) {
+    return Cli.execute(new IngestMain(loader, life, out, err), argv, out, err);
+  }
+
+  @Override
+  public Integer call() {
     IngestArgs args;
     try {
-      args = IngestArgs.parse(argv);
+      args = line.args();
     } catch (IngestArgs.UsageException e) {
-      err.println("moodstream ingest: " + e.getMessage());
-      err.println("Run './moodstream ingest --help' for usage.");
-      return 2;
+      throw Cli.usageError(spec, e.getMessage());
     }
-    if (args.help()) {
-      out.print(IngestArgs.USAGE);
-      return 0;
-    }
-    MoodstreamConfig config;
-    try {
-      config = loader.load(IngestConfig.KEYS);
-    } catch (ConfigException e) {
-      err.println("moodstream ingest: " + e.getMessage());
-      return 2;
-    }
+    return ingest(args, loader.load(IngestConfig.KEYS), life, out, err);
+  }
+
+  private static int ingest(
+      IngestArgs args, MoodstreamConfig config, Lifecycle life, PrintStream out, PrintStream err) {
     config.warnings().forEach(w -> err.println("warning: " + w));
     String sourceName = args.source() != null ? args.source() : config.get(IngestConfig.SOURCE);
     Source source = Source.fromWireName(sourceName).orElseThrow();

@@ -1,9 +1,11 @@
 package io.moodstream.local;
 
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,43 +20,50 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-/** {@code ./moodstream up|down|status}: the whole pipeline on one machine. */
-public final class LocalMain {
-  static final String USAGE =
-      """
-      Usage: moodstream up [--cluster] [--source SOURCE [PATH...]] [--topics a,b] [--port 8080]
-                           [--fresh [--yes]] [--only PARTS]
-             moodstream down
-             moodstream status
+/**
+ * {@code ./moodstream up|down|status}: the whole pipeline on one machine. The top-level command of
+ * {@code ./moodstream}'s completion ({@link CompletionScript}) lists these three and the other
+ * modules' commands.
+ */
+@Command(
+    name = "moodstream",
+    mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
+    synopsisSubcommandLabel = "(up | down | status | completion)",
+    description = {
+      "up      builds what is missing, then starts the pipeline as child processes",
+      "down    stops a running stack (from another terminal), in order; kills only as a last"
+          + " resort",
+      "status  shows each component's state, pid, port and restarts"
+    },
+    footer = {
+      "",
+      "Data persists under var/.",
+      "Configuration: moodstream.properties or MOODSTREAM_* (docs/CONFIGURATION.md,"
+          + " local/README.md)."
+    })
+public final class LocalMain implements Callable<Integer> {
+  @Spec CommandSpec spec;
 
-      up      builds what is missing, then starts as child processes (logs in var/log/):
-              a Kafka KRaft broker, HBase standalone, the schema, the Spark streaming job,
-              the REST service with the dashboard, and an ingest source; waits for each to be
-              healthy, prints a status table and the dashboard URL, and runs until Ctrl-C,
-              SIGTERM or `moodstream down`, then stops everything in order.
-                --source S   synthetic (default) | replay PATH... | x-v2 | bluesky | twitter-v1
-                --topics     track terms, comma-separated
-                --port N     REST/dashboard port (default 8080; key local.rest.port)
-                --fresh      delete var/ (all data) first, after asking; --yes to not ask
-                --only P,..  start only these parts (kafka,hbase,schema,spark,stream,rest,ingest)
-                --cluster    cluster mode: three Kafka brokers (replication 3, min ISR 2), HBase as
-                             ZooKeeper + master + two region servers, a Spark standalone master
-                             and two workers running the job's -emr jar (spark-submit
-                             --deploy-mode cluster --supervise); slower to start, same answers
-              A part that crashes is restarted after a backoff (1 s, doubling), at most
-              local.restart.budget (5) times per local.restart.healthy.period (10 min) up;
-              then it is reported FAILED with its exit status and the end of its log.
-      down    stops a running stack (from another terminal), in order; kills only as a last resort
-      status  shows each component's state, pid, port and restarts
+  private final StackPaths paths;
+  private final PrintStream out;
+  private final PrintStream err;
 
-      Data persists under var/. Heaps (keys local.heap.*) default to 2.7 GB in total;
-      up --cluster (keys local.cluster.heap.*) to about 5 GB.
-      Configuration: moodstream.properties or MOODSTREAM_* (docs/CONFIGURATION.md, local/README.md).
-      """;
-
-  private LocalMain() {}
+  LocalMain(StackPaths paths, PrintStream out, PrintStream err) {
+    this.paths = paths;
+    this.out = out;
+    this.err = err;
+  }
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args, System.out, System.err, rootDir()));
@@ -76,62 +85,186 @@ public final class LocalMain {
       List<String> only,
       boolean cluster) {}
 
-  static int run(String[] args, PrintStream out, PrintStream err, Path root) throws Exception {
-    List<String> a = List.of(args);
-    if (a.isEmpty()) {
-      err.print(USAGE);
-      return 2;
-    }
-    if (a.contains("-h") || a.contains("--help")) {
-      out.print(USAGE);
-      return 0;
-    }
+  static int run(String[] args, PrintStream out, PrintStream err, Path root) {
     String var = System.getenv("MOODSTREAM_VAR");
     StackPaths paths =
         var == null ? new StackPaths(root) : new StackPaths(root, Path.of(var).toAbsolutePath());
-    switch (a.get(0)) {
-      case "down":
-        return down(paths, out);
-      case "status":
-        return status(paths, out, err);
-      case "up":
-        break;
-      default:
-        err.println("moodstream: unknown command '" + a.get(0) + "'");
-        err.print(USAGE);
-        return 2;
-    }
+    return Cli.execute(new LocalMain(paths, out, err), args, out, err);
+  }
+
+  /** Without a subcommand: the usage, on stderr, as a usage error. */
+  @Override
+  public Integer call() {
+    return Cli.missingSubcommand(spec);
+  }
+
+  @Command(
+      name = "up",
+      sortOptions = false,
+      description = {
+        "Builds what is missing, then starts as child processes (logs in var/log/): a Kafka KRaft"
+            + " broker, HBase standalone, the schema, the Spark streaming job, the REST service"
+            + " with the dashboard, and an ingest source; waits for each to be healthy, prints a"
+            + " status table and the dashboard URL, and runs until Ctrl-C, SIGTERM or `moodstream"
+            + " down`, then stops everything in order.",
+        ""
+      },
+      footer = {
+        "",
+        "A part that crashes is restarted after a backoff (1 s, doubling), at most",
+        "local.restart.budget (5) times per local.restart.healthy.period (10 min) up;",
+        "then it is reported FAILED with its exit status and the end of its log.",
+        "",
+        "Data persists under var/. Heaps (keys local.heap.*) default to 2.7 GB in total;",
+        "up --cluster (keys local.cluster.heap.*) to about 5 GB.",
+        "Configuration: moodstream.properties or MOODSTREAM_* (docs/CONFIGURATION.md, local/README.md)."
+      })
+  int up(@Mixin UpArgs args) throws Exception {
     UpOptions o;
     try {
-      o = parseUp(a.subList(1, a.size()));
+      o = args.options();
     } catch (IllegalArgumentException e) {
-      err.println("moodstream up: " + e.getMessage());
-      return 2;
+      throw Cli.usageError(spec.subcommands().get("up").getCommandSpec(), e.getMessage());
     }
+    Map<String, String> env = withPort(System.getenv(), o.port());
+    Path file = MoodstreamConfig.propertiesFile(env);
     MoodstreamConfig config;
     try {
-      config =
-          MoodstreamConfig.load(
-              LocalConfig.KEYS, withPort(System.getenv(), o.port()), configFile());
+      config = MoodstreamConfig.load(LocalConfig.KEYS, env, file);
       if (o.cluster()) {
-        config =
-            MoodstreamConfig.load(
-                LocalConfig.KEYS,
-                clusterEnv(withPort(System.getenv(), o.port()), config),
-                configFile());
+        config = MoodstreamConfig.load(LocalConfig.KEYS, clusterEnv(env, config), file);
       }
-    } catch (ConfigException | IllegalArgumentException e) {
-      err.println("moodstream up: " + e.getMessage());
-      return 2;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
     }
     config.warnings().forEach(w -> err.println("warning: " + w));
     return up(o, config, paths, out, err);
   }
 
-  private static Path configFile() {
-    String named = System.getenv(MoodstreamConfig.CONFIG_FILE_ENV);
-    Path f = named != null ? Path.of(named) : Path.of("moodstream.properties");
-    return Files.isRegularFile(f) ? f : null;
+  @Command(
+      name = "down",
+      description =
+          "Stops a running stack (from another terminal), in order; kills only as a last resort.")
+  int down() {
+    MoodstreamConfig.propertiesFile(System.getenv()); // a named file that is missing: exit 2
+    return down(paths, out);
+  }
+
+  @Command(
+      name = "status",
+      description = "Shows each component's state, pid, port and restarts.",
+      footer = {"", "Exit status: 0 the stack is running, 3 it is not, 2 bad configuration."})
+  int status() {
+    return status(paths, out);
+  }
+
+  /** The bash completion the build wrote beside this class ({@code CompletionScript}). */
+  static final String COMPLETION = "moodstream-completion.bash";
+
+  @Command(
+      name = "completion",
+      description = {
+        "Prints the bash completion of ./moodstream's commands and their options:",
+        "  source <(./moodstream completion)"
+      })
+  int completion() throws IOException {
+    try (InputStream in = LocalMain.class.getResourceAsStream(COMPLETION)) {
+      if (in == null) {
+        err.println("moodstream completion: this build of local has no " + COMPLETION);
+        return Cli.FAILURE;
+      }
+      in.transferTo(out);
+      out.flush();
+    }
+    return Cli.OK;
+  }
+
+  /** {@code up}'s options as picocli parses them; {@link #options} checks how they combine. */
+  static final class UpArgs {
+    static final List<String> SOURCES =
+        List.of("synthetic", "replay", "x-v2", "bluesky", "twitter-v1");
+
+    @Option(
+        names = "--source",
+        paramLabel = "SOURCE",
+        defaultValue = "synthetic",
+        description =
+            "synthetic (default) | replay PATH... | x-v2 | bluesky | twitter-v1: the ingest source")
+    String source;
+
+    @Parameters(
+        paramLabel = "PATH",
+        arity = "0..*",
+        description = "with --source replay: the archives to replay")
+    List<String> sourceArgs = new ArrayList<>();
+
+    @Option(names = "--topics", paramLabel = "a,b", description = "track terms, comma-separated")
+    String topics;
+
+    @Option(
+        names = "--port",
+        paramLabel = "N",
+        description = "REST/dashboard port (default 8080; key local.rest.port)")
+    Integer port;
+
+    @Option(names = "--fresh", description = "delete var/ (all data) first, after asking")
+    boolean fresh;
+
+    @Option(
+        names = {"-y", "--yes"},
+        description = "with --fresh: do not ask")
+    boolean yes;
+
+    @Option(
+        names = "--only",
+        paramLabel = "PARTS",
+        split = ",",
+        description = "start only these parts (kafka,hbase,schema,spark,stream,rest,ingest)")
+    List<String> only;
+
+    @Option(
+        names = "--cluster",
+        description =
+            "cluster mode: three Kafka brokers (replication 3, min ISR 2), HBase as ZooKeeper +"
+                + " master + two region servers, a Spark standalone master and two workers"
+                + " running the job's -emr jar (spark-submit --deploy-mode cluster --supervise);"
+                + " slower to start, same answers")
+    boolean cluster;
+
+    /** The options, checked together; an {@link IllegalArgumentException} says what is wrong. */
+    UpOptions options() {
+      if (!SOURCES.contains(source)) {
+        throw new IllegalArgumentException(
+            "--source '" + source + "': expected synthetic, replay, x-v2, bluesky or twitter-v1");
+      }
+      if (source.equals("replay") && sourceArgs.isEmpty()) {
+        throw new IllegalArgumentException("--source replay needs at least one PATH");
+      }
+      if (!source.equals("replay") && !sourceArgs.isEmpty()) {
+        throw new IllegalArgumentException(
+            "unexpected argument '" + sourceArgs.get(0) + "' (PATHs go with --source replay)");
+      }
+      List<String> parts = StackPlan.GROUPS;
+      if (only != null) {
+        List<String> named = new ArrayList<>();
+        for (String s : only) {
+          String g = s.trim().toLowerCase(Locale.ROOT);
+          if (!StackPlan.GROUPS.contains(g)) {
+            throw new IllegalArgumentException("--only: unknown part '" + s + "'");
+          }
+          named.add(g);
+        }
+        parts = StackPlan.GROUPS.stream().filter(named::contains).toList();
+      }
+      return new UpOptions(source, sourceArgs, topics, port, fresh, yes, parts, cluster);
+    }
+  }
+
+  /** Parses {@code up}'s arguments; for tests and the plan's callers. */
+  static UpOptions parseUp(List<String> args) {
+    UpArgs up = new UpArgs();
+    Cli.parse(up, args.toArray(String[]::new));
+    return up.options();
   }
 
   private static Map<String, String> withPort(Map<String, String> env, Integer port) {
@@ -160,69 +293,6 @@ public final class LocalMain {
     m.putIfAbsent(
         io.moodstream.schema.config.CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(), "2");
     return m;
-  }
-
-  static UpOptions parseUp(List<String> a) {
-    String source = "synthetic";
-    List<String> sourceArgs = new ArrayList<>();
-    String topics = null;
-    Integer port = null;
-    boolean fresh = false;
-    boolean yes = false;
-    boolean cluster = false;
-    List<String> only = StackPlan.GROUPS;
-    for (int i = 0; i < a.size(); i++) {
-      String x = a.get(i);
-      switch (x) {
-        case "--source" -> {
-          source = value(a, ++i, x);
-          if (!List.of("synthetic", "replay", "x-v2", "bluesky", "twitter-v1").contains(source)) {
-            throw new IllegalArgumentException(
-                "--source '"
-                    + source
-                    + "': expected synthetic, replay, x-v2, bluesky or twitter-v1");
-          }
-          while (source.equals("replay") && i + 1 < a.size() && !a.get(i + 1).startsWith("--")) {
-            sourceArgs.add(a.get(++i));
-          }
-          if (source.equals("replay") && sourceArgs.isEmpty()) {
-            throw new IllegalArgumentException("--source replay needs at least one PATH");
-          }
-        }
-        case "--topics" -> topics = value(a, ++i, x);
-        case "--port" -> {
-          String v = value(a, ++i, x);
-          try {
-            port = Integer.parseInt(v);
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--port '" + v + "' is not a number");
-          }
-        }
-        case "--fresh" -> fresh = true;
-        case "--yes", "-y" -> yes = true;
-        case "--cluster" -> cluster = true;
-        case "--only" -> {
-          List<String> parts = new ArrayList<>();
-          for (String s : value(a, ++i, x).split(",")) {
-            String g = s.trim().toLowerCase(Locale.ROOT);
-            if (!StackPlan.GROUPS.contains(g)) {
-              throw new IllegalArgumentException("--only: unknown part '" + s + "'");
-            }
-            parts.add(g);
-          }
-          only = StackPlan.GROUPS.stream().filter(parts::contains).toList();
-        }
-        default -> throw new IllegalArgumentException("unknown option '" + x + "' (see --help)");
-      }
-    }
-    return new UpOptions(source, sourceArgs, topics, port, fresh, yes, only, cluster);
-  }
-
-  private static String value(List<String> a, int i, String opt) {
-    if (i >= a.size() || a.get(i).startsWith("--")) {
-      throw new IllegalArgumentException(opt + " needs a value");
-    }
-    return a.get(i);
   }
 
   static int up(
@@ -335,14 +405,9 @@ public final class LocalMain {
     return 0;
   }
 
-  static int status(StackPaths paths, PrintStream out, PrintStream err) {
-    MoodstreamConfig config;
-    try {
-      config = MoodstreamConfig.load(LocalConfig.KEYS, System.getenv(), configFile());
-    } catch (ConfigException e) {
-      err.println("moodstream status: " + e.getMessage());
-      return 2;
-    }
+  static int status(StackPaths paths, PrintStream out) {
+    MoodstreamConfig.load(
+        LocalConfig.KEYS, System.getenv(), MoodstreamConfig.propertiesFile(System.getenv()));
     out.print(LocalStack.statusTable(paths));
     if (ChildProcess.running("spark-master", paths).isPresent()) {
       SparkCluster.describeDriver(paths).ifPresent(d -> out.println("spark: " + d));

@@ -526,7 +526,7 @@ class ClusterModeIT {
   private static void assertStatusListsEveryProcess(StackPaths paths) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-    LocalMain.status(paths, o, o);
+    LocalMain.status(paths, o);
     String table = out.toString(StandardCharsets.UTF_8);
     for (String id :
         List.of(

@@ -49,13 +49,13 @@ class LocalMainTest {
     assertThatThrownBy(() -> LocalMain.parseUp(List.of("--source", "replay")))
         .hasMessageContaining("needs at least one PATH");
     assertThatThrownBy(() -> LocalMain.parseUp(List.of("--port", "x")))
-        .hasMessageContaining("--port 'x'");
+        .hasMessageContaining("'--port': 'x' is not an int");
     assertThatThrownBy(() -> LocalMain.parseUp(List.of("--port")))
-        .hasMessageContaining("--port needs a value");
+        .hasMessageContaining("Missing required parameter for option '--port'");
     assertThatThrownBy(() -> LocalMain.parseUp(List.of("--only", "zookeeper")))
         .hasMessageContaining("unknown part 'zookeeper'");
     assertThatThrownBy(() -> LocalMain.parseUp(List.of("--turbo")))
-        .hasMessageContaining("unknown option '--turbo'");
+        .hasMessageContaining("Unknown option: '--turbo'");
   }
 
   @Test
@@ -68,7 +68,7 @@ class LocalMainTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: moodstream up");
     assertThat(LocalMain.run(new String[] {"sideways"}, o, e, home)).isEqualTo(2);
     assertThat(LocalMain.run(new String[] {"up", "--bogus"}, o, e, home)).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--bogus'");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--bogus'");
   }
 
   @Test

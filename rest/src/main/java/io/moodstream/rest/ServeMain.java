@@ -1,14 +1,14 @@
 package io.moodstream.rest;
 
 import io.moodstream.rest.store.HBaseBucketStore;
-import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.storage.HBaseClients;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
@@ -16,41 +16,72 @@ import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code ./moodstream serve [--port N]}: parses, wires, serves until stopped. */
-public final class ServeMain {
+@Command(
+    name = "moodstream serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the REST service over HBase and serves the D3 dashboard at"
+          + " http://<rest.bind.address>:<port>/.",
+      "",
+      "Endpoints: GET /api/v1/topics, /api/v1/series, /api/v1/extremes, /api/v1/live (SSE),"
+          + " /api/v1/score, /api/openapi.json, /health/live, /health/ready, /health, /metrics.",
+      ""
+    },
+    footer = {
+      "",
+      "Configuration (moodstream.properties or MOODSTREAM_* variables; every key in rest/README.md):",
+      "rest.port, rest.bind.address, rest.cors.origins, rest.live.poll.interval,",
+      "rest.stream.status.file, rest.hbase.timeout|threads|queue, rest.ready.timeout,",
+      "rest.ready.stream.max.age, rest.shutdown.grace, rest.sse.max.clients[.per.address],",
+      "rest.sse.queue.bytes, rest.sse.write.timeout, rest.ratelimit.score[.burst],",
+      "rest.ratelimit.expensive[.burst|.buckets], rest.response.max.bytes, rest.cache.max.bytes,",
+      "hbase.zookeeper.quorum, hbase.zookeeper.port. Secret (environment or _FILE only):",
+      "MOODSTREAM_REST_AUTH_TOKEN, a bearer token required on /api/* and /metrics.",
+      "",
+      "On SIGTERM: readiness turns 503, live clients are told to reconnect, in-flight requests get",
+      "rest.shutdown.grace to finish.",
+      "",
+      "Exit status: 0 stopped normally, 1 failed to start, 2 bad arguments or configuration."
+    })
+public final class ServeMain implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeMain.class);
 
-  private ServeMain() {}
+  @Mixin ServeOptions options = new ServeOptions();
+  @Spec CommandSpec spec;
+
+  private final PrintStream err;
+
+  ServeMain(PrintStream err) {
+    this.err = err;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    ServeOptions options;
+    return Cli.execute(new ServeMain(err), args, out, err);
+  }
+
+  @Override
+  public Integer call() {
+    java.util.Optional<Integer> port;
     try {
-      options = ServeOptions.parse(Arrays.asList(args));
+      port = options.port();
     } catch (IllegalArgumentException e) {
-      err.println("moodstream serve: " + e.getMessage());
-      err.println("Try 'moodstream serve --help'.");
-      return 2;
+      throw Cli.usageError(spec, e.getMessage());
     }
-    if (options.help()) {
-      out.print(ServeOptions.USAGE);
-      return 0;
-    }
-    MoodstreamConfig config;
-    try {
-      config = MoodstreamConfig.load(RestConfig.KEYS);
-    } catch (ConfigException e) {
-      err.println("moodstream serve: " + e.getMessage());
-      return 2;
-    }
+    MoodstreamConfig config = MoodstreamConfig.load(RestConfig.KEYS);
     config.warnings().forEach(w -> LOG.warn("{}", w));
     RestConfig.Settings settings = RestConfig.Settings.from(config);
-    if (options.port().isPresent()) {
-      settings = settings.withPort(options.port().get());
+    if (port.isPresent()) {
+      settings = settings.withPort(port.get());
     }
 
     Configuration hbase = hbaseConfiguration(config);

@@ -1,6 +1,7 @@
 package io.moodstream.storage;
 
 import io.moodstream.schema.ApplyReport;
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.ConfigKey;
@@ -14,13 +15,18 @@ import io.moodstream.schema.kafka.KafkaTopics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./moodstream schema apply|show}: creates or prints the Kafka topics ({@link
@@ -28,98 +34,95 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * {@code -emr} jar too ({@code spark-submit --class io.moodstream.storage.SchemaCommand … apply}),
  * with the cluster's hbase-site.xml and {@code spark.moodstream.*} settings.
  */
-public final class SchemaCommand {
-  static final String USAGE =
-      """
-      Usage: moodstream schema <command> [options]
+@Command(
+    name = "moodstream schema",
+    mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
+    synopsisSubcommandLabel = "(apply | show)",
+    description = "Creates or prints the Kafka topics and the HBase layout.",
+    footer = {
+      "",
+      "Configuration (moodstream.properties, MOODSTREAM_* variables, or spark.moodstream.* under",
+      "spark-submit; see docs/CONFIGURATION.md):",
+      "  kafka.bootstrap.servers, kafka.client.* (security), kafka.replication.factor,",
+      "  kafka.min.insync.replicas, kafka.topic.*.partitions, kafka.topic.*.retention,",
+      "  hbase.zookeeper.quorum, hbase.zookeeper.port (else hbase-site.xml), hbase.compression,",
+      "  hbase.extremes.ttl, hbase.table.regions"
+    })
+public final class SchemaCommand implements Callable<Integer> {
+  /** What {@code apply --only} takes. */
+  enum Part {
+    kafka,
+    hbase
+  }
 
-      Commands:
-        apply [--dry-run] [--only kafka|hbase]
-                              create or update the Kafka topics, then the HBase namespace and tables;
-                              idempotent: a second run changes nothing and says so. --dry-run only
-                              prints what it would do; --only applies one of the two.
-        show [--hbase-shell]  print the HBase layout and Kafka topics for the current configuration;
-                              --hbase-shell prints the equivalent HBase-shell script instead.
+  @Spec CommandSpec spec;
 
-      Options:
-        -h, --help            this help
+  private final PrintStream out;
+  private final PrintStream err;
 
-      Configuration (moodstream.properties, MOODSTREAM_* variables, or spark.moodstream.* under
-      spark-submit; see docs/CONFIGURATION.md):
-        kafka.bootstrap.servers, kafka.client.* (security), kafka.replication.factor,
-        kafka.min.insync.replicas, kafka.topic.*.partitions, kafka.topic.*.retention,
-        hbase.zookeeper.quorum, hbase.zookeeper.port (else hbase-site.xml), hbase.compression,
-        hbase.extremes.ttl
-      """;
-
-  private SchemaCommand() {}
+  SchemaCommand(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    List<String> a = List.of(args);
-    if (a.isEmpty() || a.contains("-h") || a.contains("--help")) {
-      (a.isEmpty() ? err : out).print(USAGE);
-      return a.isEmpty() ? 2 : 0;
-    }
-    String cmd = a.get(0);
-    List<String> opts = a.subList(1, a.size());
-    List<String> allowed =
-        switch (cmd) {
-          case "apply" -> List.of("--dry-run", "--only");
-          case "show" -> List.of("--hbase-shell");
-          default -> null;
-        };
-    if (allowed == null) {
-      err.println("moodstream schema: unknown command '" + cmd + "' (expected apply or show)");
-      err.print(USAGE);
-      return 2;
-    }
-    String only = null;
-    for (int i = 0; i < opts.size(); i++) {
-      String o = opts.get(i);
-      if (o.startsWith("--only=")) {
-        only = o.substring("--only=".length());
-      } else if (o.equals("--only") && allowed.contains(o) && i + 1 < opts.size()) {
-        only = opts.get(++i);
-      } else if (!allowed.contains(o) || o.equals("--only")) {
-        err.println("moodstream schema " + cmd + ": unknown option '" + o + "'");
-        return 2;
-      }
-    }
-    if (only != null && !cmd.equals("apply")) {
-      err.println("moodstream schema " + cmd + ": unknown option '--only'");
-      return 2;
-    }
-    if (only != null && !only.equals("kafka") && !only.equals("hbase")) {
-      err.println("moodstream schema apply: --only takes kafka or hbase, not '" + only + "'");
-      return 2;
-    }
-    MoodstreamConfig config;
-    try {
-      config = MoodstreamConfig.load(CommonConfig.KEYS, sparkOverrides());
-    } catch (ConfigException e) {
-      err.println("moodstream schema: " + e.getMessage());
-      return 2;
-    }
-    config.warnings().forEach(w -> err.println("warning: " + w));
+    return Cli.execute(new SchemaCommand(out, err), args, out, err);
+  }
+
+  /** Without a subcommand: the usage, on stderr, as a usage error. */
+  @Override
+  public Integer call() {
+    return Cli.missingSubcommand(spec);
+  }
+
+  @Command(
+      name = "apply",
+      description = {
+        "Creates or updates the Kafka topics, then the HBase namespace and tables; idempotent: a"
+            + " second run changes nothing and says so."
+      })
+  int apply(
+      @Option(names = "--dry-run", description = "only print what it would do") boolean dryRun,
+      @Option(
+              names = "--only",
+              paramLabel = "PART",
+              description = "apply one of the two: ${COMPLETION-CANDIDATES}")
+          Part only) {
+    MoodstreamConfig config = config();
     HBaseLayout layout = HBaseLayout.from(config);
-    if (cmd.equals("show")) {
-      out.print(
-          opts.contains("--hbase-shell") ? HBaseShellScript.render(layout) : show(layout, config));
-      return 0;
-    }
-    boolean dryRun = opts.contains("--dry-run");
     int code = 0;
-    if (only == null || only.equals("kafka")) {
+    if (only == null || only == Part.kafka) {
       code = Math.max(code, applyKafka(config, dryRun, out, err));
     }
-    if (only == null || only.equals("hbase")) {
+    if (only == null || only == Part.hbase) {
       code = Math.max(code, applyHBase(config, layout, dryRun, out, err));
     }
     return code;
+  }
+
+  @Command(
+      name = "show",
+      description = "Prints the HBase layout and Kafka topics for the current configuration.")
+  int show(
+      @Option(
+              names = "--hbase-shell",
+              description = "print the equivalent HBase-shell script instead")
+          boolean hbaseShell) {
+    MoodstreamConfig config = config();
+    HBaseLayout layout = HBaseLayout.from(config);
+    out.print(hbaseShell ? HBaseShellScript.render(layout) : show(layout, config));
+    return 0;
+  }
+
+  private MoodstreamConfig config() {
+    MoodstreamConfig config = MoodstreamConfig.load(CommonConfig.KEYS, sparkOverrides());
+    config.warnings().forEach(w -> err.println("warning: " + w));
+    return config;
   }
 
   /**

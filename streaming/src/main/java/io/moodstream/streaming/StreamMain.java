@@ -1,14 +1,14 @@
 package io.moodstream.streaming;
 
-import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.storage.HBaseClients;
 import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,115 +18,112 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code ./moodstream stream}: runs, stops or shows the Spark streaming job. */
-public final class StreamMain {
+@Command(
+    name = "moodstream stream",
+    mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
+    subcommandsRepeatable = false,
+    synopsisSubcommandLabel = "[run | stop | status]",
+    description = {
+      "Runs (the default), stops or shows the Spark job: moodstream.posts -> per-topic minute"
+          + " aggregates, extremes and hour/day rollups in HBase; deletes from moodstream.deletes;"
+          + " rejected records to moodstream.dlq. Resumes from its checkpoint.",
+      ""
+    },
+    footer = {
+      "",
+      "SIGTERM stops cleanly too. Configuration: moodstream.properties, MOODSTREAM_* variables, and",
+      "under spark-submit --conf spark.moodstream.<key>=<value> (which wins; secrets never):",
+      "  kafka.bootstrap.servers, kafka.client.* and kafka.client.config (Kafka security),",
+      "  hbase.zookeeper.quorum, hbase.zookeeper.port (else hbase-site.xml / HBASE_CONF_DIR),",
+      "  streaming.checkpoint.location (else spark.sql.streaming.checkpointLocation),",
+      "  streaming.shuffle.partitions (unless spark.sql.shuffle.partitions is set),",
+      "  streaming.trigger.interval, streaming.max.offsets.per.trigger,",
+      "  streaming.kafka.fetch.max.wait, streaming.starting.offsets, streaming.watermark,",
+      "  streaming.extremes.k, posts.max.clock.skew (createdAt vs Kafka append time),",
+      "  streaming.spark.master, streaming.tables.wait, streaming.status.file, streaming.stop.file",
+      "  (the last two: a path or a Hadoop FileSystem URI such as hdfs:///moodstream/run/stream.stop)",
+      "All in streaming/README.md and docs/CONFIGURATION.md."
+    })
+public final class StreamMain implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(StreamMain.class);
 
-  static final String USAGE =
-      """
-      Usage: moodstream stream [run] [--until-caught-up]
-             moodstream stream stop
-             moodstream stream status
+  static final String UNTIL_CAUGHT_UP =
+      "process the backlog (Trigger.AvailableNow) and exit: backfills, replays";
 
-      Commands:
-        run (default)       run the Spark job: moodstream.posts -> per-topic minute aggregates,
-                            extremes and hour/day rollups in HBase; deletes from moodstream.deletes;
-                            rejected records to moodstream.dlq. Resumes from its checkpoint.
-          --until-caught-up process the backlog (Trigger.AvailableNow) and exit: backfills, replays
-        stop                ask a running job to stop cleanly (it finishes its running batch)
-        status              print the job's status file (rates, watermark, late posts)
+  @Option(names = "--until-caught-up", description = UNTIL_CAUGHT_UP)
+  boolean untilCaughtUp;
 
-      Options:
-        -h, --help          this help
+  private final PrintStream out;
+  private final PrintStream err;
 
-      SIGTERM stops cleanly too. Configuration: moodstream.properties, MOODSTREAM_* variables, and
-      under spark-submit --conf spark.moodstream.<key>=<value> (which wins; secrets never):
-        kafka.bootstrap.servers, kafka.client.* and kafka.client.config (Kafka security),
-        hbase.zookeeper.quorum, hbase.zookeeper.port (else hbase-site.xml / HBASE_CONF_DIR),
-        streaming.checkpoint.location (else spark.sql.streaming.checkpointLocation),
-        streaming.shuffle.partitions (unless spark.sql.shuffle.partitions is set),
-        streaming.trigger.interval, streaming.max.offsets.per.trigger,
-        streaming.kafka.fetch.max.wait, streaming.starting.offsets, streaming.watermark,
-        streaming.extremes.k, posts.max.clock.skew (createdAt vs Kafka append time),
-        streaming.spark.master, streaming.tables.wait, streaming.status.file, streaming.stop.file
-        (the last two: a path or a Hadoop FileSystem URI such as hdfs:///moodstream/run/stream.stop)
-      All in streaming/README.md and docs/CONFIGURATION.md.
-      """;
-
-  private StreamMain() {}
+  StreamMain(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    List<String> a = List.of(args);
-    if (a.contains("-h") || a.contains("--help")) {
-      out.print(USAGE);
-      return 0;
-    }
-    String cmd = a.isEmpty() || a.get(0).startsWith("--") ? "run" : a.get(0);
-    List<String> opts = a.isEmpty() || a.get(0).startsWith("--") ? a : a.subList(1, a.size());
-    List<String> allowed =
-        switch (cmd) {
-          case "run" -> List.of("--until-caught-up");
-          case "stop", "status" -> List.of();
-          default -> null;
-        };
-    if (allowed == null) {
+    return Cli.execute(new StreamMain(out, err), args, out, err);
+  }
+
+  /** Without a subcommand: {@code run}. */
+  @Override
+  public Integer call() throws IOException {
+    return run(untilCaughtUp);
+  }
+
+  @Command(
+      name = "run",
+      description = "Runs the Spark job (the default); resumes from its checkpoint.")
+  int run(@Option(names = "--until-caught-up", description = UNTIL_CAUGHT_UP) boolean until)
+      throws IOException {
+    MoodstreamConfig config = config();
+    return runJob(config, until || untilCaughtUp, config.get(StreamingConfig.STOP_FILE), err);
+  }
+
+  @Command(
+      name = "stop",
+      description = "Asks a running job to stop cleanly (it finishes its running batch).")
+  int stop() throws IOException {
+    String stopMarker = config().get(StreamingConfig.STOP_FILE);
+    StatusFiles.write(stopMarker, "stop\n".getBytes(StandardCharsets.UTF_8));
+    out.println("asked the streaming job to stop (" + StatusFiles.describe(stopMarker) + ")");
+    return 0;
+  }
+
+  @Command(
+      name = "status",
+      description = "Prints the job's status file (rates, watermark, late posts).")
+  int status() throws IOException {
+    String statusFile = config().get(StreamingConfig.STATUS_FILE);
+    Optional<StatusFiles.Content> status = StatusFiles.read(statusFile);
+    if (status.isEmpty()) {
       err.println(
-          "moodstream stream: unknown command '" + cmd + "' (expected run, stop or status)");
-      err.print(USAGE);
-      return 2;
-    }
-    for (String o : opts) {
-      if (!allowed.contains(o)) {
-        err.println("moodstream stream " + cmd + ": unknown option '" + o + "'");
-        err.print(USAGE);
-        return 2;
-      }
-    }
-    MoodstreamConfig config;
-    try {
-      config =
-          MoodstreamConfig.load(
-              StreamingConfig.KEYS,
-              MoodstreamConfig.Overrides.sparkConf(StreamJob.asMap(new SparkConf())));
-    } catch (ConfigException e) {
-      err.println("moodstream stream: " + e.getMessage());
-      return 2;
-    }
-    config.warnings().forEach(w -> err.println("warning: " + w));
-    String stopMarker = config.get(StreamingConfig.STOP_FILE);
-    String statusFile = config.get(StreamingConfig.STATUS_FILE);
-    try {
-      switch (cmd) {
-        case "stop" -> {
-          StatusFiles.write(stopMarker, "stop\n".getBytes(StandardCharsets.UTF_8));
-          out.println("asked the streaming job to stop (" + StatusFiles.describe(stopMarker) + ")");
-          return 0;
-        }
-        case "status" -> {
-          Optional<StatusFiles.Content> status = StatusFiles.read(statusFile);
-          if (status.isEmpty()) {
-            err.println(
-                "moodstream stream: no status file at "
-                    + StatusFiles.describe(statusFile)
-                    + " (job never ran?)");
-            return 1;
-          }
-          out.print(new String(status.get().bytes(), StandardCharsets.UTF_8));
-          return 0;
-        }
-        default -> {
-          return runJob(config, opts.contains("--until-caught-up"), stopMarker, err);
-        }
-      }
-    } catch (IOException e) {
-      err.println("moodstream stream: " + e.getMessage());
+          "moodstream stream: no status file at "
+              + StatusFiles.describe(statusFile)
+              + " (job never ran?)");
       return 1;
     }
+    out.print(new String(status.get().bytes(), StandardCharsets.UTF_8));
+    return 0;
+  }
+
+  private MoodstreamConfig config() {
+    MoodstreamConfig config =
+        MoodstreamConfig.load(
+            StreamingConfig.KEYS,
+            MoodstreamConfig.Overrides.sparkConf(StreamJob.asMap(new SparkConf())));
+    config.warnings().forEach(w -> err.println("warning: " + w));
+    return config;
   }
 
   private static int runJob(

@@ -46,13 +46,15 @@ class StreamMainTest {
   @Test
   void anUnknownCommandIsAUsageError() {
     assertThat(run("launch")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'launch'");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Unmatched argument at index 0: 'launch'");
   }
 
   @Test
   void anUnknownOptionIsAUsageError() {
     assertThat(run("--until-caugth-up")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--until-caugth-up'");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Unknown option: '--until-caugth-up'", "Possible solutions: --until-caught-up");
     assertThat(run("stop", "--now")).isEqualTo(2);
   }
 

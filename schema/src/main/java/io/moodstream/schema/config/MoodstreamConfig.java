@@ -112,13 +112,22 @@ public final class MoodstreamConfig {
    */
   public static MoodstreamConfig load(List<ConfigKey<?>> keys, Overrides overrides) {
     Map<String, String> env = System.getenv();
+    return load(keys, env, propertiesFile(env), overrides);
+  }
+
+  /**
+   * The properties file every command reads: the one {@value #CONFIG_FILE_ENV} names, which must
+   * exist (a {@link ConfigException} naming it otherwise), else {@code moodstream.properties} in
+   * the working directory if there is one, else null.
+   */
+  public static Path propertiesFile(Map<String, String> env) {
     String named = env.get(CONFIG_FILE_ENV);
     Path file = named != null ? Path.of(named) : Path.of("moodstream.properties");
     if (named != null && !Files.isRegularFile(file)) {
       throw new ConfigException(
           CONFIG_FILE_ENV + " names " + file.toAbsolutePath() + ", which is not a readable file");
     }
-    return load(keys, env, Files.isRegularFile(file) ? file : null, overrides);
+    return Files.isRegularFile(file) ? file : null;
   }
 
   /** Loads from the given environment and optional properties file; for tests and embedding. */

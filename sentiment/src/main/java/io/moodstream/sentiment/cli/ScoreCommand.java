@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import picocli.CommandLine;
 
 /**
  * {@code moodstream score}: streams texts through the scorer, one output line per input line, in
@@ -76,20 +78,30 @@ public final class ScoreCommand {
 
   /** Parses {@code args}, runs, and returns the exit status. */
   public int run(String... args) {
+    ScoreOptions.Line line = new ScoreOptions.Line();
+    CommandLine cl = new CommandLine(line);
+    cl.getCommandSpec().version("moodstream " + ScoreOptions.version());
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8));
+    cl.setOut(out);
+    cl.setErr(err);
     ScoreOptions options;
     try {
-      options = ScoreOptions.parse(args);
-    } catch (ScoreOptions.UsageException e) {
-      stderr.println("moodstream score: " + e.getMessage());
-      stderr.println("Try 'moodstream score --help'.");
-      return USAGE;
-    }
-    if (options.help()) {
-      stderr.flush();
-      PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
-      out.print(ScoreOptions.USAGE);
+      boolean helped = CommandLine.printHelpIfRequested(cl.parseArgs(args));
       out.flush();
-      return OK;
+      if (helped) {
+        return OK;
+      }
+      options = line.options();
+    } catch (CommandLine.ParameterException | ScoreOptions.UsageException e) {
+      // the shape of schema.cli.Cli's usage errors, which sentiment cannot use (layering)
+      err.println("moodstream score: " + e.getMessage());
+      if (e instanceof CommandLine.ParameterException p) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(p, err);
+      }
+      err.println("Try './moodstream score --help' for more.");
+      err.flush();
+      return USAGE;
     }
     for (String file : options.files()) {
       if (!file.equals("-") && !Files.isRegularFile(Paths.get(file))) {

@@ -7,7 +7,7 @@ import java.io.FileOutputStream;
 
 /**
  * {@code ./moodstream score [--tsv --column N] [FILE...]}: scores texts with VADER. See {@link
- * ScoreOptions#USAGE} or {@code --help}.
+ * ScoreOptions.Line} or {@code --help}.
  */
 public final class ScoreMain {
 

@@ -2,6 +2,11 @@ package io.moodstream.sentiment.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The arguments of {@code moodstream score}, parsed.
@@ -9,31 +14,8 @@ import java.util.List;
  * @param files input files in order; empty means standard input ("-" also means standard input)
  * @param tsvColumn 1-based column to score when the input is TSV with a header row, or 0 for plain
  *     text (one text per line)
- * @param help whether {@code --help} was given
  */
-public record ScoreOptions(List<String> files, int tsvColumn, boolean help) {
-
-  public static final String USAGE =
-      String.join(
-          "\n",
-          "Usage: moodstream score [--tsv --column N] [FILE...]",
-          "",
-          "Scores texts with VADER (vaderSentiment 3.3.2 parity) and writes TSV to standard output:",
-          "a header line \"neg<TAB>neu<TAB>pos<TAB>compound\", then one line per input text, in order.",
-          "",
-          "Input: one text per line (UTF-8; CRLF accepted) from each FILE in turn, or from standard",
-          "input when no FILE is given or FILE is \"-\". Invalid UTF-8 is replaced by U+FFFD and",
-          "counted in the summary on standard error; it never stops the run.",
-          "",
-          "Options:",
-          "  --tsv          each input is TSV with a header row; its first line is skipped",
-          "  --column N     with --tsv: score column N, counted from 1 (the first column is 1);",
-          "                 rows with fewer columns are scored as empty text and counted",
-          "  -h, --help     print this help and exit",
-          "",
-          "Exit status: 0 done, 1 read/write error, 2 bad arguments (unknown option,",
-          "missing or invalid --column, file not found).",
-          "");
+public record ScoreOptions(List<String> files, int tsvColumn) {
 
   public ScoreOptions {
     files = List.copyOf(files);
@@ -47,44 +29,68 @@ public record ScoreOptions(List<String> files, int tsvColumn, boolean help) {
     return tsvColumn > 0;
   }
 
-  /** Parses the arguments; throws {@link UsageException} with a user-facing message. */
-  public static ScoreOptions parse(String... args) {
+  /**
+   * The project version from the {@code META-INF/moodstream/build.properties} every module's jar
+   * carries, or {@code unknown}. {@code schema.cli.Cli} reads it for every other command; sentiment
+   * depends on nothing of ours (the layering), so it reads the same file as a resource bundle — not
+   * through picocli's {@code ${bundle:version}}, which would also turn the bundle's {@code version}
+   * key into the description of {@code --version}.
+   */
+  static String version() {
+    try {
+      return ResourceBundle.getBundle("META-INF.moodstream.build").getString("version");
+    } catch (MissingResourceException e) {
+      return "unknown";
+    }
+  }
+
+  /** The command line as picocli reads it; {@link ScoreCommand#run} adds the version. */
+  @Command(
+      name = "moodstream score",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      usageHelpAutoWidth = true,
+      description = {
+        "Scores texts with VADER (vaderSentiment 3.3.2 parity) and writes TSV to standard output:"
+            + " a header line \"neg<TAB>neu<TAB>pos<TAB>compound\", then one line per input text,"
+            + " in order.",
+        "",
+        "Input: one text per line (UTF-8; CRLF accepted) from each FILE in turn, or from standard"
+            + " input when no FILE is given or FILE is \"-\". Invalid UTF-8 is replaced by U+FFFD"
+            + " and counted in the summary on standard error; it never stops the run.",
+        ""
+      },
+      footer = {
+        "",
+        "Exit status: 0 done, 1 read/write error, 2 bad arguments (unknown option,",
+        "missing or invalid --column, file not found)."
+      })
+  static final class Line {
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "inputs; '-' is stdin")
     List<String> files = new ArrayList<>();
-    boolean tsv = false;
-    Integer column = null;
-    boolean help = false;
-    boolean optionsEnded = false;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (optionsEnded || arg.equals("-") || !arg.startsWith("-")) {
-        files.add(arg);
-      } else if (arg.equals("--")) {
-        optionsEnded = true;
-      } else if (arg.equals("-h") || arg.equals("--help")) {
-        help = true;
-      } else if (arg.equals("--tsv")) {
-        tsv = true;
-      } else if (arg.equals("--column")) {
-        if (i + 1 >= args.length) {
-          throw new UsageException("--column needs a value: a column number counted from 1");
-        }
-        column = parseColumn(args[++i]);
-      } else if (arg.startsWith("--column=")) {
-        column = parseColumn(arg.substring("--column=".length()));
-      } else {
-        throw new UsageException("unknown option " + arg);
+
+    @Option(
+        names = "--tsv",
+        description = "each input is TSV with a header row; its first line is skipped")
+    boolean tsv;
+
+    @Option(
+        names = "--column",
+        paramLabel = "N",
+        description =
+            "with --tsv: score column N, counted from 1 (the first column is 1); rows with fewer"
+                + " columns are scored as empty text and counted")
+    String column;
+
+    ScoreOptions options() {
+      if (tsv && column == null) {
+        throw new UsageException("--tsv needs --column N (the column to score, counted from 1)");
       }
+      if (!tsv && column != null) {
+        throw new UsageException("--column is only valid with --tsv");
+      }
+      return new ScoreOptions(files, tsv ? parseColumn(column) : 0);
     }
-    if (help) {
-      return new ScoreOptions(files, 0, true);
-    }
-    if (tsv && column == null) {
-      throw new UsageException("--tsv needs --column N (the column to score, counted from 1)");
-    }
-    if (!tsv && column != null) {
-      throw new UsageException("--column is only valid with --tsv");
-    }
-    return new ScoreOptions(files, tsv ? column : 0, false);
   }
 
   private static int parseColumn(String value) {

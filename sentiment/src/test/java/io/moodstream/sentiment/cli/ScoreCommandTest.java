@@ -126,19 +126,20 @@ class ScoreCommandTest {
   @Test
   void helpPrintsUsageAndExitsZero() {
     assertThat(run(new byte[0], "--help")).isEqualTo(ScoreCommand.OK);
-    assertThat(stdout()).contains("Usage: moodstream score", "--column N", "counted from 1");
+    assertThat(stdout()).contains("Usage: moodstream score", "--column=N", "counted from 1");
   }
 
   @Test
   void badArgumentsExitTwoWithAClearMessage() {
     assertThat(run(new byte[0], "--frobnicate")).isEqualTo(ScoreCommand.USAGE);
-    assertThat(stderr()).contains("unknown option --frobnicate");
+    assertThat(stderr())
+        .contains("Unknown option: '--frobnicate'", "Try './moodstream score --help'");
     err.reset();
     assertThat(run(new byte[0], "--tsv")).isEqualTo(ScoreCommand.USAGE);
     assertThat(stderr()).contains("--tsv needs --column");
     err.reset();
     assertThat(run(new byte[0], "--tsv", "--column")).isEqualTo(ScoreCommand.USAGE);
-    assertThat(stderr()).contains("--column needs a value");
+    assertThat(stderr()).contains("Missing required parameter for option '--column'");
     err.reset();
     assertThat(run(new byte[0], "--tsv", "--column", "0")).isEqualTo(ScoreCommand.USAGE);
     assertThat(stderr()).contains("counts from 1");

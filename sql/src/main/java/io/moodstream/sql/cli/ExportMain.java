@@ -3,7 +3,7 @@ package io.moodstream.sql.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.EpochSeconds;
@@ -41,7 +41,6 @@ import picocli.CommandLine.Option;
 @Command(
     name = "moodstream export",
     mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -129,7 +128,7 @@ public final class ExportMain implements Callable<Integer> {
   }
 
   public static int run(String[] args, CommandEnv env, PrintStream out, PrintStream err) {
-    return SqlMain.Cli.execute(new ExportMain(env, out, err), NAME, args, out, err);
+    return Cli.execute(new ExportMain(env, out, err), args, out, err, SqlMain.ERRORS);
   }
 
   /** The validated request. */
@@ -196,15 +195,9 @@ public final class ExportMain implements Callable<Integer> {
     try {
       r = request(env.now());
     } catch (IllegalArgumentException e) {
-      return SqlMain.Cli.usage(stderr, NAME, e.getMessage());
+      return Cli.usage(stderr, NAME, e.getMessage());
     }
-    MoodstreamConfig config;
-    try {
-      config = env.config();
-    } catch (ConfigException e) {
-      stderr.println(NAME + ": " + e.getMessage());
-      return 2;
-    }
+    MoodstreamConfig config = env.config(); // a ConfigException is a usage error (Cli)
     config.warnings().forEach(w -> stderr.println("warning: " + w));
     long t0 = System.nanoTime();
     SparkSession spark = env.session(config, "moodstream-export");

@@ -1,6 +1,6 @@
 package io.moodstream.sql.cli;
 
-import io.moodstream.schema.config.ConfigException;
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.sql.MoodstreamViews;
 import io.moodstream.sql.ScanStats;
@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +37,6 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "moodstream sql",
     mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
@@ -134,7 +132,7 @@ public final class SqlMain implements Callable<Integer> {
   /** Runs the command; returns its exit status. */
   public static int run(
       String[] args, CommandEnv env, InputStream in, PrintStream out, PrintStream err) {
-    return Cli.execute(new SqlMain(env, in, out, err), "moodstream sql", args, out, err);
+    return Cli.execute(new SqlMain(env, in, out, err), args, out, err, ERRORS);
   }
 
   @Override
@@ -173,17 +171,11 @@ public final class SqlMain implements Callable<Integer> {
           "moodstream sql",
           "--out takes the result of one statement, not " + statements.size());
     }
-    MoodstreamConfig config;
-    try {
-      config = env.config();
-    } catch (ConfigException e) {
-      stderr.println("moodstream sql: " + e.getMessage());
-      return 2;
-    }
+    MoodstreamConfig config = env.config(); // a ConfigException is a usage error (Cli)
     config.warnings().forEach(w -> stderr.println("warning: " + w));
     boolean interactive = statements == null && env.interactive();
     if (interactive) {
-      stderr.println("moodstream sql " + Version.get() + ": starting Spark ...");
+      stderr.println("moodstream sql " + Cli.version() + ": starting Spark ...");
     }
     SparkSession spark = env.session(config, "moodstream-sql");
     SqlSession.useSqlSettings(spark, config);
@@ -355,29 +347,12 @@ public final class SqlMain implements Callable<Integer> {
     stdout.println("  \\d VIEW shows the columns with their meaning; \\q quits.");
   }
 
-  /** The picocli plumbing shared by sql and export. */
-  static final class Cli {
-    private Cli() {}
-
-    static int execute(
-        Object command, String name, String[] args, PrintStream out, PrintStream err) {
-      CommandLine cl = new CommandLine(command);
-      cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-      cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-      cl.setParameterExceptionHandler((e, a) -> usage(err, name, e.getMessage()));
-      cl.setExecutionExceptionHandler(
-          (e, c, p) -> {
-            SqlErrors.Failure f = SqlErrors.of(e);
-            err.println(name + ": " + f.message());
-            return f.userError() ? 2 : 1;
-          });
-      return cl.execute(args);
-    }
-
-    static int usage(PrintStream err, String name, String message) {
-      err.println(name + ": " + message);
-      err.println("Try '" + name.replace("moodstream ", "./moodstream ") + " --help' for more.");
-      return 2;
-    }
-  }
+  /** What sql and export print when a statement or HBase fails: one line, 2 or 1. */
+  static final CommandLine.IExecutionExceptionHandler ERRORS =
+      (e, c, parsed) -> {
+        SqlErrors.Failure f = SqlErrors.of(e);
+        c.getErr().println(Cli.name(c.getCommandSpec()) + ": " + f.message());
+        c.getErr().flush();
+        return f.userError() ? Cli.USAGE : Cli.FAILURE;
+      };
 }
