@@ -46,7 +46,7 @@ public final class BareConsume {
       while (read < n && System.nanoTime() - last < Duration.ofSeconds(5).toNanos()) {
         for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
           read++;
-          if (PostCodec.parse(r.value()) instanceof ParseResult.Parsed<?>) {
+          if (PostCodec.parse(r.value()) instanceof ParseResult.Accepted<?>) {
             parsed++;
           }
           last = System.nanoTime();

@@ -6,9 +6,8 @@ import io.moodstream.broker.KafkaBroker;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.ingest.core.Post;
 import io.moodstream.ingest.core.RecordingSink;
-import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.Kafka;
 import io.moodstream.ingest.kafka.KafkaEventSink;
@@ -21,6 +20,7 @@ import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.PostCodec;
 import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Reject;
 import io.moodstream.schema.event.Source;
 import io.moodstream.schema.kafka.KafkaTopicApplier;
 import io.moodstream.schema.kafka.KafkaTopics;
@@ -126,7 +126,7 @@ class ProducePathIT {
           new Ingestor(Source.REPLAY, TopicMatcher.of(List.of()), sink, metrics, Clock.systemUTC());
       in.reject("{\"broken\": " + marker, Reject.malformed("Unexpected end-of-input"), null);
       in.post(
-          new Post(marker, Instant.now(), "x".repeat(1_048_576), "en", "u", "h", null),
+          new SourcePost(marker, Instant.now(), "x".repeat(1_048_576), "en", "u", "h", null),
           () -> "{\"id_str\":\"" + marker + "\",\"text\":\"" + "x".repeat(1_048_576) + "\"}");
       sink.flush();
     }

@@ -7,10 +7,13 @@ import io.moodstream.schema.event.Author;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.testing.MiniHBase;
 import java.time.Instant;
 import java.util.List;
+import org.apache.hadoop.hbase.TableName;
+import org.apache.hadoop.hbase.client.Table;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,27 @@ class BucketStoreIT {
       w.extremes("all", T0, List.of(), List.of(bad)); // post 1 deleted
     }
     assertThat(reader.extremes("all", T0, T0 + 60).get(0).positive()).isEmpty();
+  }
+
+  @Test
+  void postRefsFindTheExtremesRowsOfAPostAndItsDeletion() throws Exception {
+    PostRefs refs = new PostRefs(MiniHBase.connection(), layout);
+    byte[] minute0 = RowKey.startRow("all", T0);
+    byte[] minute1 = RowKey.startRow("apple", T0 + 60);
+    try (Table t =
+        MiniHBase.connection()
+            .getTable(TableName.valueOf(layout.qualified(HBaseLayout.POST_REFS_TABLE)))) {
+      t.put(
+          List.of(
+              PostRefs.reference("1", minute0),
+              PostRefs.reference("1", minute1),
+              PostRefs.reference("2", minute0),
+              PostRefs.deletion("2", Instant.parse("2026-11-24T21:05:00Z"))));
+    }
+    assertThat(refs.extremesRowsListing(List.of("1", "2", "never seen")))
+        .containsExactlyInAnyOrder(minute0, minute1); // once each
+    assertThat(refs.deletedAmong(List.of("1", "2", "never seen"))).containsExactly("2");
+    assertThat(refs.deletedAmong(List.of())).isEmpty();
   }
 
   @Test

@@ -10,15 +10,14 @@ import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.Bucket;
 import io.moodstream.storage.BucketPuts;
 import io.moodstream.storage.BucketReader;
+import io.moodstream.storage.PostRefs;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,6 +61,7 @@ public final class HBaseSink {
   private final Connection connection;
   private final HBaseLayout layout;
   private final BucketReader reader;
+  private final PostRefs refs;
   private final int k;
 
   public HBaseSink(
@@ -75,17 +75,28 @@ public final class HBaseSink {
     this.connection = connection;
     this.layout = layout;
     this.reader = new BucketReader(connection, layout);
+    this.refs = new PostRefs(connection, layout);
     this.k = k;
   }
 
-  /** A full-value cell write that can travel to executors (HBase's Put cannot). */
-  record Cell(byte[] row, byte[] family, byte[] qualifier, byte[] value) implements Serializable {
+  /** A {@code post_refs} reference, written with {@link PostRefs#reference}. */
+  record RefWrite(String postId, byte[] extremesRow) implements Serializable {
     Put put() {
-      return new Put(row).addColumn(family, qualifier, value);
+      return PostRefs.reference(postId, extremesRow);
     }
   }
 
-  /** An aggregate bucket, written with {@link BucketPuts#aggregate}. */
+  /** A {@code post_refs} deletion marker, written with {@link PostRefs#deletion}. */
+  record DeletionWrite(String postId, Instant at) implements Serializable {
+    Put put() {
+      return PostRefs.deletion(postId, at);
+    }
+  }
+
+  /**
+   * An aggregate bucket, written with {@link BucketPuts#aggregate}. HBase's Put cannot travel to
+   * executors: these records do, and make their Put there.
+   */
   record AggregateWrite(String topic, long start, byte[] aggregate) implements Serializable {
     Put put() {
       return BucketPuts.aggregate(topic, start, AggregateCodec.decode(aggregate));
@@ -110,7 +121,7 @@ public final class HBaseSink {
       return new Written(0, 0, 0, 0);
     }
     List<AggregateWrite> minutes = new ArrayList<>(rows.size());
-    Map<String, TreeSet<Long>> hoursByTopic = new TreeMap<>();
+    Map<String, TreeSet<Long>> minutesByTopic = new TreeMap<>();
     Map<String, BucketState> states = new HashMap<>();
     Set<String> candidates = new HashSet<>();
     for (MoodTransform.BucketRow r : rows) {
@@ -120,15 +131,15 @@ public final class HBaseSink {
       states.put(topic + '\0' + minute, s);
       candidates.addAll(s.candidateIds());
       minutes.add(new AggregateWrite(topic, minute, AggregateCodec.encode(s.aggregate())));
-      hoursByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(Step.HOUR.alignDown(minute));
+      minutesByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(minute);
     }
     bulkPut(minutes, Step.MINUTE, w -> w.put());
 
     int extremes;
     synchronized (EXTREMES_LOCK) {
-      Set<String> deleted = deletedAmong(candidates);
+      Set<String> deleted = refs.deletedAmong(candidates);
       List<ExtremesWrite> rowsToWrite = new ArrayList<>();
-      List<Cell> refs = new ArrayList<>();
+      List<RefWrite> references = new ArrayList<>();
       for (Map.Entry<String, BucketState> e : states.entrySet()) {
         int sep = e.getKey().indexOf('\0');
         String topic = e.getKey().substring(0, sep);
@@ -140,51 +151,59 @@ public final class HBaseSink {
         }
         byte[] rowKey = new RowKey(topic, minute).toBytes();
         for (ExtremePost p : pos) {
-          refs.add(ref(p.id(), rowKey));
+          references.add(new RefWrite(p.id(), rowKey));
         }
         for (ExtremePost p : neg) {
-          refs.add(ref(p.id(), rowKey));
+          references.add(new RefWrite(p.id(), rowKey));
         }
         rowsToWrite.add(
             new ExtremesWrite(topic, minute, ExtremesCodec.encode(pos), ExtremesCodec.encode(neg)));
       }
-      bulkPut(refs, HBaseLayout.POST_REFS_TABLE, Cell::put);
+      bulkPut(references, HBaseLayout.POST_REFS_TABLE, RefWrite::put);
       bulkPut(rowsToWrite, HBaseLayout.EXTREMES_TABLE, ExtremesWrite::put);
       extremes = rowsToWrite.size();
     }
 
-    List<AggregateWrite> hours = new ArrayList<>();
-    Map<String, TreeSet<Long>> daysByTopic = new TreeMap<>();
-    for (Map.Entry<String, TreeSet<Long>> e : hoursByTopic.entrySet()) {
-      String topic = e.getKey();
-      TreeSet<Long> affected = e.getValue();
-      Map<Long, Aggregate> merged =
-          rollUp(
-              reader.aggregates(
-                  Step.MINUTE, topic, affected.first(), affected.last() + Step.HOUR.seconds()),
-              Step.HOUR,
-              affected);
-      merged.forEach(
-          (hour, a) -> hours.add(new AggregateWrite(topic, hour, AggregateCodec.encode(a))));
-      for (long h : affected) {
-        daysByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(Step.DAY.alignDown(h));
-      }
-    }
-    bulkPut(hours, Step.HOUR, w -> w.put());
+    Map<String, TreeSet<Long>> hoursByTopic = alignedDown(minutesByTopic, Step.HOUR);
+    int hours = rollUp(Step.MINUTE, Step.HOUR, hoursByTopic);
+    int days = rollUp(Step.HOUR, Step.DAY, alignedDown(hoursByTopic, Step.DAY));
+    return new Written(minutes.size(), hours, days, extremes);
+  }
 
-    List<AggregateWrite> days = new ArrayList<>();
-    for (Map.Entry<String, TreeSet<Long>> e : daysByTopic.entrySet()) {
+  /**
+   * Recomputes the buckets of {@code step} starting at {@code affected} (per topic) from their
+   * stored {@code parts}, one step finer, and writes them: hours from minutes, days from hours.
+   *
+   * @return how many buckets were written
+   */
+  private int rollUp(Step parts, Step step, Map<String, TreeSet<Long>> affected)
+      throws IOException {
+    List<AggregateWrite> writes = new ArrayList<>();
+    for (Map.Entry<String, TreeSet<Long>> e : affected.entrySet()) {
       String topic = e.getKey();
-      TreeSet<Long> affected = e.getValue();
+      TreeSet<Long> starts = e.getValue();
       rollUp(
-              reader.aggregates(
-                  Step.HOUR, topic, affected.first(), affected.last() + Step.DAY.seconds()),
-              Step.DAY,
-              affected)
-          .forEach((day, a) -> days.add(new AggregateWrite(topic, day, AggregateCodec.encode(a))));
+              reader.aggregates(parts, topic, starts.first(), starts.last() + step.seconds()),
+              step,
+              starts)
+          .forEach(
+              (start, a) -> writes.add(new AggregateWrite(topic, start, AggregateCodec.encode(a))));
     }
-    bulkPut(days, Step.DAY, w -> w.put());
-    return new Written(minutes.size(), hours.size(), days.size(), extremes);
+    bulkPut(writes, step, w -> w.put());
+    return writes.size();
+  }
+
+  /** The starts of the {@code step} buckets holding the given starts, per topic. */
+  private static Map<String, TreeSet<Long>> alignedDown(
+      Map<String, TreeSet<Long>> startsByTopic, Step step) {
+    Map<String, TreeSet<Long>> out = new TreeMap<>();
+    startsByTopic.forEach(
+        (topic, starts) -> {
+          TreeSet<Long> aligned = new TreeSet<>();
+          starts.forEach(s -> aligned.add(step.alignDown(s)));
+          out.put(topic, aligned);
+        });
+    return out;
   }
 
   /**
@@ -213,33 +232,15 @@ public final class HBaseSink {
       return 0;
     }
     synchronized (EXTREMES_LOCK) {
-      List<Cell> markers = new ArrayList<>();
-      deletions.forEach(
-          (id, at) ->
-              markers.add(
-                  new Cell(
-                      id.getBytes(StandardCharsets.UTF_8),
-                      HBaseLayout.DELETED_FAMILY,
-                      HBaseLayout.DELETED_QUALIFIER,
-                      at.toString().getBytes(StandardCharsets.UTF_8))));
-      bulkPut(markers, HBaseLayout.POST_REFS_TABLE, Cell::put);
+      List<DeletionWrite> markers = new ArrayList<>();
+      deletions.forEach((id, at) -> markers.add(new DeletionWrite(id, at)));
+      bulkPut(markers, HBaseLayout.POST_REFS_TABLE, DeletionWrite::put);
 
-      Set<ByteKey> rows = new LinkedHashSet<>();
-      try (Table refs = table(HBaseLayout.POST_REFS_TABLE)) {
-        List<Get> gets = new ArrayList<>();
-        for (String id : deletions.keySet()) {
-          gets.add(new Get(id.getBytes(StandardCharsets.UTF_8)).addFamily(HBaseLayout.REFS_FAMILY));
-        }
-        for (Result r : refs.get(gets)) {
-          if (!r.isEmpty()) {
-            r.getFamilyMap(HBaseLayout.REFS_FAMILY).keySet().forEach(q -> rows.add(new ByteKey(q)));
-          }
-        }
-      }
+      List<byte[]> rows = refs.extremesRowsListing(deletions.keySet());
       List<ExtremesWrite> rewrites = new ArrayList<>();
       try (Table ext = table(HBaseLayout.EXTREMES_TABLE)) {
-        for (ByteKey row : rows) {
-          Result r = ext.get(new Get(row.bytes()).addFamily(HBaseLayout.EXTREMES_FAMILY));
+        for (byte[] row : rows) {
+          Result r = ext.get(new Get(row).addFamily(HBaseLayout.EXTREMES_FAMILY));
           if (r.isEmpty()) {
             continue; // expired
           }
@@ -252,7 +253,7 @@ public final class HBaseSink {
           List<ExtremePost> keptNeg =
               neg.stream().filter(p -> !deletions.containsKey(p.id())).toList();
           if (keptPos.size() != pos.size() || keptNeg.size() != neg.size()) {
-            RowKey key = RowKey.fromBytes(row.bytes());
+            RowKey key = RowKey.fromBytes(row);
             rewrites.add(
                 new ExtremesWrite(
                     key.topic(),
@@ -275,35 +276,6 @@ public final class HBaseSink {
     return cell == null ? List.of() : ExtremesCodec.decode(cell);
   }
 
-  /** The ids among {@code ids} that carry a deletion marker. */
-  Set<String> deletedAmong(Set<String> ids) throws IOException {
-    if (ids.isEmpty()) {
-      return Set.of();
-    }
-    List<String> list = new ArrayList<>(ids);
-    List<Get> gets = new ArrayList<>(list.size());
-    for (String id : list) {
-      gets.add(
-          new Get(id.getBytes(StandardCharsets.UTF_8))
-              .addColumn(HBaseLayout.DELETED_FAMILY, HBaseLayout.DELETED_QUALIFIER));
-    }
-    Set<String> deleted = new HashSet<>();
-    try (Table t = table(HBaseLayout.POST_REFS_TABLE)) {
-      Result[] results = t.get(gets);
-      for (int i = 0; i < results.length; i++) {
-        if (!results[i].isEmpty()) {
-          deleted.add(list.get(i));
-        }
-      }
-    }
-    return deleted;
-  }
-
-  private static Cell ref(String postId, byte[] extremesRow) {
-    return new Cell(
-        postId.getBytes(StandardCharsets.UTF_8), HBaseLayout.REFS_FAMILY, extremesRow, new byte[0]);
-  }
-
   private Table table(String name) throws IOException {
     return connection.getTable(TableName.valueOf(layout.qualified(name)));
   }
@@ -323,19 +295,6 @@ public final class HBaseSink {
     } catch (RuntimeException e) {
       throw new UncheckedIOException(
           new IOException("bulk put to " + layout.qualified(table) + " failed", e));
-    }
-  }
-
-  /** A byte-array key for sets. */
-  private record ByteKey(byte[] bytes) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof ByteKey b && java.util.Arrays.equals(bytes, b.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
     }
   }
 }

@@ -2,6 +2,8 @@ package io.moodstream.streaming;
 
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.PostRules;
+import io.moodstream.schema.event.Reject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -26,7 +28,7 @@ import scala.Tuple5;
  *       watermark follows, is the maximum over posts);
  *   <li>{@link MoodTransform#DEAD_LETTER} / {@link MoodTransform#FUTURE}: a rejected record's dead
  *       letter JSON — unparseable, unstorable, or dated more than {@code posts.max.clock.skew}
- *       after its Kafka append time ({@link PostEvent#FUTURE_CREATED_AT}: never into a bucket,
+ *       after its Kafka append time ({@link Reject.Code#FUTURE_CREATED_AT}: never into a bucket,
  *       never into the watermark);
  *   <li>{@link MoodTransform#MINUTE_COUNTS}: the post records per minute of the partition (a post
  *       sent twice counts twice), from which the totals group counts posts and late posts.
@@ -63,7 +65,7 @@ final class PartialBuckets
       read = true;
       byte[] value = r._1();
       ParseResult<PostEvent> parsed = PostParsing.post(value);
-      if (!(parsed instanceof ParseResult.Parsed<PostEvent> p)) {
+      if (!(parsed instanceof ParseResult.Accepted<PostEvent> p)) {
         out.add(
             side(
                 MoodTransform.DEAD_LETTER,
@@ -72,17 +74,16 @@ final class PartialBuckets
       }
       PostEvent post = p.value();
       Instant appended = r._2() == null ? null : r._2().toInstant();
-      String future =
+      Reject future =
           appended == null
               ? null
-              : PostEvent.futureCreatedAt(
+              : PostRules.futureCreatedAt(
                   post.createdAt(), appended, maxClockSkew, "its Kafka append time");
       if (future != null) {
         out.add(
             side(
                 MoodTransform.FUTURE,
-                PostParsing.deadLetter(
-                    value, new ParseResult.Rejected<PostEvent>("createdAt", future))));
+                PostParsing.deadLetter(value, new ParseResult.Rejected<PostEvent>(future))));
         continue;
       }
       add(partials, PostParsing.score(post));

@@ -5,7 +5,6 @@ import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostCodec;
 import io.moodstream.schema.event.PostEvent;
-import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.sentiment.Language;
 import io.moodstream.sentiment.SentimentScorer;
 import java.nio.ByteBuffer;
@@ -30,30 +29,13 @@ public final class PostParsing {
   }
 
   /**
-   * A post, or the reason it cannot be stored: the schema contract plus what the row keys need
-   * (createdAt within 1970..2106, topics that are valid row-key topics).
+   * A post, or why it is refused. Parsing applies {@link io.moodstream.schema.event.PostRules}, the
+   * rules ingest applies too, storability included (createdAt within 1970..2106, topics valid as
+   * row keys, ids that fit a post_refs row): ingest never sends a post the job cannot store, and a
+   * record from anything else gets the same verdict here.
    */
   public static ParseResult<PostEvent> post(byte[] value) {
-    ParseResult<PostEvent> r = PostCodec.parse(value); // binary or JSON, by the first byte
-    if (!(r instanceof ParseResult.Parsed<PostEvent> p)) {
-      return r;
-    }
-    PostEvent post = p.value();
-    long seconds = post.createdAt().getEpochSecond();
-    if (seconds < 0 || seconds > RowKey.MAX_EPOCH_SECOND) {
-      return ParseResult.rejected(
-          "createdAt",
-          "field 'createdAt' is " + post.createdAt() + ", outside the storable 1970..2106");
-    }
-    for (int i = 0; i < post.topics().size(); i++) {
-      try {
-        new RowKey(post.topics().get(i), 0);
-      } catch (IllegalArgumentException e) {
-        return ParseResult.rejected(
-            "topics[" + i + "]", "field 'topics[" + i + "]' is not storable: " + e.getMessage());
-      }
-    }
-    return r;
+    return PostCodec.parse(value); // binary or JSON, by the first byte
   }
 
   /** The post with its compound; posts in a language VADER cannot score are not scored. */

@@ -312,7 +312,7 @@ public final class StreamJob implements AutoCloseable {
       byte[] value = (byte[]) r.get(0);
       Instant at = ((Timestamp) r.get(1)).toInstant();
       ParseResult<DeleteEvent> parsed = EventJson.parseDelete(value);
-      if (parsed instanceof ParseResult.Parsed<DeleteEvent> p) {
+      if (parsed instanceof ParseResult.Accepted<DeleteEvent> p) {
         deletions.merge(p.value().id(), at, (a, b) -> a.isBefore(b) ? a : b);
       } else {
         rejected.add(PostParsing.deadLetter(value, (ParseResult.Rejected<?>) parsed));

@@ -4,7 +4,10 @@ import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.event.Author;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.DeleteEvent;
+import io.moodstream.schema.event.InvalidEventException;
 import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.PostRules;
+import io.moodstream.schema.event.Reject;
 import io.moodstream.schema.event.Source;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,16 +81,17 @@ public final class Ingestor {
   }
 
   /**
-   * A post read from the source; {@code raw} is asked for only if the post is rejected.
+   * A post read from the source; {@code raw} is asked for only if the post is rejected. The post
+   * must pass {@link PostRules}: the field rules here, naming the field as sources spell it, then
+   * the event's own (its matched topics) when the event is built, so a post the job could not store
+   * is a dead letter here, not one hop later.
    *
    * @return the event sent, or {@code null} when the post went to the DLQ
    */
-  public PostEvent post(Post p, Supplier<String> raw) {
+  public PostEvent post(SourcePost p, Supplier<String> raw) {
     Reject r = validate(p);
     if (r == null) {
-      String future =
-          PostEvent.futureCreatedAt(p.createdAt(), clock.instant(), maxClockSkew, "ingest's clock");
-      r = future == null ? null : new Reject(Reject.FUTURE_CREATED_AT, future);
+      r = PostRules.futureCreatedAt(p.createdAt(), clock.instant(), maxClockSkew, "ingest's clock");
     }
     if (r != null) {
       reject(raw.get(), r, p.id());
@@ -104,24 +108,31 @@ public final class Ingestor {
       }
       topics = all;
     }
-    PostEvent e =
-        new PostEvent(
-            p.id(),
-            source,
-            p.createdAt(),
-            p.text(),
-            p.lang() == null || p.lang().isEmpty() || p.lang().equals("und") ? null : p.lang(),
-            new Author(p.authorId(), p.handle() == null ? "" : p.handle()),
-            topics,
-            p.url());
+    PostEvent e;
+    try {
+      e =
+          new PostEvent(
+              p.id(),
+              source,
+              p.createdAt(),
+              p.text(),
+              p.lang() == null || p.lang().isEmpty() || p.lang().equals("und") ? null : p.lang(),
+              new Author(p.authorId(), p.handle() == null ? "" : p.handle()),
+              topics,
+              p.url());
+    } catch (InvalidEventException ex) {
+      reject(raw.get(), ex.reject(), p.id());
+      return null;
+    }
     sink.post(e);
     postCount.increment();
     return e;
   }
 
   public void delete(String id) {
-    if (id == null || id.isEmpty()) {
-      reject("", Reject.missing("delete.id"), null);
+    Reject r = PostRules.id("delete.id", id);
+    if (r != null) {
+      reject("", r, null);
       return;
     }
     sink.delete(new DeleteEvent(source, id));
@@ -132,7 +143,7 @@ public final class Ingestor {
   public void reject(String raw, Reject reason, String key) {
     sink.deadLetter(
         new DeadLetter(raw == null ? "" : raw, reason.reason(), name, clock.instant()), key);
-    metrics.inc(name, "dlq." + reason.code());
+    metrics.inc(name, "dlq." + reason.code().counterName());
   }
 
   /** A record deliberately not turned into an event (a notice, another collection): counted. */
@@ -140,27 +151,18 @@ public final class Ingestor {
     metrics.inc(name, "skipped." + code);
   }
 
-  static Reject validate(Post p) {
-    if (p.id() == null || p.id().isEmpty()) {
-      return Reject.missing("id");
+  /** The {@link PostRules} of each field a source fills, in the source's field names. */
+  static Reject validate(SourcePost p) {
+    Reject r = PostRules.id("id", p.id());
+    if (r == null) {
+      r = PostRules.text("text", p.text());
     }
-    if (p.text() == null) {
-      return Reject.missing("text");
+    if (r == null) {
+      r = PostRules.createdAt("created_at", p.createdAt());
     }
-    if (p.createdAt() == null) {
-      return Reject.missing("created_at");
+    if (r == null) {
+      r = PostRules.required("author.id", p.authorId());
     }
-    if (p.authorId() == null || p.authorId().isEmpty()) {
-      return Reject.missing("author.id");
-    }
-    if (p.text().length() > PostEvent.MAX_TEXT_LENGTH) {
-      return new Reject(
-          Reject.TEXT_TOO_LONG,
-          "field 'text' is "
-              + p.text().length()
-              + " characters, more than the limit of "
-              + PostEvent.MAX_TEXT_LENGTH);
-    }
-    return null;
+    return r;
   }
 }

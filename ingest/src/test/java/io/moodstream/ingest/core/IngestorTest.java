@@ -24,7 +24,7 @@ class IngestorTest {
 
   @Test
   void aPostGetsItsTopicsPlusAll() {
-    in.post(new Post("1", t, "Coffee time ☕", "en", "u1", "alice", null), () -> "raw");
+    in.post(new SourcePost("1", t, "Coffee time ☕", "en", "u1", "alice", null), () -> "raw");
     PostEvent e = sink.posts.get(0);
     assertThat(e.topics()).containsExactly("all", "coffee");
     assertThat(e.author().handle()).isEqualTo("alice");
@@ -34,7 +34,7 @@ class IngestorTest {
   @Test
   void platformTagsAddOnlyConfiguredTopics() {
     in.post(
-        new Post("1", t, "nothing here", "und", "u1", null, null, List.of("TEA", "other")),
+        new SourcePost("1", t, "nothing here", "und", "u1", null, null, List.of("TEA", "other")),
         () -> "");
     assertThat(sink.posts.get(0).topics()).containsExactly("all", "tea");
     assertThat(sink.posts.get(0).lang()).isNull();
@@ -42,10 +42,10 @@ class IngestorTest {
 
   @Test
   void invalidPostsBecomeDeadLettersWithTheirReason() {
-    in.post(new Post(null, t, "x", "en", "u", "h", null), () -> "{no id}");
-    in.post(new Post("2", t, "x", "en", null, "h", null), () -> "{no author}");
-    in.post(new Post("3", t, "x".repeat(1_000_001), "en", "u", "h", null), () -> "big");
-    in.post(new Post("4", null, "x", "en", "u", "h", null), () -> "{no time}");
+    in.post(new SourcePost(null, t, "x", "en", "u", "h", null), () -> "{no id}");
+    in.post(new SourcePost("2", t, "x", "en", null, "h", null), () -> "{no author}");
+    in.post(new SourcePost("3", t, "x".repeat(1_000_001), "en", "u", "h", null), () -> "big");
+    in.post(new SourcePost("4", null, "x", "en", "u", "h", null), () -> "{no time}");
     assertThat(sink.posts).isEmpty();
     assertThat(sink.dead)
         .extracting(d -> d.reason())
@@ -63,9 +63,11 @@ class IngestorTest {
   @Test
   void aPostDatedAheadOfIngestsClockByMoreThanTheSkewIsADeadLetter() {
     Instant now = Instant.parse("2026-11-24T12:00:00Z"); // the fixed clock
-    in.post(new Post("5", now.plusSeconds(300), "just inside", "en", "u", "h", null), () -> "ok");
     in.post(
-        new Post("6", Instant.parse("2100-01-01T00:00:00Z"), "hello 2100", "en", "u", "h", null),
+        new SourcePost("5", now.plusSeconds(300), "just inside", "en", "u", "h", null), () -> "ok");
+    in.post(
+        new SourcePost(
+            "6", Instant.parse("2100-01-01T00:00:00Z"), "hello 2100", "en", "u", "h", null),
         () -> "{2100}");
     assertThat(sink.posts).extracting(PostEvent::id).containsExactly("5");
     assertThat(sink.dead).hasSize(1);
@@ -85,7 +87,8 @@ class IngestorTest {
             Clock.fixed(now, ZoneOffset.UTC),
             java.time.Duration.ZERO);
     strict.post(
-        new Post("7", now.plusMillis(1), "a millisecond ahead", "en", "u", "h", null), () -> "");
+        new SourcePost("7", now.plusMillis(1), "a millisecond ahead", "en", "u", "h", null),
+        () -> "");
     assertThat(sink.posts).extracting(PostEvent::id).containsExactly("5");
   }
 

@@ -6,7 +6,7 @@ import io.moodstream.broker.KafkaBroker;
 import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.ingest.core.Post;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.Source;
@@ -56,13 +56,13 @@ class SpoolResendIT {
       Ingestor in =
           new Ingestor(
               Source.REPLAY, TopicMatcher.of(List.of("tea")), sink, metrics, Clock.systemUTC());
-      in.post(new Post("warmup", Instant.now(), "tea", "en", "u", "h", null), () -> "");
+      in.post(new SourcePost("warmup", Instant.now(), "tea", "en", "u", "h", null), () -> "");
       sink.flush();
       kafka.kill(); // SIGKILL: nothing is acknowledged from here on
       for (int i = 0; i < 200; i++) {
         String id = "spooled-" + i;
         ids.add(id);
-        in.post(new Post(id, Instant.now(), "tea #" + i, "en", "u", "h", null), () -> "");
+        in.post(new SourcePost(id, Instant.now(), "tea #" + i, "en", "u", "h", null), () -> "");
       }
       sink.flush();
     }
@@ -128,7 +128,7 @@ class SpoolResendIT {
       for (int i = 0; i < 5_000 && stop == null; i++) {
         String id = "full-" + i;
         try {
-          in.post(new Post(id, Instant.now(), padding + i, "en", "u", "h", null), () -> "");
+          in.post(new SourcePost(id, Instant.now(), padding + i, "en", "u", "h", null), () -> "");
           accepted.add(id);
         } catch (FatalSourceException e) {
           stop = e;

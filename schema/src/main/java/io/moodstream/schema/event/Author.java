@@ -10,10 +10,7 @@ import java.util.Objects;
  */
 public record Author(String id, String handle) {
   public Author {
-    Objects.requireNonNull(id, "author.id");
+    PostRules.orThrow(PostRules.required("author.id", id));
     Objects.requireNonNull(handle, "author.handle");
-    if (id.isEmpty()) {
-      throw new IllegalArgumentException("author.id must not be empty");
-    }
   }
 }

@@ -9,9 +9,6 @@ import java.util.Objects;
 public record DeleteEvent(Source source, String id) {
   public DeleteEvent {
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(id, "id");
-    if (id.isEmpty()) {
-      throw new IllegalArgumentException("id must not be empty");
-    }
+    PostRules.orThrow(PostRules.id("id", id));
   }
 }

@@ -31,7 +31,7 @@ public final class EventJson {
 
   public static ParseResult<PostEvent> parsePost(byte[] json) {
     PostEvent fast = json == null ? null : FastPost.read(json);
-    return fast != null ? ParseResult.parsed(fast) : parse(json, EventJson::readPost);
+    return fast != null ? ParseResult.accepted(fast) : parse(json, EventJson::readPost);
   }
 
   /** The tree parser alone: the reference the fast path is tested against. */
@@ -57,51 +57,52 @@ public final class EventJson {
 
   private static <T> ParseResult<T> parse(byte[] json, Function<JsonNode, T> reader) {
     if (json == null) {
-      return ParseResult.rejected("$", "record is empty (null value)");
+      return ParseResult.rejected(
+          new Reject(Reject.Code.MALFORMED_JSON, "record is empty (null value)"));
     }
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      return ParseResult.rejected("$", "record is not valid JSON: " + e.getOriginalMessage());
+      return ParseResult.rejected(Reject.malformed(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (root == null || !root.isObject()) {
-      return ParseResult.rejected("$", "record is not a JSON object");
+      return ParseResult.rejected(
+          new Reject(Reject.Code.MALFORMED_JSON, "record is not a JSON object"));
     }
     try {
-      return ParseResult.parsed(reader.apply(root));
+      return ParseResult.accepted(reader.apply(root));
     } catch (InvalidEventException e) {
-      return ParseResult.rejected(e.field(), e.getMessage());
+      return ParseResult.rejected(e.reject());
     }
   }
 
+  /**
+   * The {@link PostRules} are applied as the fields are read (id, createdAt and text here, the
+   * author id by {@link Author}, the topics by {@link PostEvent}), so the first fault is the one
+   * named.
+   */
   private static PostEvent readPost(JsonNode n) {
-    String id = requiredString(n, "id", "id", false);
+    String id = string(n, "id", "id");
+    PostRules.orThrow(PostRules.id("id", id));
     Source source = source(n);
-    Instant createdAt = instant(n, "createdAt");
-    String text = requiredString(n, "text", "text", true);
-    if (text.length() > PostEvent.MAX_TEXT_LENGTH) {
-      throw new InvalidEventException(
-          "text",
-          "field 'text' is "
-              + text.length()
-              + " characters, more than the limit of "
-              + PostEvent.MAX_TEXT_LENGTH);
-    }
+    Instant createdAt = n.hasNonNull("createdAt") ? instant(n, "createdAt") : null;
+    PostRules.orThrow(PostRules.createdAt("createdAt", createdAt));
+    String text = string(n, "text", "text");
+    PostRules.orThrow(PostRules.text("text", text));
     String lang = optionalString(n, "lang", "lang");
     JsonNode a = n.get("author");
     if (a == null || a.isNull()) {
       throw missing("author");
     }
     if (!a.isObject()) {
-      throw new InvalidEventException("author", "field 'author' must be an object {id, handle}");
+      throw invalid("author", "field 'author' must be an object {id, handle}");
     }
-    Author author =
+    Author author = // applies PostRules.required to the id
         new Author(
-            requiredString(a, "id", "author.id", false),
-            requiredString(a, "handle", "author.handle", true));
+            string(a, "id", "author.id"), requiredString(a, "handle", "author.handle", true));
     List<String> topics = topics(n);
     String url = optionalString(n, "url", "url");
     return new PostEvent(id, source, createdAt, text, lang, author, topics, url);
@@ -109,7 +110,7 @@ public final class EventJson {
 
   private static DeleteEvent readDelete(JsonNode n) {
     Source source = source(n);
-    return new DeleteEvent(source, requiredString(n, "id", "id", false));
+    return new DeleteEvent(source, string(n, "id", "id")); // applies PostRules.id
   }
 
   private static DeadLetter readDeadLetter(JsonNode n) {
@@ -125,7 +126,7 @@ public final class EventJson {
     return Source.fromWireName(s)
         .orElseThrow(
             () ->
-                new InvalidEventException(
+                invalid(
                     "source",
                     "field 'source' is '"
                         + s
@@ -138,21 +139,20 @@ public final class EventJson {
       throw missing("topics");
     }
     if (!t.isArray()) {
-      throw new InvalidEventException("topics", "field 'topics' must be an array of strings");
+      throw invalid("topics", "field 'topics' must be an array of strings");
     }
     List<String> topics = new ArrayList<>(t.size());
     boolean hasAll = false;
     for (int i = 0; i < t.size(); i++) {
       JsonNode e = t.get(i);
       if (!e.isTextual() || e.asText().isEmpty()) {
-        throw new InvalidEventException(
-            "topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string");
+        throw invalid("topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string");
       }
       hasAll |= PostEvent.ALL.equals(e.asText());
       topics.add(e.asText());
     }
     if (!hasAll) {
-      throw new InvalidEventException("topics", "field 'topics' must include \"all\"");
+      throw invalid("topics", "field 'topics' must include \"all\"");
     }
     return topics;
   }
@@ -166,7 +166,7 @@ public final class EventJson {
     try {
       return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     } catch (DateTimeParseException e) {
-      throw new InvalidEventException(
+      throw invalid(
           field,
           "field '"
               + field
@@ -177,16 +177,24 @@ public final class EventJson {
   }
 
   private static String requiredString(JsonNode n, String name, String path, boolean emptyOk) {
-    JsonNode v = n.get(name);
-    if (v == null || v.isNull()) {
+    String s = string(n, name, path);
+    if (s == null) {
       throw missing(path);
     }
-    if (!v.isTextual()) {
-      throw new InvalidEventException(
-          path, "field '" + path + "' must be a string, found " + v.getNodeType());
+    if (!emptyOk && s.isEmpty()) {
+      throw invalid(path, "field '" + path + "' must not be empty");
     }
-    if (!emptyOk && v.asText().isEmpty()) {
-      throw new InvalidEventException(path, "field '" + path + "' must not be empty");
+    return s;
+  }
+
+  /** The string value, or {@code null} when the field is absent or null. */
+  private static String string(JsonNode n, String name, String path) {
+    JsonNode v = n.get(name);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw invalid(path, "field '" + path + "' must be a string, found " + v.getNodeType());
     }
     return v.asText();
   }
@@ -197,14 +205,18 @@ public final class EventJson {
       return null;
     }
     if (!v.isTextual()) {
-      throw new InvalidEventException(
+      throw invalid(
           path, "field '" + path + "' must be a string or null, found " + v.getNodeType());
     }
     return v.asText();
   }
 
   private static InvalidEventException missing(String path) {
-    return new InvalidEventException(path, "required field '" + path + "' is missing");
+    return new InvalidEventException(Reject.missing(path));
+  }
+
+  private static InvalidEventException invalid(String path, String reason) {
+    return new InvalidEventException(Reject.invalid(path, reason));
   }
 
   // ---------------------------------------------------------------- writing

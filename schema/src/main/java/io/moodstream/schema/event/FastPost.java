@@ -91,13 +91,8 @@ final class FastPost {
       }
     }
     if (t != JsonToken.END_OBJECT
-        || id == null
-        || id.isEmpty()
-        || text == null
-        || text.length() > PostEvent.MAX_TEXT_LENGTH
         || !hasAuthor
         || authorId == null
-        || authorId.isEmpty()
         || authorHandle == null
         || topics == null
         || !topics.contains(PostEvent.ALL)) {
@@ -108,6 +103,8 @@ final class FastPost {
     if (src == null || at == null) {
       return null;
     }
+    // PostRules, applied by the constructor: a broken rule throws, and the catch above hands the
+    // record to the reference parser, which names the fault
     return new PostEvent(id, src, at, text, lang, new Author(authorId, authorHandle), topics, url);
   }
 

@@ -1,16 +1,20 @@
 package io.moodstream.schema.event;
 
-/** A record that does not satisfy its contract; {@link #field()} names the offending field. */
-public final class InvalidEventException extends RuntimeException {
+/** A record that does not satisfy its contract; {@link #reject()} says why and names the field. */
+public final class InvalidEventException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
-  private final String field;
+  private final transient Reject reject;
 
-  public InvalidEventException(String field, String reason) {
-    super(reason);
-    this.field = field;
+  public InvalidEventException(Reject reject) {
+    super(reject.reason());
+    this.reject = reject;
+  }
+
+  public Reject reject() {
+    return reject;
   }
 
   public String field() {
-    return field;
+    return reject.field();
   }
 }

@@ -2,41 +2,48 @@ package io.moodstream.schema.event;
 
 import java.util.Objects;
 
-/** The outcome of parsing one record: the value, or the reason it was rejected. */
+/** The outcome of parsing one record: the value, or why it was rejected. */
 public sealed interface ParseResult<T> {
 
-  record Parsed<T>(T value) implements ParseResult<T> {
-    public Parsed {
+  record Accepted<T>(T value) implements ParseResult<T> {
+    public Accepted {
       Objects.requireNonNull(value, "value");
     }
   }
 
-  /**
-   * @param field the JSON path of the offending field ({@code author.id}), or {@code $} when the
-   *     record as a whole is unreadable
-   * @param reason a sentence naming the field and what is wrong with it
-   */
-  record Rejected<T>(String field, String reason) implements ParseResult<T> {
+  record Rejected<T>(Reject reject) implements ParseResult<T> {
     public Rejected {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(reject, "reject");
+    }
+
+    public Reject.Code code() {
+      return reject.code();
+    }
+
+    /** The JSON path of the offending field ({@code author.id}), or {@code $}. */
+    public String field() {
+      return reject.field();
+    }
+
+    /** A sentence naming the field and what is wrong with it. */
+    public String reason() {
+      return reject.reason();
     }
   }
 
-  static <T> ParseResult<T> parsed(T value) {
-    return new Parsed<>(value);
+  static <T> ParseResult<T> accepted(T value) {
+    return new Accepted<>(value);
   }
 
-  static <T> ParseResult<T> rejected(String field, String reason) {
-    return new Rejected<>(field, reason);
+  static <T> ParseResult<T> rejected(Reject reject) {
+    return new Rejected<>(reject);
   }
 
   /** The value, or an {@link InvalidEventException} carrying the reason. */
   default T orThrow() {
-    if (this instanceof Parsed<T> p) {
+    if (this instanceof Accepted<T> p) {
       return p.value();
     }
-    Rejected<T> r = (Rejected<T>) this;
-    throw new InvalidEventException(r.field(), r.reason());
+    throw new InvalidEventException(((Rejected<T>) this).reject());
   }
 }

@@ -52,7 +52,7 @@ public final class PostCodec {
   public static final byte VERSION = 1;
 
   /** The dead-letter reason code of a binary record that cannot be decoded. */
-  public static final String BAD_BINARY = "bad-binary";
+  public static final String BAD_BINARY = Reject.Code.BAD_BINARY.counterName();
 
   /** The prefix of a dead letter's {@code raw} holding a binary record's bytes in Base64. */
   public static final String BASE64_PREFIX = "base64:";
@@ -185,7 +185,7 @@ public final class PostCodec {
   /** A binary record; never throws. */
   public static ParseResult<PostEvent> decode(byte[] value) {
     if (value == null) {
-      return ParseResult.rejected("$", "record is empty (null value)");
+      return bad("$", "record is empty (null value)");
     }
     if (value.length < 2 || value[0] != MAGIC) {
       return bad("$", "does not start with the magic byte 0x8D and a version");
@@ -251,7 +251,11 @@ public final class PostCodec {
     return checked(id, SOURCES[code], createdAt, text, lang, authorId, handle, topics, url);
   }
 
-  /** The checks {@link EventJson} makes of a post's fields, with its reasons. */
+  /**
+   * The post, if it passes what {@link EventJson} checks of the same fields: its own checks of the
+   * topics array (each non-empty, {@code all} among them), then {@link PostRules} through the
+   * constructors — the same rejects, codes and reasons as the JSON form.
+   */
   private static ParseResult<PostEvent> checked(
       String id,
       Source source,
@@ -262,40 +266,28 @@ public final class PostCodec {
       String handle,
       List<String> topics,
       String url) {
-    if (id.isEmpty()) {
-      return ParseResult.rejected("id", "field 'id' must not be empty");
-    }
-    if (text.length() > PostEvent.MAX_TEXT_LENGTH) {
-      return ParseResult.rejected(
-          "text",
-          "field 'text' is "
-              + text.length()
-              + " characters, more than the limit of "
-              + PostEvent.MAX_TEXT_LENGTH);
-    }
-    if (authorId.isEmpty()) {
-      return ParseResult.rejected("author.id", "field 'author.id' must not be empty");
-    }
     for (int i = 0; i < topics.size(); i++) {
       if (topics.get(i).isEmpty()) {
         return ParseResult.rejected(
-            "topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string");
+            Reject.invalid(
+                "topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string"));
       }
     }
     if (!topics.contains(PostEvent.ALL)) {
-      return ParseResult.rejected("topics", "field 'topics' must include \"all\"");
+      return ParseResult.rejected(Reject.invalid("topics", "field 'topics' must include \"all\""));
     }
     try {
-      return ParseResult.parsed(
+      return ParseResult.accepted(
           new PostEvent(
               id, source, createdAt, text, lang, new Author(authorId, handle), topics, url));
-    } catch (IllegalArgumentException e) { // a rule of the records not repeated above
-      return ParseResult.rejected("$", e.getMessage());
+    } catch (InvalidEventException e) {
+      return ParseResult.rejected(e.reject());
     }
   }
 
   private static <T> ParseResult<T> bad(String field, String detail) {
-    return ParseResult.rejected(field, BAD_BINARY + ": binary post record: " + detail);
+    return ParseResult.rejected(
+        new Reject(Reject.Code.BAD_BINARY, field, BAD_BINARY + ": binary post record: " + detail));
   }
 
   /** A cursor over the record's bytes. */

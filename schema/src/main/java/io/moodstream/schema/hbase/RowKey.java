@@ -1,7 +1,6 @@
 package io.moodstream.schema.hbase;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -124,31 +123,48 @@ public record RowKey(String topic, long epochSecond) {
     return (byte) crc.getValue();
   }
 
-  private static byte[] topicBytes(String topic) {
+  /**
+   * Why {@code topic} cannot be the topic of a row key, or {@code null} when it can: empty, a
+   * U+0000, an unpaired surrogate, or more than {@link #MAX_TOPIC_BYTES} UTF-8 bytes. Allocates
+   * nothing when the topic is fine ({@code PostRules} asks it of every post at ingest).
+   */
+  public static String topicProblem(String topic) {
     if (topic.isEmpty()) {
-      throw new IllegalArgumentException("topic must not be empty");
+      return "topic must not be empty";
     }
     if (topic.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("topic must not contain U+0000");
+      return "topic must not contain U+0000";
     }
-    ByteBuffer b;
-    try {
-      b =
-          StandardCharsets.UTF_8
-              .newEncoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .encode(CharBuffer.wrap(topic));
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("topic is not valid Unicode (unpaired surrogate)");
+    int bytes = 0;
+    for (int i = 0; i < topic.length(); i++) {
+      char c = topic.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (!Character.isSurrogate(c)) {
+        bytes += 3;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < topic.length()
+          && Character.isLowSurrogate(topic.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        return "topic is not valid Unicode (unpaired surrogate)";
+      }
     }
-    if (b.remaining() > MAX_TOPIC_BYTES) {
-      throw new IllegalArgumentException(
-          "topic is " + b.remaining() + " UTF-8 bytes, more than " + MAX_TOPIC_BYTES);
+    if (bytes > MAX_TOPIC_BYTES) {
+      return "topic is " + bytes + " UTF-8 bytes, more than " + MAX_TOPIC_BYTES;
     }
-    byte[] out = new byte[b.remaining()];
-    b.get(out);
-    return out;
+    return null;
+  }
+
+  private static byte[] topicBytes(String topic) {
+    String problem = topicProblem(topic);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    return topic.getBytes(StandardCharsets.UTF_8);
   }
 
   private static void putUnsignedInt(byte[] a, int at, long v) {

@@ -73,25 +73,27 @@ class EventJsonTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "missing id | {\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | id | required field 'id' is missing",
-        "numeric id | {\"id\":5,\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | id | must be a string",
-        "unknown source | {\"id\":\"1\",\"source\":\"myspace\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | source | 'myspace'",
-        "bad time | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"yesterday\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | createdAt | ISO-8601",
-        "missing text | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | text | 'text' is missing",
-        "author id | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"handle\":\"h\"},\"topics\":[\"all\"]} | author.id | 'author.id' is missing",
-        "author type | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":\"h\",\"topics\":[\"all\"]} | author | must be an object",
-        "no all | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"apple\"]} | topics | include \"all\"",
-        "empty topic | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\",\"\"]} | topics[1] | non-empty",
-        "lang type | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"lang\":7,\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | lang | string or null",
-        "not an object | [1,2] | $ | not a JSON object",
-        "not json | {\"id\": | $ | not valid JSON",
+        "missing id | {\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | id | required field 'id' is missing | MISSING_FIELD",
+        "numeric id | {\"id\":5,\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | id | must be a string | INVALID_FIELD",
+        "unknown source | {\"id\":\"1\",\"source\":\"myspace\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | source | 'myspace' | INVALID_FIELD",
+        "bad time | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"yesterday\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | createdAt | ISO-8601 | INVALID_FIELD",
+        "missing text | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | text | 'text' is missing | MISSING_FIELD",
+        "author id | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"handle\":\"h\"},\"topics\":[\"all\"]} | author.id | 'author.id' is missing | MISSING_FIELD",
+        "author type | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":\"h\",\"topics\":[\"all\"]} | author | must be an object | INVALID_FIELD",
+        "no all | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"apple\"]} | topics | include \"all\" | INVALID_FIELD",
+        "empty topic | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\",\"\"]} | topics[1] | non-empty | INVALID_FIELD",
+        "lang type | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"lang\":7,\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | lang | string or null | INVALID_FIELD",
+        "not an object | [1,2] | $ | not a JSON object | MALFORMED_JSON",
+        "not json | {\"id\": | $ | not valid JSON | MALFORMED_JSON",
       })
-  void rejectsWithAReasonNamingTheField(String name, String json, String field, String reason) {
+  void rejectsWithACodeAndAReasonNamingTheField(
+      String name, String json, String field, String reason, Reject.Code code) {
     ParseResult<PostEvent> r = EventJson.parsePost(json);
     assertThat(r).isInstanceOf(ParseResult.Rejected.class);
     ParseResult.Rejected<PostEvent> rej = (ParseResult.Rejected<PostEvent>) r;
     assertThat(rej.field()).isEqualTo(field);
     assertThat(rej.reason()).contains(reason);
+    assertThat(rej.code()).isEqualTo(code);
     assertThatThrownBy(r::orThrow).isInstanceOf(InvalidEventException.class);
     // the JSON Schema agrees that the record is invalid (where it is JSON at all)
     if (!field.equals("$")) {

@@ -48,6 +48,11 @@ class PostCodecTest {
     return (ParseResult.Rejected<PostEvent>) r;
   }
 
+  static ParseResult.Rejected<PostEvent> rejectedWith(
+      Reject.Code code, String field, String reason) {
+    return new ParseResult.Rejected<>(new Reject(code, field, reason));
+  }
+
   static PostEvent roundTrip(PostEvent p) {
     byte[] b = PostCodec.encode(p);
     assertThat(b[0]).isEqualTo(PostCodec.MAGIC);
@@ -96,7 +101,7 @@ class PostCodecTest {
             "https://example.org/ü");
     assertThat(roundTrip(unicode)).isEqualTo(unicode);
 
-    String longText = "😍".repeat(PostEvent.MAX_TEXT_LENGTH / 2); // 100,000 UTF-16 units
+    String longText = "😍".repeat(PostRules.MAX_TEXT_LENGTH / 2); // 100,000 UTF-16 units
     List<String> topics = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
       topics.add("topic " + i);
@@ -112,7 +117,7 @@ class PostCodecTest {
             topics,
             "u".repeat(200_000));
     assertThat(roundTrip(max)).isEqualTo(max);
-    assertThat(roundTrip(max).text()).hasSize(PostEvent.MAX_TEXT_LENGTH);
+    assertThat(roundTrip(max).text()).hasSize(PostRules.MAX_TEXT_LENGTH);
 
     PostEvent epoch = pinnedAt(Instant.EPOCH);
     assertThat(roundTrip(epoch)).isEqualTo(epoch);
@@ -156,7 +161,8 @@ class PostCodecTest {
                 + " header");
     assertThat(rejected(Arrays.copyOf(full, full.length - 1)))
         .isEqualTo(
-            new ParseResult.Rejected<PostEvent>(
+            rejectedWith(
+                Reject.Code.BAD_BINARY,
                 "topics[1]",
                 "bad-binary: binary post record: 'topics[1]' is 5 bytes but the record has 4"
                     + " left"));
@@ -170,7 +176,8 @@ class PostCodecTest {
     b[1] = 2;
     assertThat(rejected(b))
         .isEqualTo(
-            new ParseResult.Rejected<PostEvent>(
+            rejectedWith(
+                Reject.Code.BAD_BINARY,
                 "$",
                 "bad-binary: binary post record: format version 2 is unknown to this reader (it"
                     + " reads version 1)"));
@@ -191,8 +198,10 @@ class PostCodecTest {
     b[24] = (byte) 0xFF; // inside the emoji of text: malformed UTF-8
     assertThat(rejected(b))
         .isEqualTo(
-            new ParseResult.Rejected<PostEvent>(
-                "text", "bad-binary: binary post record: 'text' is not valid UTF-8"));
+            rejectedWith(
+                Reject.Code.BAD_BINARY,
+                "text",
+                "bad-binary: binary post record: 'text' is not valid UTF-8"));
     byte[] varint = HexFormat.of().parseHex(PINNED_HEX.substring(0, 32) + "ffffffff7f");
     assertThat(rejected(varint).reason()).contains("the length of 'id' is not a valid varint");
   }
@@ -202,19 +211,22 @@ class PostCodecTest {
     // each a post the record type would refuse, written by hand the way a foreign producer could
     String header = PINNED_HEX.substring(0, 30) + "00"; // no lang, no url
     assertThat(rejected(hex(header + "00" + "00" + "026131" + "00" + "01" + "03616c6c")))
-        .isEqualTo(new ParseResult.Rejected<PostEvent>("id", "field 'id' must not be empty"));
+        .isEqualTo(rejectedWith(Reject.Code.MISSING_FIELD, "id", "field 'id' must not be empty"));
     assertThat(rejected(hex(header + "0131" + "00" + "00" + "00" + "01" + "03616c6c")))
         .isEqualTo(
-            new ParseResult.Rejected<PostEvent>(
-                "author.id", "field 'author.id' must not be empty"));
+            rejectedWith(
+                Reject.Code.MISSING_FIELD, "author.id", "field 'author.id' must not be empty"));
     assertThat(rejected(hex(header + "0131" + "00" + "026131" + "00" + "01" + "0161")))
         .isEqualTo(
-            new ParseResult.Rejected<PostEvent>("topics", "field 'topics' must include \"all\""));
+            rejectedWith(
+                Reject.Code.INVALID_FIELD, "topics", "field 'topics' must include \"all\""));
     assertThat(rejected(hex(header + "0131" + "00" + "026131" + "00" + "02" + "03616c6c00")))
         .isEqualTo(
-            new ParseResult.Rejected<PostEvent>(
-                "topics[1]", "field 'topics[1]' must be a non-empty string"));
-    String tooLong = "a".repeat(PostEvent.MAX_TEXT_LENGTH + 1);
+            rejectedWith(
+                Reject.Code.INVALID_FIELD,
+                "topics[1]",
+                "field 'topics[1]' must be a non-empty string"));
+    String tooLong = "a".repeat(PostRules.MAX_TEXT_LENGTH + 1);
     byte[] b = PostCodec.encode(pinnedAt(Instant.EPOCH));
     byte[] text = tooLong.getBytes(StandardCharsets.UTF_8);
     byte[] forged = new byte[b.length - 8 + 3 + text.length];
@@ -250,7 +262,7 @@ class PostCodecTest {
         }
       }
       ParseResult<PostEvent> r = PostCodec.decode(b); // must not throw
-      if (r instanceof ParseResult.Parsed<PostEvent> p) {
+      if (r instanceof ParseResult.Accepted<PostEvent> p) {
         accepted++;
         assertThat(PostCodec.decode(PostCodec.encode(p.value())).orThrow()).isEqualTo(p.value());
       }

@@ -52,6 +52,10 @@ class RowKeyTest {
     assertThat(RowKey.fromBytes(k.toBytes())).isEqualTo(k);
     assertThatThrownBy(() -> new RowKey("x".repeat(254) + "é", 0))
         .hasMessageContaining("256 UTF-8 bytes");
+    String emoji = "😀".repeat(63) + "abc"; // 4-byte characters counted as the encoder does
+    assertThat(new RowKey(emoji, 0).toBytes()).hasSize(255 + 6);
+    assertThat(RowKey.topicProblem(emoji + "d"))
+        .isEqualTo("topic is 256 UTF-8 bytes, more than 255");
   }
 
   @Test

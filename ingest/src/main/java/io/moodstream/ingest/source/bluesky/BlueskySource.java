@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.ingest.core.IngestSource;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
-import io.moodstream.ingest.core.Post;
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.core.Sleeper;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.source.live.Backoff;
 import io.moodstream.ingest.source.live.Reconnector;
 import io.moodstream.ingest.source.live.Reconnector.Outcome;
+import io.moodstream.schema.event.Reject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -158,8 +158,8 @@ public final class BlueskySource implements IngestSource {
     }
   }
 
-  /** One Jetstream event. */
-  void handle(Ingestor in, String text) {
+  /** One Jetstream event (public so the ingest-wide tests of the post rules can feed it). */
+  public void handle(Ingestor in, String text) {
     in.read();
     JsonNode n;
     try {
@@ -189,9 +189,8 @@ public final class BlueskySource implements IngestSource {
         default ->
             in.reject(
                 text,
-                new Reject(
-                    Reject.INVALID_FIELD,
-                    "field 'kind' is '" + kind + "', expected commit, identity or account"),
+                Reject.invalid(
+                    "kind", "field 'kind' is '" + kind + "', expected commit, identity or account"),
                 null);
       }
     } finally {
@@ -224,7 +223,7 @@ public final class BlueskySource implements IngestSource {
     }
     if (!op.equals("create") && !op.equals("update")) {
       in.reject(
-          text, new Reject(Reject.INVALID_FIELD, "field 'commit.operation' is '" + op + "'"), id);
+          text, Reject.invalid("commit.operation", "field 'commit.operation' is '" + op + "'"), id);
       return;
     }
     JsonNode r = c.path("record");
@@ -233,7 +232,7 @@ public final class BlueskySource implements IngestSource {
     JsonNode langs = r.path("langs");
     String lang = langs.isArray() && langs.size() > 0 ? langs.get(0).asText(null) : null;
     in.post(
-        new Post(
+        new SourcePost(
             id,
             created,
             body == null ? null : body,

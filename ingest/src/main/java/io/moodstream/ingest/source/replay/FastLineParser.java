@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import io.moodstream.ingest.core.Post;
-import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.SourcePost;
+import io.moodstream.schema.event.PostRules;
+import io.moodstream.schema.event.Reject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -60,9 +61,9 @@ public final class FastLineParser implements LineParser {
   }
 
   @Override
-  public Parsed parse(byte[] buf, int off, int len) {
+  public LineOutcome parse(byte[] buf, int off, int len) {
     if (!Utf8.valid(buf, off, len)) {
-      return new Parsed.Bad(Reject.invalidUtf8(), null);
+      return new LineOutcome.Bad(Reject.invalidUtf8(), null);
     }
     String deleteId = null;
     String notice = null;
@@ -70,7 +71,7 @@ public final class FastLineParser implements LineParser {
     Status s = new Status();
     try (JsonParser p = FACTORY.createParser(buf, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        return new Parsed.Bad(Reject.malformed("record is not a JSON object"), null);
+        return new LineOutcome.Bad(Reject.malformed("record is not a JSON object"), null);
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
@@ -106,10 +107,11 @@ public final class FastLineParser implements LineParser {
       }
       // Jackson reads lazily: make sure nothing but whitespace follows the object
       if (p.nextToken() != null) {
-        return new Parsed.Bad(Reject.malformed("trailing content after the JSON object"), null);
+        return new LineOutcome.Bad(
+            Reject.malformed("trailing content after the JSON object"), null);
       }
     } catch (JsonProcessingException e) {
-      return new Parsed.Bad(Reject.malformed(e.getOriginalMessage()), null);
+      return new LineOutcome.Bad(Reject.malformed(e.getOriginalMessage()), null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -121,25 +123,26 @@ public final class FastLineParser implements LineParser {
     }
     if (deleteId != null) {
       return deleteId.isEmpty()
-          ? new Parsed.Bad(Reject.missing("delete.status.id_str"), null)
-          : new Parsed.AsDelete(deleteId);
+          ? new LineOutcome.Bad(Reject.missing("delete.status.id_str"), null)
+          : new LineOutcome.AsDelete(deleteId);
     }
     if (notice != null && s.idStr == null && s.idNum == 0) {
-      return new Parsed.Skip("notice." + notice);
+      return new LineOutcome.Skip("notice." + notice);
     }
     return toPost(s);
   }
 
-  static Parsed toPost(Status s) {
+  static LineOutcome toPost(Status s) {
     String id = s.idStr != null ? s.idStr : s.idNum > 0 ? Long.toString(s.idNum) : null;
-    if (id == null) {
-      return new Parsed.Bad(Reject.missing("id_str"), null);
+    Reject noId = PostRules.id("id_str", id);
+    if (noId != null) {
+      return new LineOutcome.Bad(noId, null);
     }
     Instant created = TwitterTime.parse(s.createdAt);
     if (s.createdAt != null && created == null) {
-      return new Parsed.Bad(
-          new Reject(
-              Reject.INVALID_FIELD,
+      return new LineOutcome.Bad(
+          Reject.invalid(
+              "created_at",
               "field 'created_at' is '"
                   + s.createdAt
                   + "', expected a v1.1 time such as Wed Oct 10 20:19:24 +0000 2018"),
@@ -152,8 +155,8 @@ public final class FastLineParser implements LineParser {
             : content.fullText != null ? content.fullText : content.text;
     String userId =
         s.userId != null ? s.userId : s.userIdNum > 0 ? Long.toString(s.userIdNum) : null;
-    return new Parsed.AsPost(
-        new Post(
+    return new LineOutcome.AsPost(
+        new SourcePost(
             id,
             created,
             HtmlText.unescape(text),

@@ -1,6 +1,6 @@
 package io.moodstream.ingest.source.replay;
 
-/** Turns one input line (UTF-8 bytes, no line terminator) into a {@link Parsed}. */
+/** Turns one input line (UTF-8 bytes, no line terminator) into a {@link LineOutcome}. */
 public interface LineParser {
-  Parsed parse(byte[] buf, int off, int len);
+  LineOutcome parse(byte[] buf, int off, int len);
 }

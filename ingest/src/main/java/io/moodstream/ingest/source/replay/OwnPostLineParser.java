@@ -1,37 +1,30 @@
 package io.moodstream.ingest.source.replay;
 
-import io.moodstream.ingest.core.Post;
-import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Reject;
 import java.util.Arrays;
 
 /**
  * A Moodstream post event line (what {@code moodstream.posts} holds), read with the contract's own
- * strict parser. Topics are matched again with the configured terms, like every source.
+ * strict parser, which applies {@code PostRules} and hands back their coded reject. Topics are
+ * matched again with the configured terms, like every source.
  */
 public final class OwnPostLineParser implements LineParser {
   @Override
-  public Parsed parse(byte[] buf, int off, int len) {
+  public LineOutcome parse(byte[] buf, int off, int len) {
     if (!Utf8.valid(buf, off, len)) {
-      return new Parsed.Bad(Reject.invalidUtf8(), null);
+      return new LineOutcome.Bad(Reject.invalidUtf8(), null);
     }
     ParseResult<PostEvent> r = EventJson.parsePost(Arrays.copyOfRange(buf, off, off + len));
     if (r instanceof ParseResult.Rejected<PostEvent> rej) {
-      String code =
-          rej.field().equals("$")
-              ? Reject.MALFORMED_JSON
-              : rej.reason().startsWith("required field")
-                  ? Reject.MISSING_FIELD
-                  : rej.reason().contains("characters, more than")
-                      ? Reject.TEXT_TOO_LONG
-                      : Reject.INVALID_FIELD;
-      return new Parsed.Bad(new Reject(code, rej.reason()), null);
+      return new LineOutcome.Bad(rej.reject(), null);
     }
-    PostEvent p = ((ParseResult.Parsed<PostEvent>) r).value();
-    return new Parsed.AsPost(
-        new Post(
+    PostEvent p = ((ParseResult.Accepted<PostEvent>) r).value();
+    return new LineOutcome.AsPost(
+        new SourcePost(
             p.id(),
             p.createdAt(),
             p.text(),

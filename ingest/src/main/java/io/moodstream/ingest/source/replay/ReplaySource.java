@@ -5,7 +5,7 @@ import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.IngestSource;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
-import io.moodstream.ingest.core.Reject;
+import io.moodstream.schema.event.Reject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,7 +170,7 @@ public record ReplaySource(
     if (fragment != null) {
       in.reject(
           Utf8.lenient(fragment, 0, fragment.length),
-          new Reject(Reject.CUT_SHORT, "record cut short by damage in " + name + ": " + cause),
+          new Reject(Reject.Code.CUT_SHORT, "record cut short by damage in " + name + ": " + cause),
           null);
     }
     return new Damage(name, at, size, delivered, fragment != null, cause.toString());
@@ -263,21 +263,21 @@ public record ReplaySource(
     if (truncated) {
       in.reject(
           Utf8.lenient(buf, off, Math.min(len, 64 * 1024)),
-          new Reject(Reject.TEXT_TOO_LONG, "record is longer than " + MAX_LINE + " bytes"),
+          new Reject(Reject.Code.TEXT_TOO_LONG, "record is longer than " + MAX_LINE + " bytes"),
           null);
       return true;
     }
-    Parsed r = p.parse(buf, off, len);
-    if (r instanceof Parsed.AsPost post) {
+    LineOutcome r = p.parse(buf, off, len);
+    if (r instanceof LineOutcome.AsPost post) {
       if (pacer != null) {
         pacer.await(post.post().createdAt());
       }
       in.post(post.post(), () -> Utf8.lenient(buf, off, len));
-    } else if (r instanceof Parsed.AsDelete d) {
+    } else if (r instanceof LineOutcome.AsDelete d) {
       in.delete(d.id());
-    } else if (r instanceof Parsed.Skip sk) {
+    } else if (r instanceof LineOutcome.Skip sk) {
       in.skip(sk.code());
-    } else if (r instanceof Parsed.Bad b) {
+    } else if (r instanceof LineOutcome.Bad b) {
       in.reject(Utf8.lenient(buf, off, len), b.reject(), b.key());
     }
     return true;

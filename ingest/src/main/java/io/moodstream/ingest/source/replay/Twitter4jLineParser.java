@@ -1,7 +1,7 @@
 package io.moodstream.ingest.source.replay;
 
-import io.moodstream.ingest.core.Reject;
 import io.moodstream.ingest.source.twitter.StatusPosts;
+import io.moodstream.schema.event.Reject;
 import java.nio.charset.StandardCharsets;
 import twitter4j.JSONException;
 import twitter4j.JSONObject;
@@ -19,16 +19,16 @@ public final class Twitter4jLineParser implements LineParser {
   private final FastLineParser other = new FastLineParser();
 
   @Override
-  public Parsed parse(byte[] buf, int off, int len) {
+  public LineOutcome parse(byte[] buf, int off, int len) {
     if (!Utf8.valid(buf, off, len)) {
-      return new Parsed.Bad(Reject.invalidUtf8(), null);
+      return new LineOutcome.Bad(Reject.invalidUtf8(), null);
     }
     String line = new String(buf, off, len, StandardCharsets.UTF_8);
     JSONObject json;
     try {
       json = new JSONObject(line);
     } catch (JSONException e) {
-      return new Parsed.Bad(Reject.malformed(e.getMessage()), null);
+      return new LineOutcome.Bad(Reject.malformed(e.getMessage()), null);
     }
     if (json.has("data") || json.has("createdAt") || json.has("author")) {
       return other.parse(buf, off, len);
@@ -41,22 +41,23 @@ public final class Twitter4jLineParser implements LineParser {
                 ? ""
                 : st.optString("id_str", st.has("id") ? String.valueOf(st.getLong("id")) : "");
         return id.isEmpty()
-            ? new Parsed.Bad(Reject.missing("delete.status.id_str"), null)
-            : new Parsed.AsDelete(id);
+            ? new LineOutcome.Bad(Reject.missing("delete.status.id_str"), null)
+            : new LineOutcome.AsDelete(id);
       }
       for (String n : FastLineParser.NOTICES) {
         if (json.has(n) && !json.has("id_str")) {
-          return new Parsed.Skip("notice." + n);
+          return new LineOutcome.Skip("notice." + n);
         }
       }
       if (!json.has("id_str") && !json.has("id")) {
-        return new Parsed.Bad(Reject.missing("id_str"), null);
+        return new LineOutcome.Bad(Reject.missing("id_str"), null);
       }
       Status s = TwitterObjectFactory.createStatus(line);
-      return new Parsed.AsPost(StatusPosts.toPost(s));
+      return new LineOutcome.AsPost(StatusPosts.toPost(s));
     } catch (TwitterException | RuntimeException e) {
-      return new Parsed.Bad(
-          new Reject(Reject.INVALID_FIELD, "twitter4j cannot read the status: " + e.getMessage()),
+      return new LineOutcome.Bad(
+          new Reject(
+              Reject.Code.INVALID_FIELD, "twitter4j cannot read the status: " + e.getMessage()),
           json.optString("id_str", null));
     }
   }

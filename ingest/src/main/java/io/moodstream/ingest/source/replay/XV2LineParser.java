@@ -3,8 +3,9 @@ package io.moodstream.ingest.source.replay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moodstream.ingest.core.Post;
-import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.SourcePost;
+import io.moodstream.schema.event.PostRules;
+import io.moodstream.schema.event.Reject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -21,35 +22,36 @@ public final class XV2LineParser implements LineParser {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
-  public Parsed parse(byte[] buf, int off, int len) {
+  public LineOutcome parse(byte[] buf, int off, int len) {
     if (!Utf8.valid(buf, off, len)) {
-      return new Parsed.Bad(Reject.invalidUtf8(), null);
+      return new LineOutcome.Bad(Reject.invalidUtf8(), null);
     }
     JsonNode root;
     try {
       root = MAPPER.readTree(buf, off, len);
     } catch (JsonProcessingException e) {
-      return new Parsed.Bad(Reject.malformed(e.getOriginalMessage()), null);
+      return new LineOutcome.Bad(Reject.malformed(e.getOriginalMessage()), null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (root == null || !root.isObject()) {
-      return new Parsed.Bad(Reject.malformed("record is not a JSON object"), null);
+      return new LineOutcome.Bad(Reject.malformed("record is not a JSON object"), null);
     }
     return parse(root);
   }
 
-  public Parsed parse(JsonNode root) {
+  public LineOutcome parse(JsonNode root) {
     JsonNode data = root.get("data");
     if (data == null || !data.isObject()) {
       if (root.has("errors")) {
-        return new Parsed.Skip("notice.errors");
+        return new LineOutcome.Skip("notice.errors");
       }
-      return new Parsed.Bad(Reject.missing("data"), null);
+      return new LineOutcome.Bad(Reject.missing("data"), null);
     }
     String id = text(data, "id");
-    if (id == null) {
-      return new Parsed.Bad(Reject.missing("data.id"), null);
+    Reject noId = PostRules.id("data.id", id);
+    if (noId != null) {
+      return new LineOutcome.Bad(noId, null);
     }
     String text = text(data, "text");
     JsonNode note = data.get("note_tweet");
@@ -62,9 +64,9 @@ public final class XV2LineParser implements LineParser {
       try {
         created = Instant.parse(c);
       } catch (DateTimeParseException e) {
-        return new Parsed.Bad(
-            new Reject(
-                Reject.INVALID_FIELD,
+        return new LineOutcome.Bad(
+            Reject.invalid(
+                "data.created_at",
                 "field 'data.created_at' is '" + c + "', expected an ISO-8601 instant"),
             id);
       }
@@ -84,8 +86,8 @@ public final class XV2LineParser implements LineParser {
         tags.add(tag);
       }
     }
-    return new Parsed.AsPost(
-        new Post(
+    return new LineOutcome.AsPost(
+        new SourcePost(
             id,
             created,
             text,

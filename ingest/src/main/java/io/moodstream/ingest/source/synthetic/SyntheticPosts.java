@@ -1,6 +1,6 @@
 package io.moodstream.ingest.source.synthetic;
 
-import io.moodstream.ingest.core.Post;
+import io.moodstream.ingest.core.SourcePost;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -181,7 +181,7 @@ public final class SyntheticPosts {
   }
 
   /** Whether a generated event is a delete of an earlier post, and which. */
-  public record Next(Post post, String deleteId) {}
+  public record Next(SourcePost post, String deleteId) {}
 
   /** The next event at time {@code t}: usually a post, sometimes (0.3%) a delete. */
   public Next next(Instant t) {
@@ -240,7 +240,7 @@ public final class SyntheticPosts {
     }
     String sid = Long.toString(id);
     return new Next(
-        new Post(
+        new SourcePost(
             sid,
             t,
             text,

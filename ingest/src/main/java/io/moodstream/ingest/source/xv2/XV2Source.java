@@ -14,7 +14,7 @@ import io.moodstream.ingest.source.live.LineStream;
 import io.moodstream.ingest.source.live.Reconnector;
 import io.moodstream.ingest.source.live.Reconnector.Outcome;
 import io.moodstream.ingest.source.live.Watchdog;
-import io.moodstream.ingest.source.replay.Parsed;
+import io.moodstream.ingest.source.replay.LineOutcome;
 import io.moodstream.ingest.source.replay.XV2LineParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -297,10 +297,10 @@ public final class XV2Source implements IngestSource {
   /** One line of the stream; a non-null outcome ends the connection. */
   private Outcome handle(Ingestor in, byte[] line) {
     in.read();
-    Parsed p = parser.parse(line, 0, line.length);
-    if (p instanceof Parsed.AsPost post) {
+    LineOutcome p = parser.parse(line, 0, line.length);
+    if (p instanceof LineOutcome.AsPost post) {
       in.post(post.post(), () -> new String(line, StandardCharsets.UTF_8));
-    } else if (p instanceof Parsed.Skip) {
+    } else if (p instanceof LineOutcome.Skip) {
       // {"errors":[...]}: an operational disconnect ends the connection; other errors are notices
       String text = new String(line, StandardCharsets.UTF_8);
       in.metrics().inc("x-v2", "notice.errors");
@@ -309,9 +309,9 @@ public final class XV2Source implements IngestSource {
         return new Outcome.Failed(Backoff.Kind.NETWORK, "disconnect notice: " + text, true);
       }
       LOG.warn("[x-v2] stream error notice: {}", text);
-    } else if (p instanceof Parsed.Bad b) {
+    } else if (p instanceof LineOutcome.Bad b) {
       in.reject(new String(line, StandardCharsets.UTF_8), b.reject(), b.key());
-    } else if (p instanceof Parsed.AsDelete d) {
+    } else if (p instanceof LineOutcome.AsDelete d) {
       in.delete(d.id());
     }
     return null;

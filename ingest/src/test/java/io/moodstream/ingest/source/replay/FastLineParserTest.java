@@ -2,8 +2,8 @@ package io.moodstream.ingest.source.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moodstream.ingest.core.Post;
-import io.moodstream.ingest.core.Reject;
+import io.moodstream.ingest.core.SourcePost;
+import io.moodstream.schema.event.Reject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FastLineParserTest {
   private final FastLineParser p = new FastLineParser();
 
-  private Parsed parse(String s) {
+  private LineOutcome parse(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     return p.parse(b, 0, b.length);
   }
@@ -25,7 +25,7 @@ class FastLineParserTest {
 
   @Test
   void aStatusKeepsItsIdTimeLangAuthorAndUnescapedText() throws Exception {
-    Post post = ((Parsed.AsPost) parse(fixture("v1-statuses.jsonl").get(0))).post();
+    SourcePost post = ((LineOutcome.AsPost) parse(fixture("v1-statuses.jsonl").get(0))).post();
     assertThat(post.id()).isEqualTo("1050118621198921728");
     assertThat(post.createdAt()).isEqualTo(Instant.parse("2018-10-10T20:19:24Z"));
     assertThat(post.text()).isEqualTo("I love coffee & tea <3 #coffee");
@@ -38,13 +38,13 @@ class FastLineParserTest {
   @Test
   void extendedTweetsRetweetsAndQuotesGetTheRightText() throws Exception {
     List<String> l = fixture("v1-statuses.jsonl");
-    Post ext = ((Parsed.AsPost) parse(l.get(1))).post();
+    SourcePost ext = ((LineOutcome.AsPost) parse(l.get(1))).post();
     assertThat(ext.text()).endsWith("here it is whole 🌍");
-    Post rt = ((Parsed.AsPost) parse(l.get(2))).post();
+    SourcePost rt = ((LineOutcome.AsPost) parse(l.get(2))).post();
     assertThat(rt.id()).isEqualTo("1050311000000000002");
     assertThat(rt.handle()).isEqualTo("retweeter");
     assertThat(rt.text()).isEqualTo(ext.text());
-    Post quote = ((Parsed.AsPost) parse(l.get(3))).post();
+    SourcePost quote = ((LineOutcome.AsPost) parse(l.get(3))).post();
     assertThat(quote.text()).isEqualTo("So true! https://t.co/xyz");
   }
 
@@ -53,47 +53,49 @@ class FastLineParserTest {
     List<String> l =
         Files.readAllLines(
             Path.of("src/test/resources/replay/v1-mixed.jsonl"), StandardCharsets.ISO_8859_1);
-    assertThat(parse(l.get(1))).isEqualTo(new Parsed.AsDelete("1050118621198921728"));
-    assertThat(parse(l.get(2))).isEqualTo(new Parsed.Skip("notice.limit"));
-    assertThat(parse(l.get(4))).isEqualTo(new Parsed.Skip("notice.scrub_geo"));
-    assertThat(((Parsed.Bad) parse(l.get(6))).reject().code()).isEqualTo(Reject.MALFORMED_JSON);
-    assertThat(((Parsed.Bad) parse(l.get(7))).reject()).isEqualTo(Reject.missing("id_str"));
-    Parsed.Bad badTime = (Parsed.Bad) parse(l.get(8));
+    assertThat(parse(l.get(1))).isEqualTo(new LineOutcome.AsDelete("1050118621198921728"));
+    assertThat(parse(l.get(2))).isEqualTo(new LineOutcome.Skip("notice.limit"));
+    assertThat(parse(l.get(4))).isEqualTo(new LineOutcome.Skip("notice.scrub_geo"));
+    assertThat(((LineOutcome.Bad) parse(l.get(6))).reject().code())
+        .isEqualTo(Reject.Code.MALFORMED_JSON);
+    assertThat(((LineOutcome.Bad) parse(l.get(7))).reject()).isEqualTo(Reject.missing("id_str"));
+    LineOutcome.Bad badTime = (LineOutcome.Bad) parse(l.get(8));
     assertThat(badTime.reject().reason()).contains("created_at", "yesterday");
     assertThat(badTime.key()).isEqualTo("18");
     // no user: parsed as a post without author, which the Ingestor rejects (author.id missing)
-    assertThat(((Parsed.AsPost) parse(l.get(9))).post().authorId()).isNull();
+    assertThat(((LineOutcome.AsPost) parse(l.get(9))).post().authorId()).isNull();
     byte[] invalid = l.get(10).getBytes(StandardCharsets.ISO_8859_1);
-    assertThat(((Parsed.Bad) p.parse(invalid, 0, invalid.length)).reject().code())
-        .isEqualTo(Reject.INVALID_UTF8);
-    assertThat(((Parsed.Bad) parse("[1,2]")).reject().code()).isEqualTo(Reject.MALFORMED_JSON);
-    assertThat(((Parsed.Bad) parse("{\"a\":1} x")).reject().code())
-        .isEqualTo(Reject.MALFORMED_JSON);
+    assertThat(((LineOutcome.Bad) p.parse(invalid, 0, invalid.length)).reject().code())
+        .isEqualTo(Reject.Code.INVALID_UTF8);
+    assertThat(((LineOutcome.Bad) parse("[1,2]")).reject().code())
+        .isEqualTo(Reject.Code.MALFORMED_JSON);
+    assertThat(((LineOutcome.Bad) parse("{\"a\":1} x")).reject().code())
+        .isEqualTo(Reject.Code.MALFORMED_JSON);
   }
 
   @Test
   void xV2LinesTakeNoteTextHandlesAndRuleTags() throws Exception {
     List<String> l = fixture("x-v2.jsonl");
-    Post a = ((Parsed.AsPost) parse(l.get(0))).post();
+    SourcePost a = ((LineOutcome.AsPost) parse(l.get(0))).post();
     assertThat(a.id()).isEqualTo("1600000000000000001");
     assertThat(a.handle()).isEqualTo("XDevelopers");
     assertThat(a.createdAt()).isEqualTo(Instant.parse("2022-12-06T10:00:00Z"));
     assertThat(a.tags()).containsExactly("coffee");
-    Post b = ((Parsed.AsPost) parse(l.get(1))).post();
+    SourcePost b = ((LineOutcome.AsPost) parse(l.get(1))).post();
     assertThat(b.text()).startsWith("A long note that is longer");
     assertThat(b.tags()).containsExactly("election");
     assertThat(parse("{\"errors\":[{\"title\":\"operational-disconnect\"}]}"))
-        .isEqualTo(new Parsed.Skip("notice.errors"));
+        .isEqualTo(new LineOutcome.Skip("notice.errors"));
   }
 
   @Test
   void ownPostLinesAreReadWithTheContractParser() throws Exception {
     List<String> l = fixture("own-posts.jsonl");
-    Post a = ((Parsed.AsPost) parse(l.get(0))).post();
+    SourcePost a = ((LineOutcome.AsPost) parse(l.get(0))).post();
     assertThat(a.id()).isEqualTo("b-1");
     assertThat(a.handle()).isEqualTo("alice.bsky.social");
-    Parsed.Bad bad = (Parsed.Bad) parse(l.get(1));
-    assertThat(bad.reject().code()).isEqualTo(Reject.MISSING_FIELD);
+    LineOutcome.Bad bad = (LineOutcome.Bad) parse(l.get(1));
+    assertThat(bad.reject().code()).isEqualTo(Reject.Code.MISSING_FIELD);
   }
 
   @Test

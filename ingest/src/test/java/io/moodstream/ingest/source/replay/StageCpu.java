@@ -34,8 +34,8 @@ public final class StageCpu {
                       n[1] += Utf8.valid(b, off, len) ? 1 : 0;
                     }
                     if (st >= 2) {
-                      Parsed r = p.parse(b, off, len);
-                      if (st >= 3 && r instanceof Parsed.AsPost ap) {
+                      LineOutcome r = p.parse(b, off, len);
+                      if (st >= 3 && r instanceof LineOutcome.AsPost ap) {
                         List<String> topics = m.match(ap.post().text());
                         if (st >= 4) {
                           var q = ap.post();

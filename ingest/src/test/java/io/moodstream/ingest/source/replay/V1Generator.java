@@ -2,7 +2,7 @@ package io.moodstream.ingest.source.replay;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.moodstream.ingest.core.Post;
+import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,7 +59,7 @@ public final class V1Generator {
     return bytes;
   }
 
-  private static void status(JsonGenerator g, Post p, Instant t, int i) throws IOException {
+  private static void status(JsonGenerator g, SourcePost p, Instant t, int i) throws IOException {
     boolean retweet = i % 10 == 3;
     boolean extended = i % 20 == 7;
     g.writeStartObject();

@@ -19,8 +19,8 @@ class V1ParserParityTest {
   private void assertSame(List<String> lines) {
     for (String line : lines) {
       byte[] b = line.getBytes(StandardCharsets.UTF_8);
-      Parsed a = fast.parse(b, 0, b.length);
-      Parsed r = t4j.parse(b, 0, b.length);
+      LineOutcome a = fast.parse(b, 0, b.length);
+      LineOutcome r = t4j.parse(b, 0, b.length);
       assertThat(a).as(line).isEqualTo(r);
     }
   }
@@ -29,8 +29,8 @@ class V1ParserParityTest {
   void fixtureStatusesParseTheSameWithTwitter4j() throws Exception {
     List<String> lines = Files.readAllLines(Path.of("src/test/resources/replay/v1-statuses.jsonl"));
     assertSame(lines);
-    Parsed.AsPost rt =
-        (Parsed.AsPost)
+    LineOutcome.AsPost rt =
+        (LineOutcome.AsPost)
             fast.parse(
                 lines.get(2).getBytes(StandardCharsets.UTF_8),
                 0,

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param tags topics the platform itself assigned (X v2 {@code matching_rules} tags), or empty
  */
-public record Post(
+public record SourcePost(
     String id,
     Instant createdAt,
     String text,
@@ -19,7 +19,7 @@ public record Post(
     String url,
     List<String> tags) {
 
-  public Post(
+  public SourcePost(
       String id,
       Instant createdAt,
       String text,
