@@ -142,18 +142,14 @@ public final class EventJson {
       throw invalid("topics", "field 'topics' must be an array of strings");
     }
     List<String> topics = new ArrayList<>(t.size());
-    boolean hasAll = false;
     for (int i = 0; i < t.size(); i++) {
       JsonNode e = t.get(i);
-      if (!e.isTextual() || e.asText().isEmpty()) {
+      if (!e.isTextual()) {
         throw invalid("topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string");
       }
-      hasAll |= PostEvent.ALL.equals(e.asText());
       topics.add(e.asText());
     }
-    if (!hasAll) {
-      throw invalid("topics", "field 'topics' must include \"all\"");
-    }
+    PostRules.orThrow(PostRules.topicList(topics));
     return topics;
   }
 

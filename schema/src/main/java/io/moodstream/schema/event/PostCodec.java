@@ -252,9 +252,9 @@ public final class PostCodec {
   }
 
   /**
-   * The post, if it passes what {@link EventJson} checks of the same fields: its own checks of the
-   * topics array (each non-empty, {@code all} among them), then {@link PostRules} through the
-   * constructors — the same rejects, codes and reasons as the JSON form.
+   * The post, if it passes what {@link EventJson} checks of the same fields: {@link
+   * PostRules#topicList}, then {@link PostRules} through the constructors — the same rejects, codes
+   * and reasons as the JSON form.
    */
   private static ParseResult<PostEvent> checked(
       String id,
@@ -266,15 +266,9 @@ public final class PostCodec {
       String handle,
       List<String> topics,
       String url) {
-    for (int i = 0; i < topics.size(); i++) {
-      if (topics.get(i).isEmpty()) {
-        return ParseResult.rejected(
-            Reject.invalid(
-                "topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string"));
-      }
-    }
-    if (!topics.contains(PostEvent.ALL)) {
-      return ParseResult.rejected(Reject.invalid("topics", "field 'topics' must include \"all\""));
+    Reject listed = PostRules.topicList(topics);
+    if (listed != null) {
+      return ParseResult.rejected(listed);
     }
     try {
       return ParseResult.accepted(

@@ -126,6 +126,22 @@ public final class PostRules {
   }
 
   /** The matched topics: each a valid row-key topic. */
+  /**
+   * The topics as the event contract lists them, whatever the encoding: each non-empty, {@code all}
+   * among them ({@link #topics} then checks that each can be stored).
+   */
+  public static Reject topicList(List<String> topics) {
+    for (int i = 0; i < topics.size(); i++) {
+      if (topics.get(i).isEmpty()) {
+        return Reject.invalid(
+            "topics[" + i + "]", "field 'topics[" + i + "]' must be a non-empty string");
+      }
+    }
+    return topics.contains(PostEvent.ALL)
+        ? null
+        : Reject.invalid("topics", "field 'topics' must include \"all\"");
+  }
+
   public static Reject topics(List<String> topics) {
     if (topics == null) {
       return Reject.missing("topics");
