@@ -124,9 +124,7 @@ public final class Cli {
   /** Prints {@code name: message} and the hint to {@code --help}; returns {@value #USAGE}. */
   public static int usage(PrintWriter err, String name, String message) {
     err.println(name + ": " + message);
-    err.println("Try '" + name.replace("moodstream ", "./moodstream ") + " --help' for more.");
-    err.flush();
-    return USAGE;
+    return helpHint(err, name);
   }
 
   /** {@link #usage(PrintWriter, String, String)} for a stream. */
@@ -166,10 +164,12 @@ public final class Cli {
     PrintWriter err = c.getErr();
     err.println(name(c.getCommandSpec()) + ": " + e.getMessage());
     UnmatchedArgumentException.printSuggestions(e, err);
-    err.println(
-        "Try '"
-            + name(c.getCommandSpec()).replace("moodstream ", "./moodstream ")
-            + " --help' for more.");
+    return helpHint(err, name(c.getCommandSpec()));
+  }
+
+  /** The pointer to the command's help that ends every usage error; {@value #USAGE}. */
+  private static int helpHint(PrintWriter err, String name) {
+    err.println("Try '" + name.replace("moodstream ", "./moodstream ") + " --help' for more.");
     err.flush();
     return USAGE;
   }
