@@ -1,6 +1,7 @@
 package io.moodstream.storage;
 
 import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.key.KeyLimits;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.apache.hadoop.hbase.client.Table;
 /**
  * The {@code post_refs} table: which extremes rows list a post, and which posts were deleted. Row
  * key = the post id in UTF-8 (so {@code PostRules} keeps ids within {@link
- * HBaseLayout#MAX_ROW_BYTES}); {@code r:<extremes_1m row key>} = empty: that row lists the post;
+ * KeyLimits#MAX_ROW_BYTES}); {@code r:<extremes_1m row key>} = empty: that row lists the post;
  * {@code d:t} = when the post was deleted (ISO-8601 text). The Puts are full values, so writing one
  * twice (a replayed micro-batch) changes nothing; the reads are batched Gets. Thread-safe.
  */

@@ -3,6 +3,7 @@ package io.moodstream.rest.store;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.schema.hbase.Step;
+import io.moodstream.schema.key.KeyLimits;
 import io.moodstream.storage.Bucket;
 import io.moodstream.storage.BucketReader;
 import io.moodstream.storage.Extremes;
@@ -73,14 +74,14 @@ public final class HBaseBucketStore implements BucketStore {
     Scan scan =
         new Scan()
             .withStartRow(RowKey.startRow(topic, 0))
-            .withStopRow(RowKey.stopRow(topic, RowKey.MAX_EPOCH_SECOND + 1))
+            .withStopRow(RowKey.stopRow(topic, KeyLimits.MAX_EPOCH_SECOND + 1))
             .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
             .setLimit(1)
             .setCaching(1);
     if (last) {
       scan =
           new Scan()
-              .withStartRow(RowKey.stopRow(topic, RowKey.MAX_EPOCH_SECOND + 1), false)
+              .withStartRow(RowKey.stopRow(topic, KeyLimits.MAX_EPOCH_SECOND + 1), false)
               .withStopRow(RowKey.startRow(topic, 0), true)
               .setReversed(true)
               .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))

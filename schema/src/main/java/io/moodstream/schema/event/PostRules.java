@@ -1,8 +1,7 @@
 package io.moodstream.schema.event;
 
 import io.moodstream.schema.config.ConfigKey;
-import io.moodstream.schema.hbase.HBaseLayout;
-import io.moodstream.schema.hbase.RowKey;
+import io.moodstream.schema.key.KeyLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +20,8 @@ import java.util.List;
  *
  * <p>Storable means the HBase tables can hold the post, so ingest rejects what the job could not
  * write: {@code createdAt} within the row key's 1970..2106, every topic a valid row-key topic
- * ({@link RowKey#topicProblem}), and an id no longer than a {@code post_refs} row key ({@link
- * HBaseLayout#MAX_ROW_BYTES} UTF-8 bytes).
+ * ({@link KeyLimits#topicProblem}), and an id no longer than a {@code post_refs} row key ({@link
+ * KeyLimits#MAX_ROW_BYTES} UTF-8 bytes).
  */
 public final class PostRules {
   /** Longest text accepted, in UTF-16 units; far above any platform's limit (X long posts: 25k). */
@@ -61,9 +60,9 @@ public final class PostRules {
       return r;
     }
     // a char is at most 3 UTF-8 bytes (a surrogate pair 4 for 2 chars): encode only long ids
-    if (id.length() > HBaseLayout.MAX_ROW_BYTES / 3) {
+    if (id.length() > KeyLimits.MAX_ROW_BYTES / 3) {
       int bytes = id.getBytes(StandardCharsets.UTF_8).length; // as the post_refs row is written
-      if (bytes > HBaseLayout.MAX_ROW_BYTES) {
+      if (bytes > KeyLimits.MAX_ROW_BYTES) {
         return new Reject(
             Reject.Code.UNSTORABLE,
             field,
@@ -72,7 +71,7 @@ public final class PostRules {
                 + "' is "
                 + bytes
                 + " UTF-8 bytes, more than the "
-                + HBaseLayout.MAX_ROW_BYTES
+                + KeyLimits.MAX_ROW_BYTES
                 + " of a post_refs row key");
       }
     }
@@ -116,7 +115,7 @@ public final class PostRules {
       return Reject.missing(field);
     }
     long seconds = createdAt.getEpochSecond();
-    if (seconds < 0 || seconds > RowKey.MAX_EPOCH_SECOND) {
+    if (seconds < 0 || seconds > KeyLimits.MAX_EPOCH_SECOND) {
       return new Reject(
           Reject.Code.UNSTORABLE,
           field,
@@ -151,7 +150,7 @@ public final class PostRules {
       if (topic == null) {
         return Reject.missing("topics[" + i + "]");
       }
-      String problem = RowKey.topicProblem(topic);
+      String problem = KeyLimits.topicProblem(topic);
       if (problem != null) {
         String field = "topics[" + i + "]";
         return new Reject(

@@ -1,5 +1,6 @@
 package io.moodstream.schema.hbase;
 
+import io.moodstream.schema.key.KeyLimits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -59,7 +60,7 @@ public final class EpochSeconds {
       }
     }
     long s = t.getEpochSecond();
-    if (s < 0 || s > RowKey.MAX_EPOCH_SECOND) {
+    if (s < 0 || s > KeyLimits.MAX_EPOCH_SECOND) {
       throw new IllegalArgumentException(name + " " + t + " is outside 1970-01-01..2106-02-07");
     }
     return s;

@@ -42,12 +42,6 @@ public record HBaseLayout(String namespace, List<TableSpec> tables) {
    */
   public static final String POST_REFS_TABLE = "post_refs";
 
-  /**
-   * The longest row key HBase accepts ({@code HConstants.MAX_ROW_LENGTH}, a signed 16-bit length):
-   * a post id longer than this in UTF-8 cannot be a {@code post_refs} row.
-   */
-  public static final int MAX_ROW_BYTES = Short.MAX_VALUE;
-
   /** post_refs family of references: qualifier = an extremes_1m row key, empty value. */
   public static final byte[] REFS_FAMILY = bytes("r");
 

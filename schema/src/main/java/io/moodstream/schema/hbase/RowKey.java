@@ -1,5 +1,6 @@
 package io.moodstream.schema.hbase;
 
+import io.moodstream.schema.key.KeyLimits;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -31,19 +32,22 @@ import java.util.zip.CRC32;
  * Annotated hex examples are in schema/HBASE-SCHEMA.md; RowKeyTest pins the same bytes.
  *
  * @param topic the topic, 1..255 UTF-8 bytes, no U+0000, no unpaired surrogates
- * @param epochSecond the bucket start in seconds since the epoch, 0..{@link #MAX_EPOCH_SECOND}
+ * @param epochSecond the bucket start in seconds since the epoch, 0..{@link
+ *     KeyLimits#MAX_EPOCH_SECOND}
  */
 public record RowKey(String topic, long epochSecond) {
-  public static final int MAX_TOPIC_BYTES = 255;
-  public static final long MAX_EPOCH_SECOND = 0xFFFF_FFFFL;
   private static final int FIXED_BYTES = 1 + 1 + 4;
 
   public RowKey {
     Objects.requireNonNull(topic, "topic");
     topicBytes(topic); // validates
-    if (epochSecond < 0 || epochSecond > MAX_EPOCH_SECOND) {
+    if (epochSecond < 0 || epochSecond > KeyLimits.MAX_EPOCH_SECOND) {
       throw new IllegalArgumentException(
-          "bucket start " + epochSecond + " is outside 0.." + MAX_EPOCH_SECOND + " (1970..2106)");
+          "bucket start "
+              + epochSecond
+              + " is outside 0.."
+              + KeyLimits.MAX_EPOCH_SECOND
+              + " (1970..2106)");
     }
   }
 
@@ -100,7 +104,7 @@ public record RowKey(String topic, long epochSecond) {
    * sorts before any other topic sharing the prefix.
    */
   public static byte[] stopRow(String topic, long toEpochSecond) {
-    if (toEpochSecond <= MAX_EPOCH_SECOND) {
+    if (toEpochSecond <= KeyLimits.MAX_EPOCH_SECOND) {
       return new RowKey(topic, Math.max(0, toEpochSecond)).toBytes();
     }
     byte[] prefix = topicPrefix(topic);
@@ -123,44 +127,8 @@ public record RowKey(String topic, long epochSecond) {
     return (byte) crc.getValue();
   }
 
-  /**
-   * Why {@code topic} cannot be the topic of a row key, or {@code null} when it can: empty, a
-   * U+0000, an unpaired surrogate, or more than {@link #MAX_TOPIC_BYTES} UTF-8 bytes. Allocates
-   * nothing when the topic is fine ({@code PostRules} asks it of every post at ingest).
-   */
-  public static String topicProblem(String topic) {
-    if (topic.isEmpty()) {
-      return "topic must not be empty";
-    }
-    if (topic.indexOf('\0') >= 0) {
-      return "topic must not contain U+0000";
-    }
-    int bytes = 0;
-    for (int i = 0; i < topic.length(); i++) {
-      char c = topic.charAt(i);
-      if (c < 0x80) {
-        bytes += 1;
-      } else if (c < 0x800) {
-        bytes += 2;
-      } else if (!Character.isSurrogate(c)) {
-        bytes += 3;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < topic.length()
-          && Character.isLowSurrogate(topic.charAt(i + 1))) {
-        bytes += 4;
-        i++;
-      } else {
-        return "topic is not valid Unicode (unpaired surrogate)";
-      }
-    }
-    if (bytes > MAX_TOPIC_BYTES) {
-      return "topic is " + bytes + " UTF-8 bytes, more than " + MAX_TOPIC_BYTES;
-    }
-    return null;
-  }
-
   private static byte[] topicBytes(String topic) {
-    String problem = topicProblem(topic);
+    String problem = KeyLimits.topicProblem(topic);
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }

@@ -2,7 +2,7 @@ package io.moodstream.schema.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.moodstream.schema.hbase.RowKey;
+import io.moodstream.schema.key.KeyLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +110,7 @@ class PostCodecTest {
         new PostEvent(
             "9".repeat(1000),
             Source.X_V2,
-            Instant.ofEpochSecond(RowKey.MAX_EPOCH_SECOND, 999_999_999),
+            Instant.ofEpochSecond(KeyLimits.MAX_EPOCH_SECOND, 999_999_999),
             longText,
             "x".repeat(300),
             new Author("a".repeat(70_000), "h".repeat(70_000)),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.moodstream.schema.event.Reject.Code;
-import io.moodstream.schema.hbase.HBaseLayout;
+import io.moodstream.schema.key.KeyLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -145,7 +145,7 @@ class PostRulesTest {
   @Test
   void valuesAtTheLimitsPass() {
     assertThat(PostRules.id("id", "é".repeat(16_383) + "a")).isNull(); // 32767 bytes
-    assertThat(PostRules.id("id", "x".repeat(HBaseLayout.MAX_ROW_BYTES))).isNull();
+    assertThat(PostRules.id("id", "x".repeat(KeyLimits.MAX_ROW_BYTES))).isNull();
     assertThat(PostRules.required("author.id", "u")).isNull();
     assertThat(PostRules.text("text", "")).isNull();
     assertThat(PostRules.text("text", "x".repeat(PostRules.MAX_TEXT_LENGTH))).isNull();

@@ -3,6 +3,7 @@ package io.moodstream.schema.hbase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moodstream.schema.key.KeyLimits;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -54,7 +55,7 @@ class RowKeyTest {
         .hasMessageContaining("256 UTF-8 bytes");
     String emoji = "😀".repeat(63) + "abc"; // 4-byte characters counted as the encoder does
     assertThat(new RowKey(emoji, 0).toBytes()).hasSize(255 + 6);
-    assertThat(RowKey.topicProblem(emoji + "d"))
+    assertThat(KeyLimits.topicProblem(emoji + "d"))
         .isEqualTo("topic is 256 UTF-8 bytes, more than 255");
   }
 
@@ -62,7 +63,7 @@ class RowKeyTest {
   void decodeOfEncodeIsIdentity() {
     for (String topic : new String[] {"a", "all", "apple pie", "#blessed", "気分", "😀 emoji", "ß"}) {
       for (long t :
-          new long[] {0, 1, 59, 60, NOV_24_2026_2156, 4_102_444_800L, RowKey.MAX_EPOCH_SECOND}) {
+          new long[] {0, 1, 59, 60, NOV_24_2026_2156, 4_102_444_800L, KeyLimits.MAX_EPOCH_SECOND}) {
         RowKey k = new RowKey(topic, t);
         assertThat(RowKey.fromBytes(k.toBytes())).isEqualTo(k);
       }
@@ -75,14 +76,14 @@ class RowKeyTest {
     byte[] start = RowKey.startRow("apple", 0);
     byte[] stop = RowKey.stopRow("apple", Long.MAX_VALUE);
     for (String other : new String[] {"apple pie", "apple\u0001", "applesauce", "appl"}) {
-      for (long t : new long[] {0, NOV_24_2026_2156, RowKey.MAX_EPOCH_SECOND}) {
+      for (long t : new long[] {0, NOV_24_2026_2156, KeyLimits.MAX_EPOCH_SECOND}) {
         byte[] row = new RowKey(other, t).toBytes();
         boolean inside =
             Arrays.compareUnsigned(row, start) >= 0 && Arrays.compareUnsigned(row, stop) < 0;
         assertThat(inside).as("%s at %d inside apple's scan", other, t).isFalse();
       }
     }
-    for (long t : new long[] {0, NOV_24_2026_2156, RowKey.MAX_EPOCH_SECOND}) {
+    for (long t : new long[] {0, NOV_24_2026_2156, KeyLimits.MAX_EPOCH_SECOND}) {
       byte[] row = new RowKey("apple", t).toBytes();
       assertThat(Arrays.compareUnsigned(row, start)).isGreaterThanOrEqualTo(0);
       assertThat(Arrays.compareUnsigned(row, stop)).isLessThan(0);
@@ -111,7 +112,7 @@ class RowKeyTest {
     assertThatThrownBy(() -> new RowKey("a\0b", 0)).hasMessageContaining("U+0000");
     assertThatThrownBy(() -> new RowKey("\ud800", 0)).hasMessageContaining("surrogate");
     assertThatThrownBy(() -> new RowKey("a", -1)).hasMessageContaining("outside");
-    assertThatThrownBy(() -> new RowKey("a", RowKey.MAX_EPOCH_SECOND + 1))
+    assertThatThrownBy(() -> new RowKey("a", KeyLimits.MAX_EPOCH_SECOND + 1))
         .hasMessageContaining("outside");
     assertThatThrownBy(
             () -> RowKey.fromBytes(HEX.parseHex("51" + "6170706c65" + "00" + "6b0607f0")))

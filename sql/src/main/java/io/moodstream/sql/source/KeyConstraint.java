@@ -1,6 +1,7 @@
 package io.moodstream.sql.source;
 
 import io.moodstream.schema.hbase.RowKey;
+import io.moodstream.schema.key.KeyLimits;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -44,7 +45,7 @@ public record KeyConstraint(SortedSet<String> topics, long from, long to, Set<St
   private static final long serialVersionUID = 1L;
 
   /** One past the last second a row key can hold. */
-  public static final long END = RowKey.MAX_EPOCH_SECOND + 1;
+  public static final long END = KeyLimits.MAX_EPOCH_SECOND + 1;
 
   public static final KeyConstraint ANY = new KeyConstraint(null, 0, END, null);
 
@@ -221,7 +222,7 @@ public record KeyConstraint(SortedSet<String> topics, long from, long to, Set<St
     }
     try {
       RowKey.topicPrefix(s);
-      return s.getBytes(StandardCharsets.UTF_8).length <= RowKey.MAX_TOPIC_BYTES;
+      return s.getBytes(StandardCharsets.UTF_8).length <= KeyLimits.MAX_TOPIC_BYTES;
     } catch (IllegalArgumentException e) {
       return false;
     }
