@@ -3,6 +3,7 @@ package io.moodstream.ansible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * install.sh lays them out (units, environment files, scripts, the extracted rest and ingest
  * distributions) in a directory that stands for the node's root, then {@code systemd-analyze verify
  * --root} on each unit, where any line on stderr is a failure (it exits 0 on many errors). The
- * services' ExecStart lines then run for real with --help. (DeployedStepsIT starts them against a
- * real Kafka and HBase.)
+ * services' ExecStart lines then run for real with --help, with the JVM flags their jars' launch
+ * facts name. (DeployedStepsIT starts them against a real Kafka and HBase.)
  */
 class SystemdUnitsTest {
   static final List<String> UNITS =
@@ -200,6 +203,37 @@ class SystemdUnitsTest {
       assertThat(r.exit()).as("%s: %s%n%s", service, cmd, r.output()).isZero();
       assertThat(r.output())
           .contains("Usage: moodstream " + (service.contains("rest") ? "serve" : "ingest"));
+    }
+  }
+
+  @Test
+  void theServicesJvmFlagsAreTheLaunchFactsOfTheJarsTheyRun() throws IOException {
+    for (String module : List.of("rest", "ingest")) {
+      Path jar =
+          root.resolve(
+              "opt/moodstream/"
+                  + module
+                  + "/current/lib/moodstream-"
+                  + module
+                  + "-"
+                  + Tooling.VERSION
+                  + ".jar");
+      Properties facts = new Properties();
+      try (JarFile j = new JarFile(jar.toFile());
+          InputStream in = j.getInputStream(j.getEntry("META-INF/moodstream/build.properties"))) {
+        facts.load(in);
+      }
+      List<String> flags = List.of(facts.getProperty("jvm.flags").strip().split("\\s+"));
+      assertThat(flags)
+          .as("jvm.flags of %s", jar)
+          .contains("--add-opens=java.base/java.nio=ALL-UNNAMED");
+      List<String> cmd =
+          execStart(root.resolve("etc/systemd/system/moodstream-" + module + ".service"), root);
+      // the facts, in their order, and no JVM flag besides them
+      assertThat(cmd).as(module).containsSequence(flags);
+      assertThat(cmd.stream().filter(t -> t.startsWith("--add-")).toList())
+          .as(module)
+          .isEqualTo(flags.stream().filter(t -> t.startsWith("--add-")).toList());
     }
   }
 
