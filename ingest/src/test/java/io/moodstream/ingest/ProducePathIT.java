@@ -95,12 +95,7 @@ class ProducePathIT {
     assertThat(ids).hasSizeGreaterThan(500);
 
     List<ConsumerRecord<byte[], byte[]>> got =
-        Kafka.read(
-            kafka.bootstrapServers(),
-            KafkaTopics.POSTS.name(),
-            r -> ids.contains(new String(r.key(), StandardCharsets.UTF_8)),
-            l -> l.size() >= ids.size(),
-            Duration.ofSeconds(60));
+        Kafka.readKeys(kafka.bootstrapServers(), KafkaTopics.POSTS.name(), ids, ids.size());
     assertThat(got).hasSize(ids.size());
     Set<PostEvent> consumed = new HashSet<>();
     for (ConsumerRecord<byte[], byte[]> r : got) {
@@ -180,21 +175,13 @@ class ProducePathIT {
             "dead letters: 5 (invalid-field 1, invalid-utf8 1, malformed-json 1, missing-field 2)")
         .contains("skipped:      2 (notice.limit 1, notice.scrub_geo 1)");
     var posts =
-        Kafka.read(
-            kafka.bootstrapServers(),
-            KafkaTopics.POSTS.name(),
-            r -> new String(r.key(), StandardCharsets.UTF_8).equals("1050296000000000001"),
-            l -> !l.isEmpty(),
-            Duration.ofSeconds(30));
+        Kafka.readKeys(
+            kafka.bootstrapServers(), KafkaTopics.POSTS.name(), Set.of("1050296000000000001"), 1);
     assertThat(posts.get(0).value()[0]).isEqualTo((byte) '{');
     assertThat(EventJson.parsePost(posts.get(0).value()).orThrow().topics()).containsExactly("all");
     var deletes =
-        Kafka.read(
-            kafka.bootstrapServers(),
-            KafkaTopics.DELETES.name(),
-            r -> new String(r.key(), StandardCharsets.UTF_8).equals("1050118621198921728"),
-            l -> !l.isEmpty(),
-            Duration.ofSeconds(30));
+        Kafka.readKeys(
+            kafka.bootstrapServers(), KafkaTopics.DELETES.name(), Set.of("1050118621198921728"), 1);
     assertThat(EventJson.parseDelete(deletes.get(0).value()).orThrow().source().wireName())
         .isEqualTo("replay");
     var dead =
@@ -285,12 +272,7 @@ class ProducePathIT {
             .map(m -> m.group(1))
             .collect(Collectors.toSet());
     List<ConsumerRecord<byte[], byte[]>> got =
-        Kafka.read(
-            kafka.bootstrapServers(),
-            KafkaTopics.POSTS.name(),
-            r -> ids.contains(new String(r.key(), StandardCharsets.UTF_8)),
-            l -> l.size() >= produced,
-            Duration.ofSeconds(60));
+        Kafka.readKeys(kafka.bootstrapServers(), KafkaTopics.POSTS.name(), ids, produced);
     assertThat(got).hasSize((int) produced);
   }
 }

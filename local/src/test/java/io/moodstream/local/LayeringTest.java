@@ -1,5 +1,6 @@
 package io.moodstream.local;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,15 +11,19 @@ import org.junit.jupiter.api.Test;
 
 class LayeringTest {
 
+  /** The main classes of every module on the test classpath. */
+  static JavaClasses main() {
+    return new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        // a module's test-jar (storage's, for DashboardIT) holds tests too, which may use
+        // any module (its ITs start the broker)
+        .withImportOption(location -> !location.contains("-tests.jar"))
+        .importPackages("io.moodstream");
+  }
+
   @Test
   void everyModuleImportsOnlyWhatItsLayerAllows() {
-    JavaClasses main =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            // a module's test-jar (storage's, for DashboardIT) holds tests too, which may use
-            // any module (its ITs start the broker)
-            .withImportOption(location -> !location.contains("-tests.jar"))
-            .importPackages("io.moodstream");
+    JavaClasses main = main();
     // the rule must see every module, or it proves nothing
     for (String module : new String[] {"schema", "storage", "sentiment", "sql"}) {
       assertThat(
@@ -27,6 +32,11 @@ class LayeringTest {
           .isTrue();
     }
     Layering.rule().check(main);
+  }
+
+  @Test
+  void schemasPackagesDependOnEachOtherWithoutACycle() {
+    slices().matching("io.moodstream.schema.(*)..").should().beFreeOfCycles().check(main());
   }
 
   @Test

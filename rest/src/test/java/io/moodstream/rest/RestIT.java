@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  * streaming job writes): every endpoint, CSV, SSE, errors, and 503 when HBase is unreachable.
  */
 class RestIT {
-  static final Instant NOW = Instant.parse("2026-11-24T21:56:30Z");
-  static final long LAST = Instant.parse("2026-11-24T21:56:00Z").getEpochSecond();
+  static final Instant NOW = Seed.NOW;
+  static final long LAST = Seed.LAST;
   static final long DAY0 = Instant.parse("2026-11-22T00:00:00Z").getEpochSecond();
   static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -76,16 +76,7 @@ class RestIT {
           }
         }
       }
-      w.extremes(
-          "apple",
-          LAST - 120,
-          List.of(Seed.post("p1", 0.9, LAST - 100), Seed.post("p2", 0.5, LAST - 110)),
-          List.of(Seed.post("n1", -0.7, LAST - 105)));
-      w.extremes(
-          "apple",
-          LAST,
-          List.of(Seed.post("p3", 0.95, LAST + 5)),
-          List.of(Seed.post("n2", -0.9, LAST + 7), Seed.post("n3", -0.2, LAST + 9)));
+      Seed.extremes(w::extremes);
       w.flush();
     }
     RestConfig.Settings settings =

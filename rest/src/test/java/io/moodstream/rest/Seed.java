@@ -42,16 +42,27 @@ public final class Seed {
     s.put(Step.MINUTE, "all", LAST - 60, Seed.minute(LAST - 60, 3));
     s.put(Step.MINUTE, "all", LAST, Seed.minute(LAST, 2));
     s.put(Step.DAY, "all", T0, Seed.minute(LAST, 2).merge(Seed.minute(LAST - 60, 3)));
-    s.putExtremes(
+    extremes(s::putExtremes);
+  }
+
+  /** Where {@link #extremes} puts a minute's extremes: a store's or a writer's method. */
+  public interface ExtremesTarget<E extends Exception> {
+    void put(String topic, long minute, List<ExtremePost> positive, List<ExtremePost> negative)
+        throws E;
+  }
+
+  /** The standard day's extremes: two minutes of apple. */
+  public static <E extends Exception> void extremes(ExtremesTarget<E> to) throws E {
+    to.put(
         "apple",
         LAST - 120,
-        List.of(Seed.post("p1", 0.9, LAST - 100), Seed.post("p2", 0.5, LAST - 110)),
-        List.of(Seed.post("n1", -0.7, LAST - 105)));
-    s.putExtremes(
+        List.of(post("p1", 0.9, LAST - 100), post("p2", 0.5, LAST - 110)),
+        List.of(post("n1", -0.7, LAST - 105)));
+    to.put(
         "apple",
         LAST,
-        List.of(Seed.post("p3", 0.95, LAST + 5)),
-        List.of(Seed.post("n2", -0.9, LAST + 7), Seed.post("n3", -0.2, LAST + 9)));
+        List.of(post("p3", 0.95, LAST + 5)),
+        List.of(post("n2", -0.9, LAST + 7), post("n3", -0.2, LAST + 9)));
   }
 
   /**

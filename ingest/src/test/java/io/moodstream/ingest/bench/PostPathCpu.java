@@ -1,23 +1,16 @@
 package io.moodstream.ingest.bench;
 
-import io.moodstream.ingest.core.EventSink;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.source.replay.FastLineParser;
 import io.moodstream.ingest.source.replay.LineOutcome;
-import io.moodstream.schema.event.DeadLetter;
-import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.EventJson;
 import io.moodstream.schema.event.ParseResult;
-import io.moodstream.schema.event.PostEvent;
-import io.moodstream.schema.event.Source;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,31 +39,13 @@ public final class PostPathCpu {
     }
     List<byte[]> events = new ArrayList<>();
     Ingestor in =
-        new Ingestor(
-            Source.REPLAY,
-            TopicMatcher.of(List.of("coffee", "climate change", "#worldcup", "election", "ai")),
-            new EventSink() {
-              @Override
-              public void post(PostEvent p) {
-                if (events.size() < EVENTS) {
-                  events.add(EventJson.toJson(p));
-                }
+        BenchIngestor.replay(
+            p -> {
+              if (events.size() < EVENTS) {
+                events.add(EventJson.toJson(p));
               }
-
-              @Override
-              public void delete(DeleteEvent d) {}
-
-              @Override
-              public void deadLetter(DeadLetter d, String key) {}
-
-              @Override
-              public void flush() {}
-
-              @Override
-              public void close() {}
             },
-            new Metrics(),
-            Clock.systemUTC());
+            new Metrics());
     FastLineParser parser = new FastLineParser();
     for (int rep = 0; rep < 5; rep++) { // the first reps warm the JIT up
       long posts = 0;

@@ -1,20 +1,14 @@
 package io.moodstream.ingest.bench;
 
-import io.moodstream.ingest.core.EventSink;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.KafkaEventSink;
 import io.moodstream.ingest.source.replay.ReplaySource;
-import io.moodstream.schema.event.DeadLetter;
-import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.PostEvent;
-import io.moodstream.schema.event.Source;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
@@ -27,34 +21,9 @@ public final class StageTiming {
     Function<PostEvent, byte[]> format =
         args.length > 1 ? KafkaEventSink.postFormat(args[1]) : post -> new byte[0];
     long[] bytes = {0};
-    EventSink sink =
-        new EventSink() {
-          @Override
-          public void post(PostEvent post) {
-            bytes[0] += format.apply(post).length;
-          }
-
-          @Override
-          public void delete(DeleteEvent delete) {}
-
-          @Override
-          public void deadLetter(DeadLetter letter, String key) {}
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
     for (int rep = 0; rep < 3; rep++) {
       Metrics m = new Metrics();
-      Ingestor in =
-          new Ingestor(
-              Source.REPLAY,
-              TopicMatcher.of(List.of("coffee", "climate change", "#worldcup", "election", "ai")),
-              sink,
-              m,
-              Clock.systemUTC());
+      Ingestor in = BenchIngestor.replay(post -> bytes[0] += format.apply(post).length, m);
       long t0 = System.nanoTime();
       new ReplaySource(
               List.of(Path.of(args[0])),

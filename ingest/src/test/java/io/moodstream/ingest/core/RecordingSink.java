@@ -3,6 +3,8 @@ package io.moodstream.ingest.core;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.DeleteEvent;
 import io.moodstream.schema.event.PostEvent;
+import io.moodstream.schema.event.Source;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,6 +13,11 @@ public final class RecordingSink implements EventSink {
   public final List<PostEvent> posts = new CopyOnWriteArrayList<>();
   public final List<DeleteEvent> deletes = new CopyOnWriteArrayList<>();
   public final List<DeadLetter> dead = new CopyOnWriteArrayList<>();
+
+  /** An ingestor of {@code source} for {@code topics} that sends into this sink. */
+  public Ingestor ingestor(Source source, Metrics metrics, List<String> topics) {
+    return new Ingestor(source, TopicMatcher.of(topics), this, metrics, Clock.systemUTC());
+  }
 
   @Override
   public void post(PostEvent post) {

@@ -3,6 +3,7 @@ package io.moodstream.ingest.kafka;
 import io.moodstream.broker.KafkaBroker;
 import io.moodstream.ingest.IngestConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +61,25 @@ public final class Kafka {
 
   public static MoodstreamConfig config(Map<String, String> env) {
     return MoodstreamConfig.load(IngestConfig.KEYS, env, null);
+  }
+
+  /**
+   * Reads a topic from the beginning until it holds {@code count} records whose keys are among
+   * {@code keys} (or a minute has passed), keeping those.
+   */
+  public static List<ConsumerRecord<byte[], byte[]>> readKeys(
+      String bootstrap, String topic, Set<String> keys, long count) {
+    return read(
+        bootstrap,
+        topic,
+        r -> keys.contains(key(r)),
+        l -> l.size() >= count,
+        Duration.ofMinutes(1));
+  }
+
+  /** A record's key as text. */
+  public static String key(ConsumerRecord<byte[], byte[]> r) {
+    return new String(r.key(), StandardCharsets.UTF_8);
   }
 
   /**

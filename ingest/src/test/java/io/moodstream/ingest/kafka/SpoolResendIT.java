@@ -33,6 +33,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SpoolResendIT {
   @TempDir Path dir;
 
+  /**
+   * The config of an ingest whose sends to {@code kafka} time out within seconds, plus {@code
+   * extra}; the topics are created.
+   */
+  private static MoodstreamConfig timingOutFast(
+      KafkaBroker kafka, Path state, Map<String, String> extra) throws Exception {
+    Map<String, String> env = Kafka.env(kafka.bootstrapServers(), state);
+    env.put("MOODSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "3s");
+    env.put("MOODSTREAM_INGEST_KAFKA_MAX_BLOCK", "4s");
+    env.putAll(extra);
+    MoodstreamConfig config = Kafka.config(env);
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+      new KafkaTopicApplier(admin, 30_000).apply(config);
+    }
+    return config;
+  }
+
   @Test
   void recordsUndeliverableWhileTheBrokerIsDownAreSpooledAndResentOnTheNextStart()
       throws Exception {
@@ -43,13 +60,7 @@ class SpoolResendIT {
         KafkaBroker.Options.defaults(brokerDir)
             .withPorts(KafkaBroker.freePort(), KafkaBroker.freePort());
     KafkaBroker kafka = KafkaBroker.start(opts);
-    Map<String, String> env = Kafka.env(kafka.bootstrapServers(), state);
-    env.put("MOODSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "3s");
-    env.put("MOODSTREAM_INGEST_KAFKA_MAX_BLOCK", "4s");
-    MoodstreamConfig config = Kafka.config(env);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      new KafkaTopicApplier(admin, 30_000).apply(config);
-    }
+    MoodstreamConfig config = timingOutFast(kafka, state, Map.of());
     Metrics metrics = new Metrics();
     Set<String> ids = new HashSet<>();
     try (KafkaEventSink sink = KafkaEventSink.create(config, new Spool(state), metrics, "replay")) {
@@ -84,13 +95,7 @@ class SpoolResendIT {
         assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("spool")))
             .isEmpty();
       }
-      var got =
-          Kafka.read(
-              again.bootstrapServers(),
-              KafkaTopics.POSTS.name(),
-              r -> ids.contains(new String(r.key(), StandardCharsets.UTF_8)),
-              l -> l.size() >= spooled,
-              Duration.ofSeconds(60));
+      var got = Kafka.readKeys(again.bootstrapServers(), KafkaTopics.POSTS.name(), ids, spooled);
       assertThat(got.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).distinct())
           .hasSize(200);
     }
@@ -103,14 +108,8 @@ class SpoolResendIT {
         KafkaBroker.Options.defaults(dir.resolve("kafka-full"))
             .withPorts(KafkaBroker.freePort(), KafkaBroker.freePort());
     KafkaBroker kafka = KafkaBroker.start(opts);
-    Map<String, String> env = Kafka.env(kafka.bootstrapServers(), state);
-    env.put("MOODSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "3s");
-    env.put("MOODSTREAM_INGEST_KAFKA_MAX_BLOCK", "4s");
-    env.put("MOODSTREAM_INGEST_SPOOL_MAX_MB", "1");
-    MoodstreamConfig config = Kafka.config(env);
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-      new KafkaTopicApplier(admin, 30_000).apply(config);
-    }
+    MoodstreamConfig config =
+        timingOutFast(kafka, state, Map.of("MOODSTREAM_INGEST_SPOOL_MAX_MB", "1"));
     Metrics metrics = new Metrics();
     Set<String> accepted = new HashSet<>();
     String padding = "tea ".repeat(250); // ~1 KB a post: the 1 MiB bound is reached in ~1,000

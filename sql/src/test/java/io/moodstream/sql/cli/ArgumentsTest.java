@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,26 +53,20 @@ class ArgumentsTest {
   record Result(int code, String out, String err) {}
 
   static Result sql(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        SqlMain.run(
-            args,
-            NO_SPARK,
-            new ByteArrayInputStream(new byte[0]),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return capture(
+        (out, err) -> SqlMain.run(args, NO_SPARK, new ByteArrayInputStream(new byte[0]), out, err));
   }
 
   static Result export(String... args) {
+    return capture((out, err) -> ExportMain.run(args, NO_SPARK, out, err));
+  }
+
+  /** A command's status and what it wrote to stdout and stderr. */
+  static Result capture(BiFunction<PrintStream, PrintStream, Integer> command) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        ExportMain.run(
-            args,
-            NO_SPARK,
+        command.apply(
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
-import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.source.bluesky.JetstreamServer.Close;
 import io.moodstream.ingest.source.bluesky.JetstreamServer.Pause;
 import io.moodstream.ingest.source.bluesky.JetstreamServer.Play;
@@ -17,7 +16,6 @@ import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,9 +32,7 @@ class BlueskySourceTest {
   @TempDir Path dir;
   final RecordingSink sink = new RecordingSink();
   final Metrics metrics = new Metrics();
-  final Ingestor in =
-      new Ingestor(
-          Source.BLUESKY, TopicMatcher.of(List.of("coffee")), sink, metrics, Clock.systemUTC());
+  final Ingestor in = sink.ingestor(Source.BLUESKY, metrics, List.of("coffee"));
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   /** A Jetstream event of {@code did} at {@code timeUs}: {@code rest} is its kind and body. */

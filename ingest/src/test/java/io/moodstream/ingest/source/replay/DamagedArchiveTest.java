@@ -39,9 +39,7 @@ class DamagedArchiveTest {
   @TempDir Path dir;
   final RecordingSink sink = new RecordingSink();
   final Metrics metrics = new Metrics();
-  final Ingestor in =
-      new Ingestor(
-          Source.REPLAY, TopicMatcher.of(List.of("coffee")), sink, metrics, Clock.systemUTC());
+  final Ingestor in = sink.ingestor(Source.REPLAY, metrics, List.of("coffee"));
   final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
   final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 

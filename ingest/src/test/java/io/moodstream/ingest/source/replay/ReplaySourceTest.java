@@ -35,12 +35,7 @@ class ReplaySourceTest {
   final RecordingSink sink = new RecordingSink();
   final Metrics metrics = new Metrics();
   final Ingestor in =
-      new Ingestor(
-          Source.REPLAY,
-          TopicMatcher.of(List.of("coffee", "climate change", "election")),
-          sink,
-          metrics,
-          Clock.systemUTC());
+      sink.ingestor(Source.REPLAY, metrics, List.of("coffee", "climate change", "election"));
   final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
   private static byte[] bz2(byte[] data) throws Exception {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
-import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.source.live.RecordingSleeper;
 import io.moodstream.ingest.source.live.ScriptedStreamServer;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stall;
@@ -18,7 +17,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +31,7 @@ class TwitterV1SourceTest {
   final RecordingSink sink = new RecordingSink();
   final Metrics metrics = new Metrics();
   final List<String> topics = List.of("coffee", "climate change");
-  final Ingestor in =
-      new Ingestor(Source.TWITTER_V1, TopicMatcher.of(topics), sink, metrics, Clock.systemUTC());
+  final Ingestor in = sink.ingestor(Source.TWITTER_V1, metrics, topics);
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   /** A stall timeout no scripted step reaches. */

@@ -10,7 +10,6 @@ import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
-import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.source.live.RecordingSleeper;
 import io.moodstream.ingest.source.live.ScriptedStreamServer;
 import io.moodstream.ingest.source.live.ScriptedStreamServer.Stall;
@@ -21,7 +20,6 @@ import io.moodstream.schema.event.Source;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +36,7 @@ class XV2SourceTest {
   final RecordingSink sink = new RecordingSink();
   final Metrics metrics = new Metrics();
   final List<String> topics = List.of("coffee", "election");
-  final Ingestor in =
-      new Ingestor(Source.X_V2, TopicMatcher.of(topics), sink, metrics, Clock.systemUTC());
+  final Ingestor in = sink.ingestor(Source.X_V2, metrics, topics);
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   static String post(String id, String text, String tag) {
