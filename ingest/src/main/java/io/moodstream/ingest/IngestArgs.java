@@ -1,13 +1,12 @@
 package io.moodstream.ingest;
 
 import io.moodstream.schema.cli.Cli;
+import io.moodstream.schema.hbase.EpochSeconds;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +16,7 @@ import picocli.CommandLine.Parameters;
  * back to configuration. picocli reads it into {@link Line}; {@link Line#args} checks and converts.
  *
  * @param speed replay speed: 0 = as fast as possible, 1 = real time, N = N times faster
+ * @param progress the replay's progress bar on or off; null: on a terminal
  */
 public record IngestArgs(
     String source,
@@ -31,8 +31,7 @@ public record IngestArgs(
     String parser,
     String method,
     boolean dryRun,
-    boolean progress,
-    boolean noProgress,
+    Boolean progress,
     boolean continueOnDamage,
     boolean steady) {
 
@@ -129,11 +128,9 @@ public record IngestArgs(
 
     @Option(
         names = "--progress",
-        description = "replay: force the progress bar on (default: on a terminal)")
-    boolean progress;
-
-    @Option(names = "--no-progress", description = "replay: force the progress bar off")
-    boolean noProgress;
+        negatable = true,
+        description = "replay: the progress bar on or off (default: on a terminal)")
+    Boolean progress;
 
     @Option(
         names = "--continue-on-damage",
@@ -180,7 +177,7 @@ public record IngestArgs(
       }
       Instant f = from == null ? null : time("--from", from);
       Instant t = to == null ? null : time("--to", to);
-      validate(src, paths, terms, f, t, progress, noProgress);
+      validate(src, paths, terms, f, t);
       if (steady && src != null && !src.equals("synthetic")) {
         throw new UsageException("--steady applies to the synthetic source only");
       }
@@ -189,7 +186,7 @@ public record IngestArgs(
           List.copyOf(paths),
           terms,
           r,
-          seed == null ? null : (long) (double) integer("--seed", seed),
+          seed == null ? null : integer("--seed", seed),
           f,
           t,
           count == null ? 0 : integer("--count", count),
@@ -198,7 +195,6 @@ public record IngestArgs(
           method,
           dryRun,
           progress,
-          noProgress,
           continueOnDamage,
           steady);
     }
@@ -206,13 +202,7 @@ public record IngestArgs(
 
   /** The rules that combine options. */
   private static void validate(
-      String source,
-      List<String> paths,
-      List<String> topics,
-      Instant from,
-      Instant to,
-      boolean progress,
-      boolean noProgress)
+      String source, List<String> paths, List<String> topics, Instant from, Instant to)
       throws UsageException {
     if ("replay".equals(source) && paths.isEmpty()) {
       throw new UsageException("replay needs at least one PATH (a file or a directory)");
@@ -232,9 +222,6 @@ public record IngestArgs(
     }
     if (topics != null && topics.isEmpty()) {
       throw new UsageException("--topics needs at least one term");
-    }
-    if (progress && noProgress) {
-      throw new UsageException("--progress and --no-progress exclude each other");
     }
   }
 
@@ -285,21 +272,14 @@ public record IngestArgs(
   }
 
   static Instant time(String opt, String v) throws UsageException {
-    try {
-      if (v.length() == 10) {
-        return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      return java.time.OffsetDateTime.parse(v).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return Instant.parse(v);
-      } catch (DateTimeParseException e2) {
-        throw new UsageException(
-            opt
-                + " must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z), got '"
-                + v
-                + "'");
-      }
+    Optional<Instant> t = EpochSeconds.instant(v);
+    if (t.isEmpty()) {
+      throw new UsageException(
+          opt
+              + " must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z), got '"
+              + v
+              + "'");
     }
+    return t.get();
   }
 }

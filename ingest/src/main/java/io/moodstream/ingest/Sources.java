@@ -50,7 +50,7 @@ final class Sources {
       throw new io.moodstream.schema.config.ConfigException(
           "invalid value for " + IngestConfig.REPLAY_SPEED.name() + ": " + e.getMessage());
     }
-    boolean progress = args.progress() || (!args.noProgress() && System.console() != null);
+    boolean progress = args.progress() != null ? args.progress() : System.console() != null;
     return new ReplaySource(
         args.paths().stream().map(Path::of).toList(),
         speed,

@@ -46,6 +46,15 @@ class IngestArgsTest {
   }
 
   @Test
+  void theProgressBarIsOnOffOrLeftToTheTerminal() throws Exception {
+    assertThat(IngestArgs.parse("replay", "f").progress()).isNull();
+    assertThat(IngestArgs.parse("replay", "f", "--progress").progress()).isTrue();
+    assertThat(IngestArgs.parse("replay", "f", "--no-progress").progress()).isFalse();
+    assertThatThrownBy(() -> IngestArgs.parse("replay", "f", "--progress", "--no-progress"))
+        .hasMessageContaining("should be specified only once");
+  }
+
+  @Test
   void badCommandLinesSayWhatToChange() {
     assertThatThrownBy(() -> IngestArgs.parse("--source", "myspace"))
         .hasMessageContaining("unknown source 'myspace'");

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,8 +49,8 @@ public final class EpochSeconds {
         t = now.minusSeconds(Long.parseLong(m.group(1)) * unit);
       }
     } else {
-      t = absolute(v);
-      if (t == null) {
+      Optional<Instant> absolute = instant(v);
+      if (absolute.isEmpty()) {
         throw new IllegalArgumentException(
             "cannot parse "
                 + name
@@ -58,6 +59,7 @@ public final class EpochSeconds {
                 + "': use an ISO-8601 instant such as 2026-11-24T21:56:00Z, a date such as"
                 + " 2026-11-24, or now, now-30m, now-24h, now-7d");
       }
+      t = absolute.get();
     }
     long s = t.getEpochSecond();
     if (s < 0 || s > KeyLimits.MAX_EPOCH_SECOND) {
@@ -66,17 +68,21 @@ public final class EpochSeconds {
     return s;
   }
 
-  private static Instant absolute(String v) {
+  /**
+   * An absolute time as users write it: an ISO-8601 instant, a date-time with an offset, or a date
+   * (its UTC midnight); empty for anything else.
+   */
+  public static Optional<Instant> instant(String v) {
     try {
-      return Instant.parse(v);
+      return Optional.of(Instant.parse(v));
     } catch (DateTimeParseException e1) {
       try {
-        return OffsetDateTime.parse(v).toInstant();
+        return Optional.of(OffsetDateTime.parse(v).toInstant());
       } catch (DateTimeParseException e2) {
         try {
-          return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+          return Optional.of(LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant());
         } catch (DateTimeParseException e3) {
-          return null;
+          return Optional.empty();
         }
       }
     }
