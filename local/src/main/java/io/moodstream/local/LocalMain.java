@@ -1,6 +1,7 @@
 package io.moodstream.local;
 
 import io.moodstream.schema.cli.Cli;
+import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.BufferedReader;
@@ -16,6 +17,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -271,7 +273,7 @@ public final class LocalMain implements Callable<Integer> {
     if (port == null) {
       return env;
     }
-    Map<String, String> m = new java.util.HashMap<>(env);
+    Map<String, String> m = new HashMap<>(env);
     m.put(LocalConfig.REST_PORT.envName(), port.toString());
     return m;
   }
@@ -282,16 +284,15 @@ public final class LocalMain implements Callable<Integer> {
    * kafka.replication.factor} / {@code kafka.min.insync.replicas} are set in the environment.
    */
   static Map<String, String> clusterEnv(Map<String, String> env, MoodstreamConfig config) {
-    Map<String, String> m = new java.util.HashMap<>(env);
+    Map<String, String> m = new HashMap<>(env);
     List<Integer> ports =
         LocalConfig.ports(
             LocalConfig.CLUSTER_KAFKA_PORTS, config.get(LocalConfig.CLUSTER_KAFKA_PORTS), 3);
     m.put(
-        io.moodstream.schema.config.CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
+        CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
         String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList()));
-    m.putIfAbsent(io.moodstream.schema.config.CommonConfig.KAFKA_REPLICATION_FACTOR.envName(), "3");
-    m.putIfAbsent(
-        io.moodstream.schema.config.CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(), "2");
+    m.putIfAbsent(CommonConfig.KAFKA_REPLICATION_FACTOR.envName(), "3");
+    m.putIfAbsent(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(), "2");
     return m;
   }
 

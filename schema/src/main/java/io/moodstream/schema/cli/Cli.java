@@ -44,7 +44,7 @@ public final class Cli {
   public static final String BUILD_PROPERTIES = "/META-INF/moodstream/build.properties";
 
   /** Help lines wrap at this width (or the terminal's, when wider). */
-  public static final int HELP_WIDTH = 100;
+  private static final int HELP_WIDTH = 100;
 
   private Cli() {}
 
@@ -70,7 +70,7 @@ public final class Cli {
    * {@value #USAGE}, anything else a command throws goes to {@code onException} (null: one line,
    * {@value #FAILURE}).
    */
-  public static CommandLine configure(
+  private static CommandLine configure(
       CommandLine cl, PrintStream out, PrintStream err, IExecutionExceptionHandler onException) {
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
