@@ -1,13 +1,13 @@
 package io.moodstream.ingest;
 
 import io.moodstream.schema.cli.Cli;
+import io.moodstream.schema.event.Source;
 import io.moodstream.schema.hbase.EpochSeconds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,8 +34,6 @@ public record IngestArgs(
     Boolean progress,
     boolean continueOnDamage,
     boolean steady) {
-
-  static final Set<String> SOURCES = Set.of("synthetic", "replay", "twitter-v1", "x-v2", "bluesky");
 
   /** Invalid command line; the message says what to change. */
   public static final class UsageException extends Exception {
@@ -152,7 +150,7 @@ public record IngestArgs(
     IngestArgs args() throws UsageException {
       String src = source == null ? null : source(source);
       List<String> paths = new ArrayList<>(words);
-      if (src == null && !paths.isEmpty() && SOURCES.contains(paths.get(0))) {
+      if (src == null && !paths.isEmpty() && Source.fromWireName(paths.get(0)).isPresent()) {
         src = paths.remove(0); // "ingest replay PATH" is "ingest --source replay PATH"
       }
       List<String> terms =
@@ -226,9 +224,9 @@ public record IngestArgs(
   }
 
   private static String source(String v) throws UsageException {
-    if (!SOURCES.contains(v)) {
+    if (Source.fromWireName(v).isEmpty()) {
       throw new UsageException(
-          "unknown source '" + v + "' (expected synthetic, replay, twitter-v1, x-v2 or bluesky)");
+          "unknown source '" + v + "' (expected one of " + Arrays.toString(Source.values()) + ")");
     }
     return v;
   }

@@ -4,6 +4,7 @@ import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
+import io.moodstream.schema.event.Source;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,9 +185,6 @@ public final class LocalMain implements Callable<Integer> {
 
   /** {@code up}'s options as picocli parses them; {@link #options} checks how they combine. */
   static final class UpArgs {
-    static final List<String> SOURCES =
-        List.of("synthetic", "replay", "x-v2", "bluesky", "twitter-v1");
-
     @Option(
         names = "--source",
         paramLabel = "SOURCE",
@@ -235,9 +234,9 @@ public final class LocalMain implements Callable<Integer> {
 
     /** The options, checked together; an {@link IllegalArgumentException} says what is wrong. */
     UpOptions options() {
-      if (!SOURCES.contains(source)) {
+      if (Source.fromWireName(source).isEmpty()) {
         throw new IllegalArgumentException(
-            "--source '" + source + "': expected synthetic, replay, x-v2, bluesky or twitter-v1");
+            "--source '" + source + "': expected one of " + Arrays.toString(Source.values()));
       }
       if (source.equals("replay") && sourceArgs.isEmpty()) {
         throw new IllegalArgumentException("--source replay needs at least one PATH");
