@@ -3,8 +3,9 @@
 #
 #   1. throughput: a generated archive of N v1.1 posts replayed at full speed; posts/s from the
 #      moment ingest starts to every post visible in GET /api/v1/series (topic all);
-#   2. latency: after a warm-up (RATE posts, all visible, not measured), the synthetic source paced
-#      at exactly RATE posts/s (--steady) for SECONDS; Kafka append -> visible in REST, p50/p99, read from two curves: posts appended to moodstream.posts per 100 ms (the
+#   2. latency: after a warm-up (the synthetic source at RATE posts/s for WARMUP seconds, default
+#      30, until all visible; not measured), the synthetic source paced at exactly RATE posts/s
+#      (--steady) for SECONDS; Kafka append -> visible in REST, p50/p99, read from two curves: posts appended to moodstream.posts per 100 ms (the
 #      records' timestamps, fetched with the stack's own Kafka client settings) and posts visible
 #      through REST, polled every 100 ms. The k-th post appended is taken as the k-th post
 #      visible (minute counts are sums: individual posts are not traced).
@@ -15,7 +16,8 @@
 #
 # Not a test: bounded (each phase gives up after 30 min), loopback only, always stops its stack.
 # Usage: local/bench/cluster-vs-single.sh [N=1000000] [RATE=10000] [SECONDS=60] [modes="single cluster"]
-#   SECONDS=0: throughput only. BENCH_JFR=DIR: a flight recording of every JVM of the throughput
+#   SECONDS=0: throughput only. WARMUP=S: seconds of warm-up before the latency phase (30: the
+#   job's JIT and state reach their steady state; WARMUP=1 shows a freshly started stack). BENCH_JFR=DIR: a flight recording of every JVM of the throughput
 #   phase in DIR (jfr print --events jdk.ExecutionSample). local/bench/e2e.sh: repeated, medians.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,6 +25,7 @@ N=${1:-1000000}
 RATE=${2:-10000}
 SECS=${3:-60}
 MODES=${4:-single cluster}
+WARMUP=${WARMUP:-30}
 BASE=${PORT_BASE:-21000}
 WORK=$(mktemp -d /tmp/moodstream-bench.XXXXXX)
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
@@ -139,10 +142,10 @@ for mode in $MODES; do
   until grep -q '^Dashboard:' "$WORK/$mode-latency.out" || (($(date +%s) > deadline)); do sleep 1; done
   from=$(date -u +%Y-%m-%dT%H:%M:00Z)
   to=$(date -u -d "+$((SECS / 60 + 5)) min" +%Y-%m-%dT%H:%M:00Z)
-  # warm-up, not measured: one second's worth of posts through the fresh job (JIT, code
-  # generation, first state-store files), until all of them are visible
+  # warm-up, not measured: WARMUP seconds at the same rate through the fresh job (JIT, code
+  # generation, state-store files: its first ~20 s run behind), until all of them are visible
   MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
-    --rate "$RATE" --steady --count "$RATE" --no-progress >"$WORK/$mode-warmup.out" 2>&1 || true
+    --rate "$RATE" --steady --count $((RATE * WARMUP)) --no-progress >"$WORK/$mode-warmup.out" 2>&1 || true
   base=0
   still=0
   deadline=$(($(date +%s) + 600))
@@ -189,9 +192,9 @@ PY
     >"$WORK/$mode-appended.txt" 2>"$WORK/$mode-appended.err" || true
   stop_up "$up_pid"
   unset MOODSTREAM_STREAMING_TRIGGER_INTERVAL
-  python3 - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" <<'PY'
+  python3 - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" "$WARMUP" <<'PY'
 import sys, bisect, itertools
-mode, appended, visible, rate, base = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+mode, appended, visible, rate, base, warmup = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6]
 # the warm-up's posts are the first `base` appended and visible: left out of both curves
 a = sorted(int(l) / 1000.0 for l in open(appended) if l.strip())[base:]
 v = [(t, c - base) for t, c in (tuple(map(float, l.split("\t"))) for l in open(visible) if l.strip())]
@@ -206,7 +209,7 @@ for k, t in enumerate(a, start=1):
         lat.append(v[i][0] - t)
 lat.sort()
 q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
-print(f"{mode:8s} latency at {rate} posts/s: {len(a)} appended, {len(lat)} seen visible; "
+print(f"{mode:8s} latency at {rate} posts/s after {warmup} s of warm-up: {len(a)} appended, {len(lat)} seen visible; "
       f"Kafka append -> REST visible p50 {q(0.5):.2f} s, p99 {q(0.99):.2f} s")
 PY
 done

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The configuration documentation cannot drift from the declared keys: every key and {@code
- * MOODSTREAM_*} variable that docs/CONFIGURATION.md and the READMEs name exists, and every declared
+ * MOODSTREAM_*} variable that the guides in docs/ and the READMEs name exists, and every declared
  * key is documented in a key table. This module sees every command's keys (its test scope holds
  * every module), so the check lives here.
  */
@@ -75,10 +75,18 @@ class ConfigDocsTest {
     return all;
   }
 
-  /** docs/CONFIGURATION.md, the root README and every module's README. */
+  /** The guides in docs/ (CONFIGURATION.md first), the root README and every module's README. */
   static List<Path> docs() {
     List<Path> out = new ArrayList<>();
     out.add(ROOT.resolve("docs/CONFIGURATION.md"));
+    try (Stream<Path> guides = Files.list(ROOT.resolve("docs"))) {
+      guides
+          .filter(p -> p.toString().endsWith(".md") && !p.endsWith("CONFIGURATION.md"))
+          .sorted()
+          .forEach(out::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     out.add(ROOT.resolve("README.md"));
     try (Stream<Path> modules = Files.list(ROOT)) {
       modules

@@ -1,7 +1,6 @@
 package io.moodstream.streaming;
 
 import io.moodstream.schema.hbase.Aggregate;
-import io.moodstream.schema.hbase.AggregateCodec;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.ExtremesCodec;
 import io.moodstream.schema.hbase.HBaseLayout;
@@ -12,8 +11,6 @@ import io.moodstream.storage.BucketPuts;
 import io.moodstream.storage.BucketReader;
 import io.moodstream.storage.PostRefs;
 import java.io.IOException;
-import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,15 +26,12 @@ import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.Table;
-import org.apache.hadoop.hbase.spark.JavaHBaseContext;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the job's output to HBase in {@code foreachBatch}, through the hbase-spark connector's
- * bulk put: only idempotent full-value Puts, so a replayed micro-batch rewrites the same values.
+ * Writes the job's output to HBase in {@code foreachBatch}: only idempotent full-value Puts, so a
+ * replayed micro-batch rewrites the same values.
  *
  * <ul>
  *   <li>minutes: the current state of every changed (topic, minute) to {@code agg_1m} and {@code
@@ -48,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *       without it.
  * </ul>
  *
- * Runs on the driver (foreachBatch functions do); the bulk puts run as Spark jobs. One lock
+ * Runs on the driver (foreachBatch functions do), through the driver's HBase connection. One lock
  * serializes the extremes writes of the posts query with the delete query, so a post deleted while
  * its minute is being written can never slip back into a row.
  */
@@ -56,60 +50,18 @@ public final class HBaseSink {
   private static final Logger LOG = LoggerFactory.getLogger(HBaseSink.class);
   private static final Object EXTREMES_LOCK = new Object();
 
-  private final JavaSparkContext jsc;
-  private final JavaHBaseContext hbase;
   private final Connection connection;
   private final HBaseLayout layout;
   private final BucketReader reader;
   private final PostRefs refs;
   private final int k;
 
-  public HBaseSink(
-      JavaSparkContext jsc,
-      org.apache.hadoop.conf.Configuration conf,
-      Connection connection,
-      HBaseLayout layout,
-      int k) {
-    this.jsc = jsc;
-    this.hbase = new JavaHBaseContext(jsc, conf);
+  public HBaseSink(Connection connection, HBaseLayout layout, int k) {
     this.connection = connection;
     this.layout = layout;
     this.reader = new BucketReader(connection, layout);
     this.refs = new PostRefs(connection, layout);
     this.k = k;
-  }
-
-  /** A {@code post_refs} reference, written with {@link PostRefs#reference}. */
-  record RefWrite(String postId, byte[] extremesRow) implements Serializable {
-    Put put() {
-      return PostRefs.reference(postId, extremesRow);
-    }
-  }
-
-  /** A {@code post_refs} deletion marker, written with {@link PostRefs#deletion}. */
-  record DeletionWrite(String postId, Instant at) implements Serializable {
-    Put put() {
-      return PostRefs.deletion(postId, at);
-    }
-  }
-
-  /**
-   * An aggregate bucket, written with {@link BucketPuts#aggregate}. HBase's Put cannot travel to
-   * executors: these records do, and make their Put there.
-   */
-  record AggregateWrite(String topic, long start, byte[] aggregate) implements Serializable {
-    Put put() {
-      return BucketPuts.aggregate(topic, start, AggregateCodec.decode(aggregate));
-    }
-  }
-
-  /** An extremes row, written with {@link BucketPuts#extremes}. */
-  record ExtremesWrite(String topic, long minute, byte[] positive, byte[] negative)
-      implements Serializable {
-    Put put() {
-      return BucketPuts.extremes(
-          topic, minute, ExtremesCodec.decode(positive), ExtremesCodec.decode(negative));
-    }
   }
 
   /** What one batch wrote: for logs and the status file. */
@@ -120,7 +72,7 @@ public final class HBaseSink {
     if (rows.isEmpty()) {
       return new Written(0, 0, 0, 0);
     }
-    List<AggregateWrite> minutes = new ArrayList<>(rows.size());
+    List<Put> minutes = new ArrayList<>(rows.size());
     Map<String, TreeSet<Long>> minutesByTopic = new TreeMap<>();
     Map<String, BucketState> states = new HashMap<>();
     Set<String> candidates = new HashSet<>();
@@ -130,16 +82,16 @@ public final class HBaseSink {
       BucketState s = r.state();
       states.put(topic + '\0' + minute, s);
       candidates.addAll(s.candidateIds());
-      minutes.add(new AggregateWrite(topic, minute, AggregateCodec.encode(s.aggregate())));
+      minutes.add(BucketPuts.aggregate(topic, minute, s.aggregate()));
       minutesByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(minute);
     }
-    bulkPut(minutes, Step.MINUTE, w -> w.put());
+    put(HBaseLayout.aggregatesTable(Step.MINUTE), minutes);
 
     int extremes;
     synchronized (EXTREMES_LOCK) {
       Set<String> deleted = refs.deletedAmong(candidates);
-      List<ExtremesWrite> rowsToWrite = new ArrayList<>();
-      List<RefWrite> references = new ArrayList<>();
+      List<Put> rowsToWrite = new ArrayList<>();
+      List<Put> references = new ArrayList<>();
       for (Map.Entry<String, BucketState> e : states.entrySet()) {
         int sep = e.getKey().indexOf('\0');
         String topic = e.getKey().substring(0, sep);
@@ -151,16 +103,15 @@ public final class HBaseSink {
         }
         byte[] rowKey = new RowKey(topic, minute).toBytes();
         for (ExtremePost p : pos) {
-          references.add(new RefWrite(p.id(), rowKey));
+          references.add(PostRefs.reference(p.id(), rowKey));
         }
         for (ExtremePost p : neg) {
-          references.add(new RefWrite(p.id(), rowKey));
+          references.add(PostRefs.reference(p.id(), rowKey));
         }
-        rowsToWrite.add(
-            new ExtremesWrite(topic, minute, ExtremesCodec.encode(pos), ExtremesCodec.encode(neg)));
+        rowsToWrite.add(BucketPuts.extremes(topic, minute, pos, neg));
       }
-      bulkPut(references, HBaseLayout.POST_REFS_TABLE, RefWrite::put);
-      bulkPut(rowsToWrite, HBaseLayout.EXTREMES_TABLE, ExtremesWrite::put);
+      put(HBaseLayout.POST_REFS_TABLE, references);
+      put(HBaseLayout.EXTREMES_TABLE, rowsToWrite);
       extremes = rowsToWrite.size();
     }
 
@@ -178,7 +129,7 @@ public final class HBaseSink {
    */
   private int rollUp(Step parts, Step step, Map<String, TreeSet<Long>> affected)
       throws IOException {
-    List<AggregateWrite> writes = new ArrayList<>();
+    List<Put> writes = new ArrayList<>();
     for (Map.Entry<String, TreeSet<Long>> e : affected.entrySet()) {
       String topic = e.getKey();
       TreeSet<Long> starts = e.getValue();
@@ -186,10 +137,9 @@ public final class HBaseSink {
               reader.aggregates(parts, topic, starts.first(), starts.last() + step.seconds()),
               step,
               starts)
-          .forEach(
-              (start, a) -> writes.add(new AggregateWrite(topic, start, AggregateCodec.encode(a))));
+          .forEach((start, a) -> writes.add(BucketPuts.aggregate(topic, start, a)));
     }
-    bulkPut(writes, step, w -> w.put());
+    put(HBaseLayout.aggregatesTable(step), writes);
     return writes.size();
   }
 
@@ -232,12 +182,12 @@ public final class HBaseSink {
       return 0;
     }
     synchronized (EXTREMES_LOCK) {
-      List<DeletionWrite> markers = new ArrayList<>();
-      deletions.forEach((id, at) -> markers.add(new DeletionWrite(id, at)));
-      bulkPut(markers, HBaseLayout.POST_REFS_TABLE, DeletionWrite::put);
+      List<Put> markers = new ArrayList<>();
+      deletions.forEach((id, at) -> markers.add(PostRefs.deletion(id, at)));
+      put(HBaseLayout.POST_REFS_TABLE, markers);
 
       List<byte[]> rows = refs.extremesRowsListing(deletions.keySet());
-      List<ExtremesWrite> rewrites = new ArrayList<>();
+      List<Put> rewrites = new ArrayList<>();
       try (Table ext = table(HBaseLayout.EXTREMES_TABLE)) {
         for (byte[] row : rows) {
           Result r = ext.get(new Get(row).addFamily(HBaseLayout.EXTREMES_FAMILY));
@@ -254,16 +204,11 @@ public final class HBaseSink {
               neg.stream().filter(p -> !deletions.containsKey(p.id())).toList();
           if (keptPos.size() != pos.size() || keptNeg.size() != neg.size()) {
             RowKey key = RowKey.fromBytes(row);
-            rewrites.add(
-                new ExtremesWrite(
-                    key.topic(),
-                    key.epochSecond(),
-                    ExtremesCodec.encode(keptPos),
-                    ExtremesCodec.encode(keptNeg)));
+            rewrites.add(BucketPuts.extremes(key.topic(), key.epochSecond(), keptPos, keptNeg));
           }
         }
       }
-      bulkPut(rewrites, HBaseLayout.EXTREMES_TABLE, ExtremesWrite::put);
+      put(HBaseLayout.EXTREMES_TABLE, rewrites);
       LOG.info(
           "[deletes] {} post(s) marked deleted, {} extremes row(s) rewritten without them",
           deletions.size(),
@@ -280,21 +225,17 @@ public final class HBaseSink {
     return connection.getTable(TableName.valueOf(layout.qualified(name)));
   }
 
-  private <T> void bulkPut(List<T> items, Step step, Function<T, Put> toPut) {
-    bulkPut(items, HBaseLayout.aggregatesTable(step), toPut);
-  }
-
-  private <T> void bulkPut(List<T> items, String table, Function<T, Put> toPut) {
-    if (items.isEmpty()) {
+  /**
+   * Writes {@code puts} to {@code table} from the driver in one batched call (the HBase client
+   * groups them by region server). A batch's rows are few — one per changed (topic, minute) — so a
+   * Spark job per table, as the connector's bulk put ran, cost more in scheduling than it saved.
+   */
+  private void put(String table, List<Put> puts) throws IOException {
+    if (puts.isEmpty()) {
       return;
     }
-    int slices = Math.max(1, Math.min(jsc.defaultParallelism(), items.size() / 500 + 1));
-    try {
-      hbase.bulkPut(
-          jsc.parallelize(items, slices), TableName.valueOf(layout.qualified(table)), toPut);
-    } catch (RuntimeException e) {
-      throw new UncheckedIOException(
-          new IOException("bulk put to " + layout.qualified(table) + " failed", e));
+    try (Table t = table(table)) {
+      t.put(puts);
     }
   }
 }

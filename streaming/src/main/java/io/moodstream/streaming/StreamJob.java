@@ -26,7 +26,6 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -84,14 +83,7 @@ public final class StreamJob implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the HBase tables", e);
     }
-    Configuration conf = connection.getConfiguration();
-    this.sink =
-        new HBaseSink(
-            JavaSparkContext.fromSparkContext(spark.sparkContext()),
-            conf,
-            connection,
-            layout,
-            config.get(StreamingConfig.EXTREMES_K));
+    this.sink = new HBaseSink(connection, layout, config.get(StreamingConfig.EXTREMES_K));
     this.checkpointRoot = checkpointRoot(config, asMap(spark.sparkContext().getConf()));
     this.kafkaOptions = KafkaClientConfig.sparkOptions(config);
     this.hadoopConf = spark.sparkContext().hadoopConfiguration();

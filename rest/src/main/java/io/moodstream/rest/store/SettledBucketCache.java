@@ -39,7 +39,7 @@ public final class SettledBucketCache implements BucketStore {
   public static final Duration TTL = Duration.ofSeconds(60);
 
   /** How often a read may ask the {@link BucketChangeFeed} what the job wrote. */
-  public static final Duration CHANGES_POLL = Duration.ofMillis(200);
+  public static final Duration CHANGES_POLL = Duration.ofMillis(100);
 
   /** Change batches remembered for loads that were under way when they were applied. */
   static final int CHANGES_REMEMBERED = 256;
