@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The command line of {@code ./moodstream ingest}, parsed and validated; options left null fall
- * back to configuration. picocli reads it into {@link Line}; {@link Line#args} checks and converts.
+ * back to configuration. picocli reads it into {@link Line}; {@link Line#args} checks and converts,
+ * throwing an {@link IllegalArgumentException} that says what to change (a usage error).
  *
  * @param speed replay speed: 0 = as fast as possible, 1 = real time, N = N times faster
  * @param progress the replay's progress bar on or off; null: on a terminal
@@ -35,22 +36,9 @@ public record IngestArgs(
     boolean continueOnDamage,
     boolean steady) {
 
-  /** Invalid command line; the message says what to change. */
-  public static final class UsageException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    public UsageException(String message) {
-      super(message);
-    }
-  }
-
   /** Parses and checks {@code argv} (no help or version: {@link IngestMain} handles those). */
-  public static IngestArgs parse(String... argv) throws UsageException {
-    try {
-      return Cli.parse(new Line(), argv).args();
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
+  public static IngestArgs parse(String... argv) {
+    return Cli.parse(new Line(), argv).args();
   }
 
   /**
@@ -147,7 +135,7 @@ public record IngestArgs(
     boolean dryRun;
 
     /** The options converted and checked together. */
-    IngestArgs args() throws UsageException {
+    IngestArgs args() {
       String src = source == null ? null : source(source);
       List<String> paths = new ArrayList<>(words);
       if (src == null && !paths.isEmpty() && Source.fromWireName(paths.get(0)).isPresent()) {
@@ -164,20 +152,22 @@ public record IngestArgs(
       if (rate != null) {
         r = number("--rate", rate);
         if (r <= 0) {
-          throw new UsageException("--rate must be more than 0, got " + rate);
+          throw new IllegalArgumentException("--rate must be more than 0, got " + rate);
         }
       }
       if (parser != null && !parser.equals("fast") && !parser.equals("twitter4j")) {
-        throw new UsageException("--parser must be fast or twitter4j, got '" + parser + "'");
+        throw new IllegalArgumentException(
+            "--parser must be fast or twitter4j, got '" + parser + "'");
       }
       if (method != null && !method.equals("filter") && !method.equals("sample")) {
-        throw new UsageException("--method must be filter or sample, got '" + method + "'");
+        throw new IllegalArgumentException(
+            "--method must be filter or sample, got '" + method + "'");
       }
       Instant f = from == null ? null : time("--from", from);
       Instant t = to == null ? null : time("--to", to);
       validate(src, paths, terms, f, t);
       if (steady && src != null && !src.equals("synthetic")) {
-        throw new UsageException("--steady applies to the synthetic source only");
+        throw new IllegalArgumentException("--steady applies to the synthetic source only");
       }
       return new IngestArgs(
           src,
@@ -200,59 +190,58 @@ public record IngestArgs(
 
   /** The rules that combine options. */
   private static void validate(
-      String source, List<String> paths, List<String> topics, Instant from, Instant to)
-      throws UsageException {
+      String source, List<String> paths, List<String> topics, Instant from, Instant to) {
     if ("replay".equals(source) && paths.isEmpty()) {
-      throw new UsageException("replay needs at least one PATH (a file or a directory)");
+      throw new IllegalArgumentException("replay needs at least one PATH (a file or a directory)");
     }
     if (!paths.isEmpty() && !"replay".equals(source)) {
-      throw new UsageException(
+      throw new IllegalArgumentException(
           "unexpected argument '" + paths.get(0) + "' (only replay takes paths)");
     }
     if ((from == null) != (to == null)) {
-      throw new UsageException("--from and --to go together");
+      throw new IllegalArgumentException("--from and --to go together");
     }
     if (from != null && !from.isBefore(to)) {
-      throw new UsageException("--from must be before --to");
+      throw new IllegalArgumentException("--from must be before --to");
     }
     if (from != null && source != null && !source.equals("synthetic")) {
-      throw new UsageException("--from/--to apply to the synthetic source only");
+      throw new IllegalArgumentException("--from/--to apply to the synthetic source only");
     }
     if (topics != null && topics.isEmpty()) {
-      throw new UsageException("--topics needs at least one term");
+      throw new IllegalArgumentException("--topics needs at least one term");
     }
   }
 
-  private static String source(String v) throws UsageException {
+  private static String source(String v) {
     if (Source.fromWireName(v).isEmpty()) {
-      throw new UsageException(
+      throw new IllegalArgumentException(
           "unknown source '" + v + "' (expected one of " + Arrays.toString(Source.values()) + ")");
     }
     return v;
   }
 
-  private static double number(String opt, String v) throws UsageException {
+  private static double number(String opt, String v) {
     try {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
-      throw new UsageException(opt + " must be a number, got '" + v + "'");
+      throw new IllegalArgumentException(opt + " must be a number, got '" + v + "'");
     }
   }
 
-  private static long integer(String opt, String v) throws UsageException {
+  private static long integer(String opt, String v) {
     try {
       long n = Long.parseLong(v.replace("_", ""));
       if (n < 0) {
-        throw new UsageException(opt + " must not be negative, got " + v);
+        throw new IllegalArgumentException(opt + " must not be negative, got " + v);
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new UsageException(opt + " must be a whole number, got '" + v + "'");
+      throw new IllegalArgumentException(opt + " must be a whole number, got '" + v + "'");
     }
   }
 
   /** {@code max} = 0; else a positive factor. */
-  static double speed(String v) throws UsageException {
+  static double speed(String v) {
     if (v.equalsIgnoreCase("max")) {
       return 0;
     }
@@ -265,14 +254,14 @@ public record IngestArgs(
     } catch (NumberFormatException e) {
       // fall through
     }
-    throw new UsageException(
+    throw new IllegalArgumentException(
         "--speed must be 1 (real time), a factor N > 0, or max; got '" + v + "'");
   }
 
-  static Instant time(String opt, String v) throws UsageException {
+  static Instant time(String opt, String v) {
     Optional<Instant> t = EpochSeconds.instant(v);
     if (t.isEmpty()) {
-      throw new UsageException(
+      throw new IllegalArgumentException(
           opt
               + " must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z), got '"
               + v

@@ -119,7 +119,7 @@ public final class IngestMain implements Callable<Integer> {
     IngestArgs args;
     try {
       args = line.args();
-    } catch (IngestArgs.UsageException e) {
+    } catch (IllegalArgumentException e) {
       throw Cli.usageError(spec, e.getMessage());
     }
     return ingest(args, loader.load(IngestConfig.KEYS), life, out, err);

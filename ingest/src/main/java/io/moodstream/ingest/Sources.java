@@ -46,7 +46,7 @@ final class Sources {
           args.speed() != null
               ? args.speed()
               : IngestArgs.speed(config.get(IngestConfig.REPLAY_SPEED));
-    } catch (IngestArgs.UsageException e) {
+    } catch (IllegalArgumentException e) {
       throw new io.moodstream.schema.config.ConfigException(
           "invalid value for " + IngestConfig.REPLAY_SPEED.name() + ": " + e.getMessage());
     }
