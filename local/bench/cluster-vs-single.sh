@@ -15,7 +15,9 @@
 # and ingest's own figure from its log.
 #
 # Not a test: bounded (each phase gives up after 30 min), loopback only, always stops its stack.
-# Usage: local/bench/cluster-vs-single.sh [N=1000000] [RATE=10000] [SECONDS=60] [modes="single cluster"]
+#   3. (mode warm) the same replay into a `up` stack already running and warmed by 200,000 posts:
+#      the pipeline's own rate, without the ~20-25 s of the stack's start.
+# Usage: local/bench/cluster-vs-single.sh [N=1000000] [RATE=10000] [SECONDS=60] [modes="single cluster", or warm]
 #   SECONDS=0: throughput only. WARMUP=S: seconds of warm-up before the latency phase (30: the
 #   job's JIT and state reach their steady state; WARMUP=1 shows a freshly started stack). BENCH_JFR=DIR: a flight recording of every JVM of the throughput
 #   phase in DIR (jfr print --events jdk.ExecutionSample). local/bench/e2e.sh: repeated, medians.
@@ -89,6 +91,21 @@ stop_up() {
   wait "$1" 2>/dev/null || true
 }
 
+# warm_up OUT: once the stack that writes OUT is up, 200,000 synthetic posts dated an hour before
+# the archive (the watermark stays behind it) through it, until the visible count rests for 5 s
+warm_up() {
+  local deadline=$(($(date +%s) + 600)) v last=-1 still=0
+  until grep -q '^Dashboard:' "$1" || (($(date +%s) > deadline)); do sleep 1; done
+  "$ROOT/moodstream" ingest --source synthetic --from 2026-11-20T09:00:00Z --to 2026-11-20T09:30:00Z \
+    --count 200000 --no-progress >"$WORK/warm-warmup.out" 2>&1 || true
+  while ((still < 20)) && (($(date +%s) < deadline)); do
+    v=$(visible 2026-11-20T09:00:00Z 2026-11-20T09:31:00Z)
+    if ((v > 0)) && [[ $v == "$last" ]]; then still=$((still + 1)); else still=0; fi
+    last=$v
+    sleep 0.25
+  done
+}
+
 for mode in $MODES; do
   ports
   export MOODSTREAM_VAR="$WORK/$mode-throughput"
@@ -96,9 +113,20 @@ for mode in $MODES; do
     mkdir -p "$BENCH_JFR"
     export JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=$BENCH_JFR/,dumponexit=true,settings=profile"
   fi
-  up_pid=$(run_up "$mode" "$WORK/$mode-throughput.out" --source replay "$WORK/archive.json")
-  unset JAVA_TOOL_OPTIONS
   start=""
+  if [[ $mode == warm ]]; then
+    # the same replay into a stack that is up and warm: the pipeline's own rate, without the
+    # stack's start
+    up_pid=$(run_up single "$WORK/$mode-throughput.out" --only kafka,hbase,schema,spark,stream,rest)
+    unset JAVA_TOOL_OPTIONS
+    warm_up "$WORK/$mode-throughput.out"
+    "$ROOT/moodstream" ingest --source replay "$WORK/archive.json" --no-progress \
+      >"$WORK/$mode-ingest.out" 2>&1 &
+    start=$(date +%s.%N)
+  else
+    up_pid=$(run_up "$mode" "$WORK/$mode-throughput.out" --source replay "$WORK/archive.json")
+    unset JAVA_TOOL_OPTIONS
+  fi
   result=""
   deadline=$(($(date +%s) + 1800))
   while (($(date +%s) < deadline)) && kill -0 "$up_pid" 2>/dev/null; do
@@ -129,12 +157,12 @@ for mode in $MODES; do
     printf '%-8s throughput: %d posts visible in %.1f s after ingest started: %.0f posts/s\n' \
       "$mode" "$N" "$(echo "$end - $start" | bc -l)" "$result"
     printf '%-8s bare limit (1 consumer, parse): %s\n' "$mode" "$bare"
-    grep -h 'ingest replay:' "$MOODSTREAM_VAR/log/ingest.log" 2>/dev/null | tail -1 | sed "s/^/$mode   part: /" || true
+    grep -h 'ingest replay:' "$MOODSTREAM_VAR/log/ingest.log" "$WORK/$mode-ingest.out" 2>/dev/null | tail -1 | sed "s/^/$mode   part: /" || true
   else
     echo "$mode throughput: not all $N posts visible within 30 min (see $WORK/$mode-throughput.out)"
   fi
 
-  ((SECS > 0)) || continue # SECONDS=0: throughput only
+  ((SECS > 0)) && [[ $mode != warm ]] || continue # SECONDS=0: throughput only; warm: the same stack as single
   export MOODSTREAM_VAR="$WORK/$mode-latency"
   export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=0s
   up_pid=$(run_up "$mode" "$WORK/$mode-latency.out" --source synthetic --only kafka,hbase,schema,spark,stream,rest)

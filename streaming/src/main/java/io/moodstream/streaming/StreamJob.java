@@ -31,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager;
 import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.DataStreamWriter;
 import org.apache.spark.sql.streaming.OutputMode;
@@ -116,10 +117,12 @@ public final class StreamJob implements AutoCloseable {
   /**
    * What the job sets in its session. Settings Spark users own are left to SparkConf when it has
    * them ({@code spark.sql.shuffle.partitions}, {@code spark.sql.streaming.metricsEnabled}); the
-   * rest the job needs: UTC, and no no-data micro-batches (in update mode they only evict expired
-   * state, which the next batch with data does as well, and each costs a full batch's fixed
-   * overhead). Spark's own streaming metrics are on ({@code metrics.properties} decides where they
-   * go: streaming/conf/metrics.properties.example).
+   * rest the job needs: a checkpoint on local disk written without child processes ({@link
+   * LocalCheckpointFileSystem}; unless SparkConf names a checkpoint manager or file system), UTC,
+   * and no no-data micro-batches (in update mode they only evict expired state, which the next
+   * batch with data does as well, and each costs a full batch's fixed overhead). Spark's own
+   * streaming metrics are on ({@code metrics.properties} decides where they go:
+   * streaming/conf/metrics.properties.example).
    */
   static Map<String, String> sessionSettings(MoodstreamConfig c, Map<String, String> sparkConf) {
     Map<String, String> s = new LinkedHashMap<>();
@@ -129,10 +132,30 @@ public final class StreamJob implements AutoCloseable {
     if (!sparkConf.containsKey("spark.sql.streaming.metricsEnabled")) {
       s.put("spark.sql.streaming.metricsEnabled", "true");
     }
+    if (isLocal(checkpointRoot(c, sparkConf))
+        && !sparkConf.containsKey(CHECKPOINT_MANAGER)
+        && !sparkConf.containsKey(LOCAL_FS_IMPL)) {
+      s.put(CHECKPOINT_MANAGER, FileSystemBasedCheckpointFileManager.class.getName());
+      s.put(LOCAL_FS_IMPL, LocalCheckpointFileSystem.class.getName());
+      s.put(LOCAL_FS_IMPL_NO_CACHE, "true");
+    }
     s.put("spark.sql.session.timeZone", "UTC");
     s.put("spark.sql.streaming.noDataMicroBatches.enabled", "false");
     s.put("spark.sql.streaming.stopTimeout", "30000");
     return s;
+  }
+
+  static final String CHECKPOINT_MANAGER = "spark.sql.streaming.checkpointFileManagerClass";
+  static final String LOCAL_FS_IMPL = "spark.hadoop.fs.file.impl";
+
+  /** Else a {@code file:} file system cached earlier in the JVM would be used, not ours. */
+  static final String LOCAL_FS_IMPL_NO_CACHE = "spark.hadoop.fs.file.impl.disable.cache";
+
+  /** Whether a checkpoint root is on local disk (a path, or a {@code file:} URI). */
+  static boolean isLocal(String root) {
+    int colon = root.indexOf(':');
+    int slash = root.indexOf('/');
+    return colon < 0 || (slash >= 0 && slash < colon) || root.startsWith("file:");
   }
 
   /**

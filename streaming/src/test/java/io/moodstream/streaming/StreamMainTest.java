@@ -117,6 +117,28 @@ class StreamMainTest {
   }
 
   @Test
+  void aCheckpointOnLocalDiskIsWrittenWithoutChildProcessesUnlessSparkConfSaysOtherwise() {
+    assertThat(StreamJob.sessionSettings(withSparkConf(Map.of(), Map.of()), Map.of()))
+        .containsEntry(
+            StreamJob.CHECKPOINT_MANAGER,
+            "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager")
+        .containsEntry(StreamJob.LOCAL_FS_IMPL, LocalCheckpointFileSystem.class.getName());
+    for (String root : new String[] {"hdfs:///moodstream/checkpoints", "s3://bucket/cp"}) {
+      Map<String, String> spark = Map.of("spark.sql.streaming.checkpointLocation", root);
+      assertThat(StreamJob.sessionSettings(withSparkConf(Map.of(), spark), spark))
+          .as(root)
+          .doesNotContainKeys(StreamJob.CHECKPOINT_MANAGER, StreamJob.LOCAL_FS_IMPL);
+    }
+    Map<String, String> own = Map.of(StreamJob.CHECKPOINT_MANAGER, "com.example.Manager");
+    assertThat(StreamJob.sessionSettings(withSparkConf(Map.of(), own), own))
+        .doesNotContainKeys(StreamJob.CHECKPOINT_MANAGER, StreamJob.LOCAL_FS_IMPL);
+    assertThat(StreamJob.isLocal("var/checkpoints/stream")).isTrue();
+    assertThat(StreamJob.isLocal("/data/cp")).isTrue();
+    assertThat(StreamJob.isLocal("file:///data/cp")).isTrue();
+    assertThat(StreamJob.isLocal("hdfs://nn:8020/cp")).isFalse();
+  }
+
+  @Test
   void sparksCheckpointLocationIsTheRootUnlessOursIsSetExplicitly() {
     Map<String, String> spark =
         Map.of("spark.sql.streaming.checkpointLocation", "hdfs:///moodstream/checkpoints/");
