@@ -333,6 +333,34 @@ class RenderedRequestsTest {
   }
 
   @Test
+  void deployRendersBeforeABuildNamingTheJvmFlagsUnbuilt() {
+    Path nowhere = tmp.resolve("no-build");
+    Tooling.Result r =
+        Tooling.playbook(
+            List.of(
+                "-i",
+                "inventory/example/hosts.yml",
+                "deploy.yml",
+                "-e",
+                "render_only=true",
+                "-e",
+                "render_dir=" + tmp.resolve("unbuilt"),
+                "-e",
+                "moodstream_rest_dist=" + nowhere.resolve("moodstream-rest-dist.tar"),
+                "-e",
+                "moodstream_ingest_dist=" + nowhere.resolve("moodstream-ingest-dist.tar")),
+            Map.of(),
+            Duration.ofMinutes(3));
+    assertThat(r.exit()).as(r.output()).isZero();
+    for (String unit : List.of("moodstream-rest.service", "moodstream-ingest.service")) {
+      assertThat(Tooling.read(tmp.resolve("unbuilt/deploy/primary-node").resolve(unit)))
+          .as(unit)
+          .contains(" unbuilt ")
+          .doesNotContain("--add-opens");
+    }
+  }
+
+  @Test
   void renderingAgainWritesTheSameBytesAndChangesNothing() {
     Path dir = Rendered.get().dir;
     Map<Path, String> before = new java.util.TreeMap<>();
