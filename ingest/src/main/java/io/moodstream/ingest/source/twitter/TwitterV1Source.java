@@ -175,6 +175,9 @@ public final class TwitterV1Source implements IngestSource {
 
   /** The data callbacks, shared by every stream of this source (one dispatcher thread). */
   private final class Listener implements StatusListener {
+    /** How long the dispatcher must be idle before the lines read are taken as all delivered. */
+    private static final Duration QUIET = Duration.ofMillis(200);
+
     private final Ingestor in;
     private volatile String lastRaw = "";
     private volatile long dispatched;
@@ -184,10 +187,23 @@ public final class TwitterV1Source implements IngestSource {
       this.in = in;
     }
 
-    /** Waits until every line read so far went through the listeners. */
+    /**
+     * Waits until every line read so far went through the listeners. twitter4j hands a line's raw
+     * and parsed callbacks to its dispatcher as one task, so a line still queued is not counted in
+     * {@code received} yet: the counts must agree and {@code received} rest for {@link #QUIET}.
+     */
     void drain(Duration max) throws InterruptedException {
       long deadline = System.nanoTime() + max.toNanos();
-      while (dispatched < received && System.nanoTime() < deadline) {
+      long seen = -1;
+      long since = System.nanoTime();
+      while (System.nanoTime() < deadline) {
+        long r = received;
+        if (r != seen) {
+          seen = r;
+          since = System.nanoTime();
+        } else if (dispatched >= r && System.nanoTime() - since >= QUIET.toNanos()) {
+          return;
+        }
         Thread.sleep(10);
       }
     }
