@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
       "On SIGTERM: readiness turns 503, live clients are told to reconnect, in-flight requests get",
       "rest.shutdown.grace to finish.",
       "",
-      "Exit status: 0 stopped normally, 1 failed to start, 2 bad arguments or configuration."
+      "Exit status: 143 (SIGTERM) or 130 (Ctrl-C) after a clean stop by signal, 1 failed to start,",
+      "2 bad arguments or configuration."
     })
 public final class ServeMain implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeMain.class);

@@ -14,7 +14,7 @@ import java.util.function.IntSupplier;
  * run several): JVM and process metrics, HTTP requests by endpoint (the route template) and status,
  * request latency and HBase read time histograms in seconds, rejections by reason, SSE clients and
  * evictions, the HBase bulkhead, and whatever collectors are added (the streaming job's status).
- * Every name, type and label is listed in rest/README.md, "Operations".
+ * Every name, type and label is listed in docs/OPERATIONS.md.
  */
 public final class Metrics {
   /** Histogram bucket bounds, seconds. */

@@ -5,7 +5,7 @@ import org.glassfish.grizzly.http.server.Request;
 /**
  * The client address that per-client limits (live connections, rate limits) count by: the TCP
  * peer's address. Behind a reverse proxy every client shares the proxy's address, so the limits
- * must be raised there or enforced by the proxy (rest/README.md, "Operations").
+ * must be raised there or enforced by the proxy (docs/OPERATIONS.md).
  */
 public final class ClientAddress {
   /**
