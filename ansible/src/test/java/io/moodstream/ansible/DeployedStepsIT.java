@@ -94,16 +94,7 @@ class DeployedStepsIT {
         """
             .formatted(kafkaPort, zkPort, work, work, work, restPort));
     Tooling.playbook(
-            List.of(
-                "-i",
-                "inventory/example/hosts.yml",
-                "deploy.yml",
-                "-e",
-                "render_only=true",
-                "-e",
-                "@" + vars,
-                "-e",
-                "render_dir=" + work.resolve("rendered")),
+            Tooling.renderArgs(List.of("deploy.yml"), work.resolve("rendered"), "@" + vars),
             Map.of(),
             Duration.ofMinutes(5))
         .requireSuccess("rendering the local deployment");

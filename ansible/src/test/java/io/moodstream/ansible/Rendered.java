@@ -61,20 +61,10 @@ final class Rendered {
         """
             .formatted(PLANTED_SECRET));
     List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "-i",
-                "inventory/example/hosts.yml",
-                "provision.yml",
-                "deploy.yml",
-                "stop.yml",
-                "teardown.yml",
-                "-e",
-                "render_only=true",
-                "-e",
-                "@" + vars,
-                "-e",
-                "render_dir=" + renderDir));
+        Tooling.renderArgs(
+            List.of("provision.yml", "deploy.yml", "stop.yml", "teardown.yml"),
+            renderDir,
+            "@" + vars);
     args.addAll(List.of(extraArgs));
     return Tooling.playbook(
             args,

@@ -294,15 +294,9 @@ class RenderedRequestsTest {
   void publicIngressIsRefusedBeforeAnythingIsRendered() {
     Tooling.Result r =
         Tooling.playbook(
-            List.of(
-                "-i",
-                "inventory/example/hosts.yml",
-                "provision.yml",
-                "-e",
-                "render_only=true",
-                "-e",
-                "render_dir=" + tmp.resolve("r"),
-                "-e",
+            Tooling.renderArgs(
+                List.of("provision.yml"),
+                tmp.resolve("r"),
                 "{\"moodstream_rest_allowed_cidrs\": [\"0.0.0.0/0\"]}"),
             Map.of(),
             Duration.ofMinutes(3));
@@ -315,16 +309,8 @@ class RenderedRequestsTest {
   void aReleaseWithoutHBase26IsRefused() {
     Tooling.Result r =
         Tooling.playbook(
-            List.of(
-                "-i",
-                "inventory/example/hosts.yml",
-                "provision.yml",
-                "-e",
-                "render_only=true",
-                "-e",
-                "render_dir=" + tmp.resolve("r"),
-                "-e",
-                "emr_release_label=emr-7.5.0"),
+            Tooling.renderArgs(
+                List.of("provision.yml"), tmp.resolve("r"), "emr_release_label=emr-7.5.0"),
             Map.of(),
             Duration.ofMinutes(3));
     assertThat(r.exit()).as(r.output()).isNotZero();
@@ -337,17 +323,10 @@ class RenderedRequestsTest {
     Path nowhere = tmp.resolve("no-build");
     Tooling.Result r =
         Tooling.playbook(
-            List.of(
-                "-i",
-                "inventory/example/hosts.yml",
-                "deploy.yml",
-                "-e",
-                "render_only=true",
-                "-e",
-                "render_dir=" + tmp.resolve("unbuilt"),
-                "-e",
+            Tooling.renderArgs(
+                List.of("deploy.yml"),
+                tmp.resolve("unbuilt"),
                 "moodstream_rest_dist=" + nowhere.resolve("moodstream-rest-dist.tar"),
-                "-e",
                 "moodstream_ingest_dist=" + nowhere.resolve("moodstream-ingest-dist.tar")),
             Map.of(),
             Duration.ofMinutes(3));

@@ -188,6 +188,21 @@ final class Tooling {
     return run(cmd, ANSIBLE, env, timeout);
   }
 
+  /**
+   * The arguments of a render-mode run ({@code -e render_only=true}) of {@code playbooks} on the
+   * example inventory, rendering into {@code renderDir}, each of {@code extraVars} one more {@code
+   * -e}.
+   */
+  static List<String> renderArgs(List<String> playbooks, Path renderDir, String... extraVars) {
+    List<String> args = new ArrayList<>(List.of("-i", "inventory/example/hosts.yml"));
+    args.addAll(playbooks);
+    args.addAll(List.of("-e", "render_only=true", "-e", "render_dir=" + renderDir));
+    for (String v : extraVars) {
+      args.addAll(List.of("-e", v));
+    }
+    return args;
+  }
+
   /** The PLAY RECAP counters of the (last) play of an ansible-playbook output. */
   record Recap(int ok, int changed, int failed) {}
 
