@@ -132,7 +132,7 @@ public final class StreamJob implements AutoCloseable {
     if (!sparkConf.containsKey("spark.sql.streaming.metricsEnabled")) {
       s.put("spark.sql.streaming.metricsEnabled", "true");
     }
-    if (isLocal(checkpointRoot(c, sparkConf))
+    if (StatusFiles.isLocal(checkpointRoot(c, sparkConf))
         && !sparkConf.containsKey(CHECKPOINT_MANAGER)
         && !sparkConf.containsKey(LOCAL_FS_IMPL)) {
       s.put(CHECKPOINT_MANAGER, FileSystemBasedCheckpointFileManager.class.getName());
@@ -150,13 +150,6 @@ public final class StreamJob implements AutoCloseable {
 
   /** Else a {@code file:} file system cached earlier in the JVM would be used, not ours. */
   static final String LOCAL_FS_IMPL_NO_CACHE = "spark.hadoop.fs.file.impl.disable.cache";
-
-  /** Whether a checkpoint root is on local disk (a path, or a {@code file:} URI). */
-  static boolean isLocal(String root) {
-    int colon = root.indexOf(':');
-    int slash = root.indexOf('/');
-    return colon < 0 || (slash >= 0 && slash < colon) || root.startsWith("file:");
-  }
 
   /**
    * The checkpoint root (queries below it: {@code posts}, {@code deletes}): {@code

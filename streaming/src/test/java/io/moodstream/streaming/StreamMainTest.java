@@ -132,10 +132,10 @@ class StreamMainTest {
     Map<String, String> own = Map.of(StreamJob.CHECKPOINT_MANAGER, "com.example.Manager");
     assertThat(StreamJob.sessionSettings(withSparkConf(Map.of(), own), own))
         .doesNotContainKeys(StreamJob.CHECKPOINT_MANAGER, StreamJob.LOCAL_FS_IMPL);
-    assertThat(StreamJob.isLocal("var/checkpoints/stream")).isTrue();
-    assertThat(StreamJob.isLocal("/data/cp")).isTrue();
-    assertThat(StreamJob.isLocal("file:///data/cp")).isTrue();
-    assertThat(StreamJob.isLocal("hdfs://nn:8020/cp")).isFalse();
+    assertThat(io.moodstream.storage.StatusFiles.isLocal("var/checkpoints/stream")).isTrue();
+    assertThat(io.moodstream.storage.StatusFiles.isLocal("/data/cp")).isTrue();
+    assertThat(io.moodstream.storage.StatusFiles.isLocal("file:///data/cp")).isTrue();
+    assertThat(io.moodstream.storage.StatusFiles.isLocal("hdfs://nn:8020/cp")).isFalse();
   }
 
   @Test
