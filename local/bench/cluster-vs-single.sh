@@ -91,19 +91,32 @@ stop_up() {
   wait "$1" 2>/dev/null || true
 }
 
-# warm_up OUT: once the stack that writes OUT is up, 200,000 synthetic posts dated an hour before
-# the archive (the watermark stays behind it) through it, until the visible count rests for 5 s
-warm_up() {
-  local deadline=$(($(date +%s) + 600)) v last=-1 still=0
+# await_dashboard OUT: until the `up` writing OUT says it is ready (at most 10 min)
+await_dashboard() {
+  local deadline=$(($(date +%s) + 600))
   until grep -q '^Dashboard:' "$1" || (($(date +%s) > deadline)); do sleep 1; done
-  "$ROOT/moodstream" ingest --source synthetic --from 2026-11-20T09:00:00Z --to 2026-11-20T09:30:00Z \
-    --count 200000 --no-progress >"$WORK/warm-warmup.out" 2>&1 || true
+}
+
+# settled FROM TO: prints the visible count of [FROM, TO) once it is above 0 and has rested for 5 s
+# (at most 10 min)
+settled() {
+  local deadline=$(($(date +%s) + 600)) v last=-1 still=0
   while ((still < 20)) && (($(date +%s) < deadline)); do
-    v=$(visible 2026-11-20T09:00:00Z 2026-11-20T09:31:00Z)
+    v=$(visible "$1" "$2")
     if ((v > 0)) && [[ $v == "$last" ]]; then still=$((still + 1)); else still=0; fi
     last=$v
     sleep 0.25
   done
+  echo "$last"
+}
+
+# warm_up OUT: once the stack that writes OUT is up, 200,000 synthetic posts dated an hour before
+# the archive (the watermark stays behind it) through it, until they are all visible
+warm_up() {
+  await_dashboard "$1"
+  "$ROOT/moodstream" ingest --source synthetic --from 2026-11-20T09:00:00Z --to 2026-11-20T09:30:00Z \
+    --count 200000 --no-progress >"$WORK/warm-warmup.out" 2>&1 || true
+  settled 2026-11-20T09:00:00Z 2026-11-20T09:31:00Z >/dev/null
 }
 
 for mode in $MODES; do
@@ -166,23 +179,14 @@ for mode in $MODES; do
   export MOODSTREAM_VAR="$WORK/$mode-latency"
   export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=0s
   up_pid=$(run_up "$mode" "$WORK/$mode-latency.out" --source synthetic --only kafka,hbase,schema,spark,stream,rest)
-  deadline=$(($(date +%s) + 600))
-  until grep -q '^Dashboard:' "$WORK/$mode-latency.out" || (($(date +%s) > deadline)); do sleep 1; done
+  await_dashboard "$WORK/$mode-latency.out"
   from=$(date -u +%Y-%m-%dT%H:%M:00Z)
   to=$(date -u -d "+$((SECS / 60 + 5)) min" +%Y-%m-%dT%H:%M:00Z)
   # warm-up, not measured: WARMUP seconds at the same rate through the fresh job (JIT, code
   # generation, state-store files: its first ~20 s run behind), until all of them are visible
   MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
     --rate "$RATE" --steady --count $((RATE * WARMUP)) --no-progress >"$WORK/$mode-warmup.out" 2>&1 || true
-  base=0
-  still=0
-  deadline=$(($(date +%s) + 600))
-  while ((still < 20)) && (($(date +%s) < deadline)); do
-    v=$(visible "$from" "$to")
-    if ((v > 0)) && [[ $v == "$base" ]]; then still=$((still + 1)); else still=0; fi
-    base=$v
-    sleep 0.25
-  done
+  base=$(settled "$from" "$to")
   # the paced source, then the visible count every 100 ms until it stops growing for 30 s
   MOODSTREAM_VAR="$WORK/$mode-latency" "$ROOT/moodstream" ingest --source synthetic \
     --rate "$RATE" --steady --count $((RATE * SECS)) --no-progress >"$WORK/$mode-ingest.out" 2>&1 &

@@ -12,7 +12,7 @@ import org.apache.hadoop.hbase.client.Put;
 /**
  * The Puts of the writers: each is the full current value of a bucket, never an increment, so
  * writing it twice (a replayed micro-batch) leaves the same row. Used by {@link BucketWriter} and
- * by the Spark job's bulk put.
+ * by the Spark job's batched puts.
  */
 public final class BucketPuts {
   private BucketPuts() {}
