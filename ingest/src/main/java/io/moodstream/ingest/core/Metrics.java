@@ -45,17 +45,6 @@ public final class Metrics {
     return t;
   }
 
-  /** Sum of every counter of a source whose name starts with the prefix. */
-  public long sumPrefix(String source, String prefix) {
-    long t = 0;
-    for (Map.Entry<String, LongAdder> e : counters.entrySet()) {
-      if (e.getKey().startsWith(source + "/" + prefix)) {
-        t += e.getValue().sum();
-      }
-    }
-    return t;
-  }
-
   /** Every counter as {@code source/name → value}, sorted. */
   public Map<String, Long> snapshot() {
     Map<String, Long> m = new TreeMap<>();
