@@ -3,7 +3,6 @@ package io.moodstream.rest;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -265,10 +264,7 @@ public final class RestConfig {
       int scoreBurst,
       int expensivePerMinute,
       int expensiveBurst,
-      int expensiveBuckets) {
-    /** No limit at all (benchmarks). */
-    public static final RateLimits NONE = new RateLimits(0, 1, 0, 1, Integer.MAX_VALUE);
-  }
+      int expensiveBuckets) {}
 
   /**
    * The resolved settings of the service.
@@ -337,36 +333,6 @@ public final class RestConfig {
           Optional.ofNullable(config.get(AUTH_TOKEN)));
     }
 
-    /**
-     * For tests and benchmarks, where they differ from the defaults: loopback, any free port, live
-     * polling every 200 ms (default 1 s), 4 HBase threads with a queue of 16 (8 and 32), readiness
-     * that ignores the streaming job's status age (default 2 min), a 1 s shutdown grace (10 s).
-     */
-    public static Settings forTests() {
-      return new Settings(
-          0,
-          "127.0.0.1",
-          List.of(),
-          Duration.ofMillis(200),
-          Optional.empty(),
-          new HBaseAccess(HBASE_TIMEOUT.defaultValue(), 4, 16),
-          new Health(READY_TIMEOUT.defaultValue(), Duration.ZERO, Duration.ofSeconds(1)),
-          new SseLimits(
-              SSE_MAX_CLIENTS.defaultValue(),
-              SSE_MAX_CLIENTS_PER_ADDRESS.defaultValue(),
-              SSE_QUEUE_BYTES.defaultValue(),
-              SSE_WRITE_TIMEOUT.defaultValue()),
-          new RateLimits(
-              SCORE_RATE.defaultValue(),
-              SCORE_BURST.defaultValue(),
-              EXPENSIVE_RATE.defaultValue(),
-              EXPENSIVE_BURST.defaultValue(),
-              EXPENSIVE_BUCKETS.defaultValue()),
-          RESPONSE_MAX_BYTES.defaultValue(),
-          CACHE_MAX_BYTES.defaultValue(),
-          Optional.empty());
-    }
-
     public Settings withPort(int p) {
       return new Settings(
           p,
@@ -381,166 +347,6 @@ public final class RestConfig {
           responseMaxBytes,
           cacheMaxBytes,
           authToken);
-    }
-
-    public Settings withBindAddress(String a) {
-      return new Settings(
-          port,
-          a,
-          corsOrigins,
-          livePollInterval,
-          streamStatusFile,
-          hbase,
-          health,
-          sse,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withCorsOrigins(List<String> origins) {
-      return new Settings(
-          port,
-          bindAddress,
-          origins,
-          livePollInterval,
-          streamStatusFile,
-          hbase,
-          health,
-          sse,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withLivePollInterval(Duration d) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          d,
-          streamStatusFile,
-          hbase,
-          health,
-          sse,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withStreamStatusFile(Path p) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          livePollInterval,
-          Optional.ofNullable(p).map(Path::toString),
-          hbase,
-          health,
-          sse,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withHBase(HBaseAccess h) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          livePollInterval,
-          streamStatusFile,
-          h,
-          health,
-          sse,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withHealth(Health h) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          livePollInterval,
-          streamStatusFile,
-          hbase,
-          h,
-          sse,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withSse(SseLimits s) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          livePollInterval,
-          streamStatusFile,
-          hbase,
-          health,
-          s,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withRates(RateLimits r) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          livePollInterval,
-          streamStatusFile,
-          hbase,
-          health,
-          sse,
-          r,
-          responseMaxBytes,
-          cacheMaxBytes,
-          authToken);
-    }
-
-    public Settings withSizes(long responseBytes, long cacheBytes) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          livePollInterval,
-          streamStatusFile,
-          hbase,
-          health,
-          sse,
-          rates,
-          responseBytes,
-          cacheBytes,
-          authToken);
-    }
-
-    public Settings withAuthToken(String token) {
-      return new Settings(
-          port,
-          bindAddress,
-          corsOrigins,
-          livePollInterval,
-          streamStatusFile,
-          hbase,
-          health,
-          sse,
-          rates,
-          responseMaxBytes,
-          cacheMaxBytes,
-          Optional.ofNullable(token));
     }
 
     /** Whether the listen address reaches beyond this machine. */

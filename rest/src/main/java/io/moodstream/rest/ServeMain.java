@@ -157,12 +157,6 @@ public final class ServeMain implements Callable<Integer> {
     return c;
   }
 
-  /** {@link #hbaseConfiguration}'s timeouts and pools on an existing configuration. */
-  public static void applyTimeouts(Configuration c, Duration timeout) {
-    HBaseClients.Timeouts.within(timeout).applyTo(c);
-    boundPools(c);
-  }
-
   /** The HBase connection's thread pools, bounded: the bulkhead bounds the callers anyway. */
   static void boundPools(Configuration c) {
     c.setInt("hbase.hconnection.threads.max", 16);

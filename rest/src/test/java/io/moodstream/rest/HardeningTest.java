@@ -35,8 +35,7 @@ class HardeningTest {
     Seed.day(store);
     server =
         RestServer.start(
-            RestServices.create(
-                store, RestConfig.Settings.forTests(), Clock.fixed(Seed.NOW, ZoneOffset.UTC)));
+            RestServices.create(store, TestSettings.of(), Clock.fixed(Seed.NOW, ZoneOffset.UTC)));
   }
 
   @AfterAll

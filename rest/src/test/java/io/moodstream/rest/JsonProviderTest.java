@@ -38,9 +38,7 @@ class JsonProviderTest {
 
   @BeforeEach
   void start() throws Exception {
-    services =
-        RestServices.create(
-            new InMemoryBucketStore(), RestConfig.Settings.forTests(), Clock.systemUTC());
+    services = RestServices.create(new InMemoryBucketStore(), TestSettings.of(), Clock.systemUTC());
     jersey =
         new JerseyTest() {
           @Override

@@ -56,8 +56,12 @@ class LimitsTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static RestConfig.RateLimits rates(int scorePerSecond, int scoreBurst, int perMinute, int burst) {
-    return new RestConfig.RateLimits(scorePerSecond, scoreBurst, perMinute, burst, 10_000);
+  static RestConfig.Settings rates(int scorePerSecond, int scoreBurst, int perMinute, int burst) {
+    return TestSettings.of(
+        "rest.ratelimit.score", String.valueOf(scorePerSecond),
+        "rest.ratelimit.score.burst", String.valueOf(scoreBurst),
+        "rest.ratelimit.expensive", String.valueOf(perMinute),
+        "rest.ratelimit.expensive.burst", String.valueOf(burst));
   }
 
   double rejected(RestServer s, String reason) throws Exception {
@@ -73,7 +77,7 @@ class LimitsTest {
 
   @Test
   void scoreIsRateLimitedPerAddressWith429AndRetryAfter() throws Exception {
-    RestServer s = start(RestConfig.Settings.forTests().withRates(rates(1, 3, 30, 10)));
+    RestServer s = start(rates(1, 3, 30, 10));
     for (int i = 0; i < 3; i++) {
       assertThat(get(s, "/api/v1/score?text=ok").statusCode()).as("burst %d", i).isEqualTo(200);
     }
@@ -89,7 +93,7 @@ class LimitsTest {
 
   @Test
   void longRangeReadsAreRateLimitedAndShortOnesAreNot() throws Exception {
-    RestServer s = start(RestConfig.Settings.forTests().withRates(rates(20, 40, 1, 2)));
+    RestServer s = start(rates(20, 40, 1, 2));
     // 5-minute steps over 7 days read 10,080 minute buckets: expensive
     String week = "/api/v1/series?topic=apple&from=now-7d&step=5m";
     assertThat(get(s, week).statusCode()).isEqualTo(200);
@@ -111,7 +115,7 @@ class LimitsTest {
 
   @Test
   void answersLargerThanTheBoundAreRefused() throws Exception {
-    RestServer s = start(RestConfig.Settings.forTests().withSizes(64 * 1024, 64L * 1024 * 1024));
+    RestServer s = start(TestSettings.of("rest.response.max.bytes", "65536"));
     assertThat(get(s, "/api/v1/series?topic=apple&from=now-1h").statusCode()).isEqualTo(200);
     for (String format : List.of("json", "csv")) {
       HttpResponse<String> big = get(s, "/api/v1/series?topic=apple&step=1m&format=" + format);
@@ -123,7 +127,7 @@ class LimitsTest {
 
   @Test
   void withATokenTheApiAndMetricsNeedItAndTheProbesAndDashboardDoNot() throws Exception {
-    RestServer s = start(RestConfig.Settings.forTests().withAuthToken("t0ken-for-tests"));
+    RestServer s = start(TestSettings.of("rest.auth.token", "t0ken-for-tests"));
     HttpResponse<String> none = get(s, "/api/v1/topics");
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.headers().firstValue("WWW-Authenticate"))
@@ -153,8 +157,10 @@ class LimitsTest {
   void liveClientsAreCappedPerAddressAndInTotal() throws Exception {
     RestServer s =
         start(
-            RestConfig.Settings.forTests()
-                .withSse(new RestConfig.SseLimits(3, 2, 512 * 1024, Duration.ofSeconds(10))));
+            TestSettings.of(
+                "rest.sse.max.clients", "3",
+                "rest.sse.max.clients.per.address", "2",
+                "rest.sse.write.timeout", "10s"));
     URI live = URI.create("http://127.0.0.1:" + s.port() + "/api/v1/live?topic=apple");
     for (int i = 0; i < 2; i++) {
       SseClient c = new SseClient(live, null);
@@ -186,8 +192,10 @@ class LimitsTest {
   void aClientFallingBehindItsQueueIsDisconnectedAndCounted() throws Exception {
     RestServer s =
         start(
-            RestConfig.Settings.forTests()
-                .withSse(new RestConfig.SseLimits(100, 20, 32 * 1024, Duration.ofSeconds(10))));
+            TestSettings.of(
+                "rest.sse.max.clients", "100",
+                "rest.sse.queue.bytes", "32768",
+                "rest.sse.write.timeout", "10s"));
     // a resume from 20 h back sends ~1,080 buckets at once: far more than a 32 KiB queue, which
     // holds the usual last hour (54 buckets here)
     long from = Seed.LAST - 20 * 3600;
@@ -231,12 +239,13 @@ class LimitsTest {
 
   @Test
   void bindingBeyondLoopbackWithoutATokenIsWarnedLoudly() {
-    RestConfig.Settings s = RestConfig.Settings.forTests();
-    assertThat(s.bindsBeyondLoopback()).isFalse();
-    assertThat(s.withBindAddress("localhost").bindsBeyondLoopback()).isFalse();
-    assertThat(s.withBindAddress("::1").bindsBeyondLoopback()).isFalse();
-    assertThat(s.withBindAddress("0.0.0.0").bindsBeyondLoopback()).isTrue();
-    assertThat(s.withBindAddress("10.1.2.3").bindsBeyondLoopback()).isTrue();
+    assertThat(TestSettings.of().bindsBeyondLoopback()).isFalse();
+    for (String loopback : List.of("localhost", "::1")) {
+      assertThat(TestSettings.of("rest.bind.address", loopback).bindsBeyondLoopback()).isFalse();
+    }
+    for (String beyond : List.of("0.0.0.0", "10.1.2.3")) {
+      assertThat(TestSettings.of("rest.bind.address", beyond).bindsBeyondLoopback()).isTrue();
+    }
     assertThat(String.join("\n", RestServer.openWarning("0.0.0.0")))
         .contains("WARNING")
         .contains("0.0.0.0")

@@ -29,8 +29,7 @@ class LiveTest {
     Seed.day(store);
     server =
         RestServer.start(
-            RestServices.create(
-                store, RestConfig.Settings.forTests(), Clock.fixed(NOW, ZoneOffset.UTC)));
+            RestServices.create(store, TestSettings.of(), Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 
   @AfterEach

@@ -57,9 +57,17 @@ class ResilienceTest {
     return s;
   }
 
-  static RestConfig.Settings hbase(Duration timeout, int threads, int queue) {
-    return RestConfig.Settings.forTests()
-        .withHBase(new RestConfig.HBaseAccess(timeout, threads, queue));
+  /** Two bulkhead threads and two queue slots, the given HBase timeout and shutdown grace. */
+  static RestConfig.Settings hbase(String timeout, String grace) {
+    return TestSettings.of(
+        "rest.hbase.timeout",
+        timeout,
+        "rest.hbase.threads",
+        "2",
+        "rest.hbase.queue",
+        "2",
+        "rest.shutdown.grace",
+        grace);
   }
 
   HttpResponse<String> get(RestServer s, String path) throws Exception {
@@ -88,7 +96,7 @@ class ResilienceTest {
 
   @Test
   void livenessNeverTouchesHBaseAndReadinessDoes() throws Exception {
-    RestServer s = start(RestConfig.Settings.forTests());
+    RestServer s = start(TestSettings.of());
     assertThat(get(s, "/health/ready").statusCode()).isEqualTo(200);
     JsonNode ready = ResourcesTest.json(get(s, "/health/ready").body());
     assertThat(ready.get("status").asText()).isEqualTo("ready");
@@ -109,11 +117,8 @@ class ResilienceTest {
   void readinessWantsAFreshStreamStatusWhenOneIsConfigured(@TempDir Path dir) throws Exception {
     Path status = dir.resolve("stream-status.json");
     RestConfig.Settings settings =
-        RestConfig.Settings.forTests()
-            .withStreamStatusFile(status)
-            .withHealth(
-                new RestConfig.Health(
-                    Duration.ofSeconds(2), Duration.ofMinutes(2), Duration.ofSeconds(1)));
+        TestSettings.of(
+            "rest.stream.status.file", status.toString(), "rest.ready.stream.max.age", "2m");
     RestServer s = start(settings);
     HttpResponse<String> missing = get(s, "/health/ready");
     assertThat(missing.statusCode()).isEqualTo(503);
@@ -128,7 +133,7 @@ class ResilienceTest {
 
   @Test
   void aHungStoreAnswers503WithinTheTimeoutAndNothingElseWaits() throws Exception {
-    RestServer s = start(hbase(Duration.ofSeconds(5), 2, 2));
+    RestServer s = start(hbase("5s", "1s"));
     assertThat(get(s, "/api/v1/topics").statusCode()).isEqualTo(200); // topics known
     store.hang = new CountDownLatch(1);
     List<CompletableFuture<HttpResponse<String>>> hbaseBound = new ArrayList<>();
@@ -180,12 +185,7 @@ class ResilienceTest {
 
   @Test
   void aSlowInFlightRequestFinishesDuringTheGracefulStop() throws Exception {
-    RestServer s =
-        start(
-            hbase(Duration.ofSeconds(10), 2, 2)
-                .withHealth(
-                    new RestConfig.Health(
-                        Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(10))));
+    RestServer s = start(hbase("10s", "10s"));
     assertThat(get(s, "/api/v1/topics").statusCode()).isEqualTo(200);
     int port = s.port();
     CountDownLatch hang = new CountDownLatch(1);
@@ -227,12 +227,7 @@ class ResilienceTest {
 
   @Test
   void theStopCutsWhatIsStillRunningAfterTheGrace() throws Exception {
-    RestServer s =
-        start(
-            hbase(Duration.ofSeconds(30), 2, 2)
-                .withHealth(
-                    new RestConfig.Health(
-                        Duration.ofSeconds(2), Duration.ZERO, Duration.ofMillis(500))));
+    RestServer s = start(hbase("30s", "500ms"));
     assertThat(get(s, "/api/v1/topics").statusCode()).isEqualTo(200);
     store.hang = new CountDownLatch(1);
     CompletableFuture<HttpResponse<String>> stuck =

@@ -37,9 +37,7 @@ class ResourcesTest {
   void start() throws Exception {
     store = new InMemoryBucketStore();
     Seed.day(store);
-    services =
-        RestServices.create(
-            store, RestConfig.Settings.forTests(), Clock.fixed(NOW, ZoneOffset.UTC));
+    services = RestServices.create(store, TestSettings.of(), Clock.fixed(NOW, ZoneOffset.UTC));
     jersey =
         new JerseyTest() {
           @Override

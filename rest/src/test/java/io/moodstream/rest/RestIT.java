@@ -9,6 +9,7 @@ import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.BucketWriter;
+import io.moodstream.storage.HBaseClients;
 import io.moodstream.storage.testing.MiniHBase;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -79,8 +80,7 @@ class RestIT {
       Seed.extremes(w::extremes);
       w.flush();
     }
-    RestConfig.Settings settings =
-        RestConfig.Settings.forTests().withLivePollInterval(Duration.ofSeconds(1));
+    RestConfig.Settings settings = TestSettings.of("rest.live.poll.interval", "1s");
     server =
         RestServer.start(
             RestServices.create(
@@ -304,13 +304,13 @@ class RestIT {
     Configuration conf = new Configuration(connection.getConfiguration());
     conf.set("hbase.zookeeper.quorum", "127.0.0.1");
     conf.setInt("hbase.zookeeper.property.clientPort", deadPort);
-    ServeMain.applyTimeouts(conf, Duration.ofSeconds(2));
+    HBaseClients.Timeouts.within(Duration.ofSeconds(2)).applyTo(conf);
     try (Connection dead = ConnectionFactory.createConnection(conf);
         RestServer down =
             RestServer.start(
                 RestServices.create(
                     new HBaseBucketStore(dead, layout),
-                    RestConfig.Settings.forTests(),
+                    TestSettings.of(),
                     Clock.fixed(NOW, ZoneOffset.UTC)))) {
       for (String path : List.of("/api/v1/topics", "/api/v1/series?topic=apple")) {
         HttpResponse<String> r = get(down, path);

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class ServerTest {
 
   @Test
   void jsonIsGzippedWhenTheClientAcceptsIt() throws Exception {
-    try (RestServer s = start(RestConfig.Settings.forTests())) {
+    try (RestServer s = start(TestSettings.of())) {
       HttpResponse<byte[]> r =
           get(s, "/api/v1/series?topic=apple&from=now-6h", "Accept-Encoding", "gzip");
       assertThat(r.statusCode()).isEqualTo(200);
@@ -54,7 +53,7 @@ class ServerTest {
 
   @Test
   void theRootServesTheDashboardOrAPageSayingItIsNotBuilt() throws Exception {
-    try (RestServer s = start(RestConfig.Settings.forTests())) {
+    try (RestServer s = start(TestSettings.of())) {
       HttpResponse<byte[]> r = get(s, "/");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -80,7 +79,7 @@ class ServerTest {
         status,
         "{\"state\":\"running\",\"latePostsTotal\":4,"
             + "\"queries\":{\"aggregates\":{\"batchId\":17,\"numInputRows\":250}}}");
-    try (RestServer s = start(RestConfig.Settings.forTests().withStreamStatusFile(status))) {
+    try (RestServer s = start(TestSettings.of("rest.stream.status.file", status.toString()))) {
       HttpResponse<byte[]> text = get(s, "/metrics");
       jakarta.ws.rs.core.MediaType textType =
           jakarta.ws.rs.core.MediaType.valueOf(
@@ -117,8 +116,7 @@ class ServerTest {
 
   @Test
   void configuredOriginsGetCorsHeadersAndOthersDoNot() throws Exception {
-    try (RestServer s =
-        start(RestConfig.Settings.forTests().withCorsOrigins(List.of("http://ui.example")))) {
+    try (RestServer s = start(TestSettings.of("rest.cors.origins", "http://ui.example"))) {
       HttpResponse<byte[]> ok = get(s, "/api/v1/topics", "Origin", "http://ui.example");
       assertThat(ok.headers().firstValue("Access-Control-Allow-Origin"))
           .contains("http://ui.example");

@@ -9,6 +9,7 @@ import io.moodstream.rest.RestConfig;
 import io.moodstream.rest.RestServer;
 import io.moodstream.rest.RestServices;
 import io.moodstream.rest.store.HBaseBucketStore;
+import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.storage.BucketReader;
 import io.moodstream.storage.Extremes;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
@@ -57,7 +59,8 @@ class RestParityIT {
         RestServer.start(
             RestServices.create(
                 new HBaseBucketStore(MiniHBase.connection(), MiniHBase.layout()),
-                RestConfig.Settings.forTests(),
+                RestConfig.Settings.from(MoodstreamConfig.load(RestConfig.KEYS, Map.of(), null))
+                    .withPort(0),
                 Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 

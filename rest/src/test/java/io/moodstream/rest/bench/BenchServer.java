@@ -1,8 +1,8 @@
 package io.moodstream.rest.bench;
 
-import io.moodstream.rest.RestConfig;
 import io.moodstream.rest.RestServer;
 import io.moodstream.rest.RestServices;
+import io.moodstream.rest.TestSettings;
 import io.moodstream.rest.store.HBaseBucketStore;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.HBaseLayout;
@@ -10,7 +10,6 @@ import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.BucketWriter;
 import io.moodstream.storage.testing.MiniHBase;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -52,10 +51,11 @@ public final class BenchServer {
         RestServer.start(
             RestServices.create(
                 new HBaseBucketStore(connection, layout),
-                RestConfig.Settings.forTests()
-                    .withPort(port)
-                    .withLivePollInterval(Duration.ofSeconds(1))
-                    .withRates(RestConfig.RateLimits.NONE),
+                TestSettings.of(
+                        "rest.live.poll.interval", "1s",
+                        "rest.ratelimit.score", "0",
+                        "rest.ratelimit.expensive", "0")
+                    .withPort(port),
                 Clock.systemUTC()));
     System.out.println("READY " + server.port());
     System.out.flush();
