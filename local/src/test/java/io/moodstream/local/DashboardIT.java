@@ -10,7 +10,7 @@ import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.Step;
-import io.moodstream.storage.BucketWriter;
+import io.moodstream.storage.testing.BucketWriter;
 import io.moodstream.storage.testing.MiniHBase;
 import java.io.BufferedReader;
 import java.io.File;

@@ -11,8 +11,8 @@ import org.apache.hadoop.hbase.client.Put;
 
 /**
  * The Puts of the writers: each is the full current value of a bucket, never an increment, so
- * writing it twice (a replayed micro-batch) leaves the same row. Used by {@link BucketWriter} and
- * by the Spark job's batched puts.
+ * writing it twice (a replayed micro-batch) leaves the same row. Used by the Spark job's batched
+ * puts and by the tests' {@code testing.BucketWriter}.
  */
 public final class BucketPuts {
   private BucketPuts() {}

@@ -9,6 +9,7 @@ import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.schema.hbase.Step;
+import io.moodstream.storage.testing.BucketWriter;
 import io.moodstream.storage.testing.MiniHBase;
 import java.time.Instant;
 import java.util.List;

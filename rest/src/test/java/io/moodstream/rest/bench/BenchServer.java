@@ -7,7 +7,7 @@ import io.moodstream.rest.store.HBaseBucketStore;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.Step;
-import io.moodstream.storage.BucketWriter;
+import io.moodstream.storage.testing.BucketWriter;
 import io.moodstream.storage.testing.MiniHBase;
 import java.time.Clock;
 import java.time.Instant;

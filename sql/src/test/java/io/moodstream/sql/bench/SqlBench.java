@@ -9,7 +9,7 @@ import io.moodstream.sql.MoodstreamViews;
 import io.moodstream.sql.ScanStats;
 import io.moodstream.sql.SqlConfig;
 import io.moodstream.sql.SqlSession;
-import io.moodstream.storage.BucketWriter;
+import io.moodstream.storage.testing.BucketWriter;
 import io.moodstream.storage.testing.MiniHBase;
 import java.time.Instant;
 import java.util.ArrayList;

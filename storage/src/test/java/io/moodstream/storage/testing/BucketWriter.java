@@ -1,9 +1,10 @@
-package io.moodstream.storage;
+package io.moodstream.storage.testing;
 
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.Step;
+import io.moodstream.storage.BucketPuts;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,8 +14,9 @@ import org.apache.hadoop.hbase.client.BufferedMutator;
 import org.apache.hadoop.hbase.client.Connection;
 
 /**
- * Writes bucket state through buffered mutators: idempotent full-value Puts ({@link BucketPuts}).
- * Not thread-safe; {@link #flush()} or {@link #close()} to make writes visible.
+ * Seeds bucket state for tests and benchmarks through buffered mutators: the job's idempotent
+ * full-value Puts ({@link BucketPuts}). Not thread-safe; {@link #flush()} or {@link #close()} to
+ * make writes visible.
  */
 public final class BucketWriter implements AutoCloseable {
   private final Map<Step, BufferedMutator> aggregates = new EnumMap<>(Step.class);
