@@ -165,22 +165,12 @@ public final class StatusFiles {
     }
   }
 
-  /** {@link #exists(String, Configuration)} with {@link #hadoopConfiguration()}. */
-  public static boolean exists(String location) throws IOException {
-    return exists(location, hadoopConfiguration());
-  }
-
   public static boolean exists(String location, Configuration conf) throws IOException {
     if (isLocal(location)) {
       return Files.exists(localPath(location));
     }
     org.apache.hadoop.fs.Path p = hadoopPath(location);
     return p.getFileSystem(conf).exists(p);
-  }
-
-  /** {@link #delete(String, Configuration)} with {@link #hadoopConfiguration()}. */
-  public static boolean delete(String location) throws IOException {
-    return delete(location, hadoopConfiguration());
   }
 
   /** Deletes the file; false when there was none. */

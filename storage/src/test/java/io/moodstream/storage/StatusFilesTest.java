@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StatusFilesTest {
+  private static final Configuration CONF = StatusFiles.hadoopConfiguration();
+
   @TempDir Path dir;
 
   private static byte[] utf8(String s) {
@@ -21,7 +24,7 @@ class StatusFilesTest {
   void aPlainPathIsALocalFileWrittenWholeAndReadBack() throws Exception {
     String location = dir.resolve("run/stream-status.json").toString();
     assertThat(StatusFiles.read(location)).isEmpty();
-    assertThat(StatusFiles.exists(location)).isFalse();
+    assertThat(StatusFiles.exists(location, CONF)).isFalse();
 
     Instant before = Instant.now().minusSeconds(2);
     StatusFiles.write(location, utf8("{\"state\":\"running\"}"));
@@ -34,8 +37,8 @@ class StatusFilesTest {
           .extracting(p -> p.getFileName().toString())
           .containsExactly("stream-status.json");
     }
-    assertThat(StatusFiles.delete(location)).isTrue();
-    assertThat(StatusFiles.delete(location)).isFalse();
+    assertThat(StatusFiles.delete(location, CONF)).isTrue();
+    assertThat(StatusFiles.delete(location, CONF)).isFalse();
   }
 
   @Test
@@ -46,8 +49,8 @@ class StatusFilesTest {
     assertThat(StatusFiles.isLocal(uri)).isTrue();
     StatusFiles.write(uri, utf8("stop\n"));
     assertThat(Files.readString(file)).isEqualTo("stop\n");
-    assertThat(StatusFiles.exists(file.toString())).isTrue();
-    assertThat(StatusFiles.exists(uri)).isTrue();
+    assertThat(StatusFiles.exists(file.toString(), CONF)).isTrue();
+    assertThat(StatusFiles.exists(uri, CONF)).isTrue();
     assertThat(StatusFiles.describe(uri)).isEqualTo(file.toString());
   }
 
