@@ -31,7 +31,9 @@ public final class StageTiming {
               0,
               "fast",
               false,
-              new PrintStream(OutputStream.nullOutputStream()))
+              new PrintStream(OutputStream.nullOutputStream()),
+              0,
+              false)
           .run(in, new Lifecycle());
       double s = (System.nanoTime() - t0) / 1e9;
       System.out.printf(

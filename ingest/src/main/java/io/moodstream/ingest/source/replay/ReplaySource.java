@@ -42,27 +42,6 @@ public record ReplaySource(
     boolean continueOnDamage)
     implements IngestSource {
 
-  public ReplaySource(
-      List<Path> paths,
-      double speed,
-      long count,
-      String parser,
-      boolean progress,
-      PrintStream err,
-      int threads) {
-    this(paths, speed, count, parser, progress, err, threads, false);
-  }
-
-  public ReplaySource(
-      List<Path> paths,
-      double speed,
-      long count,
-      String parser,
-      boolean progress,
-      PrintStream err) {
-    this(paths, speed, count, parser, progress, err, 0, false);
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(ReplaySource.class);
 
   /** Lines longer than this are dead letters (a 1 MB text fits; nothing real is longer). */

@@ -63,10 +63,14 @@ class ReplaySourceTest {
     return root;
   }
 
+  /** At full speed with the fast parser, parsing on {@code threads} (0: the reading thread). */
+  private ReplaySource replay(long count, int threads, Path... paths) {
+    return new ReplaySource(List.of(paths), 0, count, "fast", false, quiet, threads, false);
+  }
+
   @Test
   void anArchiveTeamDirectoryReplaysInTimeOrderWithDeletes() throws Exception {
-    new ReplaySource(List.of(archive(dir.resolve("grab"))), 0, 0, "fast", false, quiet)
-        .run(in, new Lifecycle());
+    replay(0, 0, archive(dir.resolve("grab"))).run(in, new Lifecycle());
     assertThat(metrics.get("replay", "read")).isEqualTo(150);
     assertThat(sink.posts.size() + sink.deletes.size()).isEqualTo(150);
     List<Instant> times = sink.posts.stream().map(PostEvent::createdAt).toList();
@@ -80,7 +84,7 @@ class ReplaySourceTest {
   void parsingThreadsAtMaxSpeedGiveTheSameEvents() throws Exception {
     Path grab = archive(dir.resolve("grab"));
     Path mixed = Path.of("src/test/resources/replay/v1-mixed.jsonl");
-    new ReplaySource(List.of(grab, mixed), 0, 0, "fast", false, quiet, 0).run(in, new Lifecycle());
+    replay(0, 0, grab, mixed).run(in, new Lifecycle());
     RecordingSink parallel = new RecordingSink();
     Metrics m2 = new Metrics();
     Ingestor in2 =
@@ -90,7 +94,7 @@ class ReplaySourceTest {
             parallel,
             m2,
             Clock.systemUTC());
-    new ReplaySource(List.of(grab, mixed), 0, 0, "fast", false, quiet, 3).run(in2, new Lifecycle());
+    replay(0, 3, grab, mixed).run(in2, new Lifecycle());
     assertThat(new java.util.HashSet<>(parallel.posts))
         .isEqualTo(new java.util.HashSet<>(sink.posts));
     assertThat(parallel.deletes).containsExactlyInAnyOrderElementsOf(sink.deletes);
@@ -115,7 +119,7 @@ class ReplaySourceTest {
       o.write(Files.readAllBytes(Path.of("src/test/resources/replay/x-v2.jsonl")));
     }
     Path plain = Path.of("src/test/resources/replay/v1-mixed.jsonl");
-    new ReplaySource(List.of(tar, gz, plain), 0, 0, "fast", false, quiet).run(in, new Lifecycle());
+    replay(0, 0, tar, gz, plain).run(in, new Lifecycle());
     assertThat(metrics.get("replay", "read")).isEqualTo(150 + 2 + 10);
     assertThat(sink.posts)
         .anyMatch(p -> p.id().equals("1600000000000000002") && p.topics().contains("election"));
@@ -140,7 +144,7 @@ class ReplaySourceTest {
     String ok =
         "{\"created_at\":\"Wed Oct 10 20:19:24 +0000 2018\",\"id_str\":\"3\",\"text\":\"coffee\",\"user\":{\"id_str\":\"2\",\"screen_name\":\"x\"}}\n";
     Files.writeString(f, big + huge + ok);
-    new ReplaySource(List.of(f), 0, 0, "fast", false, quiet).run(in, new Lifecycle());
+    replay(0, 0, f).run(in, new Lifecycle());
     assertThat(sink.posts).extracting(PostEvent::id).containsExactly("3");
     assertThat(metrics.get("replay", "dlq.text-too-long")).isEqualTo(2);
     assertThat(sink.dead.get(0).reason()).contains("1048576 characters");
@@ -149,13 +153,9 @@ class ReplaySourceTest {
 
   @Test
   void countStopsEarlyAndAMissingPathIsFatal() throws Exception {
-    new ReplaySource(List.of(archive(dir.resolve("g"))), 0, 7, "fast", false, quiet)
-        .run(in, new Lifecycle());
+    replay(7, 0, archive(dir.resolve("g"))).run(in, new Lifecycle());
     assertThat(metrics.get("replay", "read")).isEqualTo(7);
-    assertThatThrownBy(
-            () ->
-                new ReplaySource(List.of(dir.resolve("nope")), 0, 0, "fast", false, quiet)
-                    .run(in, new Lifecycle()))
+    assertThatThrownBy(() -> replay(0, 0, dir.resolve("nope")).run(in, new Lifecycle()))
         .isInstanceOf(FatalSourceException.class)
         .hasMessageContaining("nope");
   }
