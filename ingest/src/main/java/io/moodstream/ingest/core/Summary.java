@@ -1,5 +1,6 @@
 package io.moodstream.ingest.core;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** The final summary of a run, and the {@code status.json} the local stack's status view reads. */
 public final class Summary {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Summary() {}
 
   /** Human summary: read, produced, deletes, dead letters and skips by reason, Kafka delivery. */
@@ -87,25 +91,16 @@ public final class Summary {
   public static void writeStatus(
       Path file, String source, String state, Instant started, Instant now, Metrics m)
       throws IOException {
-    StringBuilder b = new StringBuilder("{");
-    b.append("\"source\":\"").append(source).append("\",");
-    b.append("\"state\":\"").append(state).append("\",");
-    b.append("\"pid\":").append(ProcessHandle.current().pid()).append(',');
-    b.append("\"started\":\"").append(started).append("\",");
-    b.append("\"updated\":\"").append(now).append("\",");
-    b.append("\"counters\":{");
-    boolean first = true;
-    for (Map.Entry<String, Long> e : m.snapshot().entrySet()) {
-      if (!first) {
-        b.append(',');
-      }
-      first = false;
-      b.append('"').append(e.getKey().replace("\"", "")).append("\":").append(e.getValue());
-    }
-    b.append("}}\n");
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("source", source);
+    status.put("state", state);
+    status.put("pid", ProcessHandle.current().pid());
+    status.put("started", started.toString());
+    status.put("updated", now.toString());
+    status.put("counters", m.snapshot());
     Files.createDirectories(file.getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, b, StandardCharsets.UTF_8);
+    Files.writeString(tmp, JSON.writeValueAsString(status) + "\n", StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
