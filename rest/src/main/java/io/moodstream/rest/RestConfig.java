@@ -1,5 +1,6 @@
 package io.moodstream.rest;
 
+import io.moodstream.rest.live.LiveHub;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
@@ -240,17 +241,6 @@ public final class RestConfig {
   public record Health(Duration readyTimeout, Duration streamMaxAge, Duration shutdownGrace) {}
 
   /**
-   * Live (SSE) client limits.
-   *
-   * @param maxClients clients at once
-   * @param maxPerAddress clients at once from one address
-   * @param queueBytes bytes queued for one client before it is disconnected
-   * @param writeTimeout longest stall of a write
-   */
-  public record SseLimits(
-      int maxClients, int maxPerAddress, int queueBytes, Duration writeTimeout) {}
-
-  /**
    * Token-bucket rate limits per client address.
    *
    * @param scorePerSecond score calls per second (0 = none)
@@ -290,7 +280,7 @@ public final class RestConfig {
       Optional<String> streamStatusFile,
       HBaseAccess hbase,
       Health health,
-      SseLimits sse,
+      LiveHub.Limits sse,
       RateLimits rates,
       long responseMaxBytes,
       long cacheMaxBytes,
@@ -317,7 +307,7 @@ public final class RestConfig {
               config.get(READY_TIMEOUT),
               config.get(READY_STREAM_MAX_AGE),
               config.get(SHUTDOWN_GRACE)),
-          new SseLimits(
+          new LiveHub.Limits(
               config.get(SSE_MAX_CLIENTS),
               config.get(SSE_MAX_CLIENTS_PER_ADDRESS),
               config.get(SSE_QUEUE_BYTES),

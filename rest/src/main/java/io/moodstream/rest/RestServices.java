@@ -71,7 +71,6 @@ public record RestServices(
             settings.hbase().queue(),
             settings.hbase().timeout(),
             metrics);
-    RestConfig.SseLimits sse = settings.sse();
     LiveHub live =
         new LiveHub(
             new BulkheadBucketStore(cache, hbase, settings.hbase().timeout()),
@@ -79,8 +78,7 @@ public record RestServices(
             settings.livePollInterval(),
             LiveHub.HEARTBEAT,
             json,
-            new LiveHub.Limits(
-                sse.maxClients(), sse.maxPerAddress(), sse.queueBytes(), sse.writeTimeout()),
+            settings.sse(),
             metrics::sseEvicted);
     metrics.sseClients(live::clients, live::pollers);
     RestConfig.RateLimits r = settings.rates();

@@ -70,9 +70,7 @@ public final class LiveHub implements AutoCloseable {
    * @param queueBytes bytes queued for one client before it is disconnected
    * @param writeTimeout longest a client's connection may take no write before it is disconnected
    */
-  public record Limits(int maxClients, int maxPerAddress, int queueBytes, Duration writeTimeout) {
-    public static final Limits DEFAULT = new Limits(1_000, 20, 512 * 1024, Duration.ofSeconds(10));
-  }
+  public record Limits(int maxClients, int maxPerAddress, int queueBytes, Duration writeTimeout) {}
 
   /** The hub is full for this client: answered 503 with Retry-After. */
   public static final class FullException extends RuntimeException {
@@ -104,11 +102,6 @@ public final class LiveHub implements AutoCloseable {
   private final ClientQueue.Budget budget = new ClientQueue.Budget(MAX_QUEUED_BYTES);
   private final Consumer<String> evicted;
   private volatile boolean closing;
-
-  public LiveHub(
-      BucketStore store, Clock clock, Duration interval, Duration heartbeat, ObjectMapper json) {
-    this(store, clock, interval, heartbeat, json, Limits.DEFAULT, reason -> {});
-  }
 
   /**
    * @param store where the pollers read (calls bounded in time by the caller's wrapper)

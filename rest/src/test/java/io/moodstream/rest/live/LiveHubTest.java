@@ -18,7 +18,14 @@ class LiveHubTest {
   final InMemoryBucketStore store = new InMemoryBucketStore();
   final MutableClock clock = new MutableClock(Seed.NOW);
   final LiveHub hub =
-      new LiveHub(store, clock, Duration.ofMillis(100), Duration.ofSeconds(15), Shapes.JSON);
+      new LiveHub(
+          store,
+          clock,
+          Duration.ofMillis(100),
+          Duration.ofSeconds(15),
+          Shapes.JSON,
+          new LiveHub.Limits(1_000, 20, 512 * 1024, Duration.ofSeconds(10)),
+          reason -> {});
 
   LiveHubTest() {
     Seed.day(store);
