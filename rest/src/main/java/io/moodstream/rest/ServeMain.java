@@ -17,8 +17,8 @@ import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ./moodstream serve [--port N]}: parses, wires, serves until stopped. */
@@ -53,7 +53,12 @@ import picocli.CommandLine.Spec;
 public final class ServeMain implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeMain.class);
 
-  @Mixin ServeOptions options = new ServeOptions();
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      description = "TCP port (1..65535); overrides rest.port (default 8080)")
+  Integer port;
+
   @Spec CommandSpec spec;
 
   private final PrintStream err;
@@ -72,17 +77,14 @@ public final class ServeMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    java.util.Optional<Integer> port;
-    try {
-      port = options.port();
-    } catch (IllegalArgumentException e) {
-      throw Cli.usageError(spec, e.getMessage());
+    if (port != null && (port < 1 || port > 65_535)) {
+      throw Cli.usageError(spec, "--port must be a number between 1 and 65535, was '" + port + "'");
     }
     MoodstreamConfig config = MoodstreamConfig.load(RestConfig.KEYS);
     config.warnings().forEach(w -> LOG.warn("{}", w));
     RestConfig.Settings settings = RestConfig.Settings.from(config);
-    if (port.isPresent()) {
-      settings = settings.withPort(port.get());
+    if (port != null) {
+      settings = settings.withPort(port);
     }
 
     Configuration hbase = hbaseConfiguration(config);

@@ -3,32 +3,35 @@ package io.moodstream.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.ConfigException;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ServeOptionsTest {
   @Test
   void portAndHelpAreParsed() {
-    assertThat(ServeOptions.parse(List.of("--port", "9090")).port()).contains(9090);
-    assertThat(ServeOptions.parse(List.of("--port=9091")).port()).contains(9091);
-    assertThat(ServeOptions.parse(List.of()).port()).isEmpty();
+    assertThat(Cli.parse(new ServeMain(null), "--port", "9090").port).isEqualTo(9090);
+    assertThat(Cli.parse(new ServeMain(null), "--port=9091").port).isEqualTo(9091);
+    assertThat(Cli.parse(new ServeMain(null)).port).isNull();
   }
 
   @Test
   void badArgumentsAreRefusedWithAReadableMessage() {
-    assertThatThrownBy(() -> ServeOptions.parse(List.of("--port")))
+    assertThatThrownBy(() -> Cli.parse(new ServeMain(null), "--port"))
         .hasMessageContaining("Missing required parameter for option '--port'");
-    assertThatThrownBy(() -> ServeOptions.parse(List.of("--port", "70000")))
-        .hasMessageContaining("between 1 and 65535");
-    assertThatThrownBy(() -> ServeOptions.parse(List.of("--verbose")))
+    assertThatThrownBy(() -> Cli.parse(new ServeMain(null), "--verbose"))
         .hasMessageContaining("Unknown option: '--verbose'");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    assertThat(ServeMain.run(new String[] {"--port", "70000"}, e, e)).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--port must be a number between 1 and 65535, was '70000'");
   }
 
   @Test
