@@ -14,7 +14,6 @@ import io.moodstream.rest.resources.ScoreResource;
 import io.moodstream.rest.resources.SeriesResource;
 import io.moodstream.rest.resources.TopicsResource;
 import jakarta.ws.rs.ext.ContextResolver;
-import java.util.List;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -23,18 +22,6 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 /** The Jersey application: every resource, constructor-injected, and the filters and mappers. */
 public final class RestApplication {
   private RestApplication() {}
-
-  /** Every resource class; the OpenAPI test checks that each of their paths is documented. */
-  public static final List<Class<?>> RESOURCES =
-      List.of(
-          TopicsResource.class,
-          SeriesResource.class,
-          ExtremesResource.class,
-          LiveResource.class,
-          ScoreResource.class,
-          OpenApiResource.class,
-          HealthResource.class,
-          MetricsResource.class);
 
   /** Held so that the level set on it is not lost to garbage collection. */
   private static final java.util.logging.Logger CLIENT_GONE_LOGGER =

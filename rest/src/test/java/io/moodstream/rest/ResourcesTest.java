@@ -423,7 +423,11 @@ class ResourcesTest {
     JsonNode doc = json(t("/api/openapi.json").request().get(String.class));
     assertThat(doc.get("openapi").asText()).startsWith("3.");
     java.util.Set<String> paths = new java.util.TreeSet<>();
-    for (Class<?> c : RestApplication.RESOURCES) {
+    for (Object resource : RestApplication.create(services).getInstances()) {
+      Class<?> c = resource.getClass();
+      if (!c.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+        continue; // a filter, mapper or resolver
+      }
       String path = c.getAnnotation(jakarta.ws.rs.Path.class).value();
       for (java.lang.reflect.Method m : c.getMethods()) {
         if (m.isAnnotationPresent(jakarta.ws.rs.GET.class)) {
