@@ -145,11 +145,6 @@ public final class LiveHub implements AutoCloseable {
   /** Threads writing to live clients (a stalled client holds one up to the write timeout). */
   static final int WRITERS = 8;
 
-  /** A subscriber from an unknown address (tests). */
-  public void subscribe(String topic, Long resumeFrom, LiveSink sink) {
-    subscribe(topic, resumeFrom, "unknown", sink);
-  }
-
   /**
    * Adds a subscriber of {@code topic} from client {@code address}: it gets the buckets from {@code
    * resumeFrom} (epoch seconds, inclusive; {@code null} = the last {@link #HISTORY}) and the

@@ -82,7 +82,7 @@ class LiveHubTest {
   @Test
   void heartbeatsGoOutEvery15SecondsOfClockTime() throws Exception {
     RecordingSink s = new RecordingSink();
-    hub.subscribe("apple", null, s);
+    hub.subscribe("apple", null, "unknown", s);
     await(() -> !s.events.isEmpty());
     Thread.sleep(300);
     assertThat(s.comments).isEmpty();
@@ -95,8 +95,8 @@ class LiveHubTest {
   void theLastSubscriberLeavingStopsThePoller() throws Exception {
     RecordingSink a = new RecordingSink();
     RecordingSink b = new RecordingSink();
-    hub.subscribe("apple", null, a);
-    hub.subscribe("apple", null, b);
+    hub.subscribe("apple", null, "unknown", a);
+    hub.subscribe("apple", null, "unknown", b);
     await(() -> !a.events.isEmpty() && !b.events.isEmpty());
     assertThat(hub.pollers()).isEqualTo(1);
     assertThat(hub.clients()).isEqualTo(2);
@@ -114,7 +114,7 @@ class LiveHubTest {
   void aStorageOutageKeepsSubscribersAndTheyCatchUpAfterIt() throws Exception {
     store.down = true;
     RecordingSink s = new RecordingSink();
-    hub.subscribe("apple", null, s);
+    hub.subscribe("apple", null, "unknown", s);
     Thread.sleep(300);
     assertThat(s.events).isEmpty();
     assertThat(hub.clients()).isEqualTo(1);
