@@ -308,10 +308,6 @@ final class SparkCluster {
         "driver " + driverId + " not running after " + timeout + ": " + driverState().orElse("?"));
   }
 
-  String driverId() {
-    return driverId;
-  }
-
   /** The master's view of this stack's driver: RUNNING, RELAUNCHING, FINISHED, FAILED, … */
   Optional<String> driverState() {
     Optional<JsonNode> s = masterState();

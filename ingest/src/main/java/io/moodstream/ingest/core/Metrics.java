@@ -34,17 +34,6 @@ public final class Metrics {
     return a == null ? 0 : a.sum();
   }
 
-  /** Sum of a counter name over every source. */
-  public long total(String name) {
-    long t = 0;
-    for (Map.Entry<String, LongAdder> e : counters.entrySet()) {
-      if (e.getKey().endsWith("/" + name)) {
-        t += e.getValue().sum();
-      }
-    }
-    return t;
-  }
-
   /** Every counter as {@code source/name → value}, sorted. */
   public Map<String, Long> snapshot() {
     Map<String, Long> m = new TreeMap<>();

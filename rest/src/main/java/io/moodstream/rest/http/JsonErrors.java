@@ -6,7 +6,6 @@ import io.moodstream.rest.api.ApiError;
 import io.moodstream.rest.api.RestJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.glassfish.grizzly.http.server.Response;
 
 /** The {@link ApiError} bodies of the errors Grizzly answers before (or instead of) Jersey. */
@@ -80,9 +79,5 @@ public final class JsonErrors {
       case 429 -> "Too Many Requests";
       default -> org.glassfish.grizzly.http.util.HttpStatus.getHttpStatus(status).getReasonPhrase();
     };
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The most extreme posts of a topic over a range of minutes, most extreme first. */
@@ -44,10 +43,6 @@ public final class ExtremesQuery {
             throw new BadParameterException(
                 "polarity", "unknown polarity '" + s + "': use positive, negative or both");
       };
-    }
-
-    public String label() {
-      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -99,11 +99,6 @@ final class StatementSplitter {
     return onlyComments(r) ? "" : r;
   }
 
-  void reset() {
-    current.setLength(0);
-    state = State.CODE;
-  }
-
   /** Splits a whole text; a last statement without a semicolon counts too. */
   static List<String> split(String text) {
     StatementSplitter s = new StatementSplitter();

@@ -53,10 +53,6 @@ public final class MoodstreamScan implements Scan, Batch, SupportsReportStatisti
     return view;
   }
 
-  public KeyConstraint constraint() {
-    return constraint;
-  }
-
   @Override
   public StructType readSchema() {
     return view.schema();

@@ -75,11 +75,6 @@ public final class BlueskySource implements IngestSource {
     this.sleeper = sleeper;
   }
 
-  /** The last {@code time_us} handled (0 = none yet). */
-  public long cursor() {
-    return cursor;
-  }
-
   URI uri() {
     StringBuilder b = new StringBuilder(url);
     b.append(url.contains("?") ? '&' : '?').append("wantedCollections=").append(COLLECTION);
