@@ -135,11 +135,6 @@ public final class MetricsEndpoint implements AutoCloseable {
     return () -> snapshots(source, metrics.snapshot(), spoolBytes.getAsLong(), spoolMaxBytes);
   }
 
-  /** {@link #snapshots(String, Map, long, long)} without a spool bound. */
-  static MetricSnapshots snapshots(String source, Map<String, Long> counters, long spoolBytes) {
-    return snapshots(source, counters, spoolBytes, 0);
-  }
-
   /**
    * The series of one source's counters ({@code source/name → value}), its spool's bytes and the
    * spool's bound.

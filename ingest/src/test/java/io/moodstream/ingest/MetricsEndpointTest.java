@@ -50,7 +50,8 @@ class MetricsEndpointTest {
     m.add("x-v2", "notice.disconnect", 1);
     m.add("bluesky", "read", 999); // another source's counters are not this endpoint's
 
-    Map<String, MetricSnapshot> s = byName(MetricsEndpoint.snapshots("x-v2", m.snapshot(), 4_096));
+    Map<String, MetricSnapshot> s =
+        byName(MetricsEndpoint.snapshots("x-v2", m.snapshot(), 4_096, 0));
     assertThat(s.get("moodstream_ingest_received")).isInstanceOf(CounterSnapshot.class);
     assertThat(counter(s.get("moodstream_ingest_received"), Labels.of("source", "x-v2")))
         .isEqualTo(120);

@@ -7,8 +7,4 @@ public final class FatalSourceException extends RuntimeException {
   public FatalSourceException(String message) {
     super(message);
   }
-
-  public FatalSourceException(String message, Throwable cause) {
-    super(message, cause);
-  }
 }
