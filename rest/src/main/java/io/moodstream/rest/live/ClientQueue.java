@@ -58,11 +58,6 @@ final class ClientQueue implements LiveSink {
     }
   }
 
-  ClientQueue(
-      LiveSink out, Executor writers, long maxBytes, Budget budget, Consumer<String> evicted) {
-    this(out, writers, maxBytes, budget, evicted, Long.MAX_VALUE);
-  }
-
   /**
    * @param stallLimitNanos how long the connection may take no write before the client is cut
    */

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** A live client's bounded queue: the poller never blocks; a client that falls behind is cut. */
 class ClientQueueTest {
+  /** No write timeout: these tests are about bytes, not stalls. */
+  static final long NO_STALL_LIMIT = Long.MAX_VALUE;
+
   final ExecutorService writers = Executors.newFixedThreadPool(2);
   final List<String> evictions = new CopyOnWriteArrayList<>();
 
@@ -70,7 +73,7 @@ class ClientQueueTest {
   void aClientThatStopsReadingIsCutWithoutBlockingTheSender() {
     Stalled out = new Stalled();
     ClientQueue.Budget budget = new ClientQueue.Budget(1 << 20);
-    ClientQueue q = new ClientQueue(out, writers, 4_096, budget, evictions::add);
+    ClientQueue q = new ClientQueue(out, writers, 4_096, budget, evictions::add, NO_STALL_LIMIT);
     String event = "x".repeat(1_000);
     long t0 = System.nanoTime();
     int accepted = 0;
@@ -92,7 +95,13 @@ class ClientQueueTest {
     Stalled out = new Stalled();
     out.release.countDown();
     ClientQueue q =
-        new ClientQueue(out, writers, 64 * 1024, new ClientQueue.Budget(1 << 20), evictions::add);
+        new ClientQueue(
+            out,
+            writers,
+            64 * 1024,
+            new ClientQueue.Budget(1 << 20),
+            evictions::add,
+            NO_STALL_LIMIT);
     for (int i = 0; i < 500; i++) {
       assertThat(q.send("bucket", Integer.toString(i), "event " + i)).isTrue();
     }
@@ -117,7 +126,13 @@ class ClientQueueTest {
       out.timedOut = timedOut;
       out.release.countDown();
       ClientQueue q =
-          new ClientQueue(out, writers, 64 * 1024, new ClientQueue.Budget(1 << 20), evictions::add);
+          new ClientQueue(
+              out,
+              writers,
+              64 * 1024,
+              new ClientQueue.Budget(1 << 20),
+              evictions::add,
+              NO_STALL_LIMIT);
       q.send("bucket", "1", "a");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (!q.isClosed()) {
@@ -141,8 +156,8 @@ class ClientQueueTest {
     ClientQueue.Budget budget = new ClientQueue.Budget(10_000);
     Stalled a = new Stalled();
     Stalled b = new Stalled();
-    ClientQueue qa = new ClientQueue(a, never, 20_000, budget, evictions::add);
-    ClientQueue qb = new ClientQueue(b, never, 20_000, budget, evictions::add);
+    ClientQueue qa = new ClientQueue(a, never, 20_000, budget, evictions::add, NO_STALL_LIMIT);
+    ClientQueue qb = new ClientQueue(b, never, 20_000, budget, evictions::add, NO_STALL_LIMIT);
     String event = "x".repeat(1_000 - ClientQueue.FRAMING_BYTES);
     for (int i = 0; i < 5; i++) {
       assertThat(qa.send("bucket", null, event)).isTrue();
