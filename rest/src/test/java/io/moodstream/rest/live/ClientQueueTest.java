@@ -19,6 +19,12 @@ class ClientQueueTest {
   final ExecutorService writers = Executors.newFixedThreadPool(2);
   final List<String> evictions = new CopyOnWriteArrayList<>();
 
+  /** A 64 KiB queue to {@code out} with a budget of its own. */
+  ClientQueue queue(LiveSink out) {
+    return new ClientQueue(
+        out, writers, 64 * 1024, new ClientQueue.Budget(1 << 20), evictions::add, NO_STALL_LIMIT);
+  }
+
   @AfterEach
   void stop() {
     writers.shutdownNow();
@@ -94,14 +100,7 @@ class ClientQueueTest {
   void aReadingClientGetsEveryEventInOrder() throws Exception {
     Stalled out = new Stalled();
     out.release.countDown();
-    ClientQueue q =
-        new ClientQueue(
-            out,
-            writers,
-            64 * 1024,
-            new ClientQueue.Budget(1 << 20),
-            evictions::add,
-            NO_STALL_LIMIT);
+    ClientQueue q = queue(out);
     for (int i = 0; i < 500; i++) {
       assertThat(q.send("bucket", Integer.toString(i), "event " + i)).isTrue();
     }
@@ -125,14 +124,7 @@ class ClientQueueTest {
       out.fail = true;
       out.timedOut = timedOut;
       out.release.countDown();
-      ClientQueue q =
-          new ClientQueue(
-              out,
-              writers,
-              64 * 1024,
-              new ClientQueue.Budget(1 << 20),
-              evictions::add,
-              NO_STALL_LIMIT);
+      ClientQueue q = queue(out);
       q.send("bucket", "1", "a");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (!q.isClosed()) {
