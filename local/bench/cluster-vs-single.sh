@@ -30,12 +30,13 @@ MODES=${4:-single cluster}
 WARMUP=${WARMUP:-30}
 BASE=${PORT_BASE:-21000}
 WORK=$(mktemp -d /tmp/moodstream-bench.XXXXXX)
-command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
+# the interpreter itself: a pyenv shim costs ~0.1 s of CPU per call
+PY=$(python3 -c 'import sys; print(sys.executable)') || { echo "python3 is needed" >&2; exit 1; }
 
 "$ROOT/moodstream" up --help >/dev/null # builds the modules if needed, outside the timing
 
 echo "generating $N posts into $WORK/archive.json" >&2
-python3 - "$N" "$WORK/archive.json" <<'PY'
+"$PY" - "$N" "$WORK/archive.json" <<'PY'
 import json, sys, datetime
 n, path = int(sys.argv[1]), sys.argv[2]
 t0 = datetime.datetime(2026, 11, 20, 10, 0, tzinfo=datetime.timezone.utc)
@@ -73,7 +74,7 @@ ports() { # mode -> exported port settings
 # visible TOTAL FROM TO: the sum of the 'all' minute counts REST serves in [FROM, TO)
 visible() {
   curl -fs "http://127.0.0.1:$MOODSTREAM_LOCAL_REST_PORT/api/v1/series?step=1m&topic=all&from=$1&to=$2" 2>/dev/null \
-    | python3 -c 'import json,sys; print(sum(p["count"] for s in json.load(sys.stdin)["series"] for p in s["points"]))' 2>/dev/null \
+    | "$PY" -c 'import json,sys; print(sum(p["count"] for s in json.load(sys.stdin)["series"] for p in s["points"]))' 2>/dev/null \
     || echo 0
 }
 
@@ -91,10 +92,17 @@ stop_up() {
   wait "$1" 2>/dev/null || true
 }
 
-# await_dashboard OUT: until the `up` writing OUT says it is ready (at most 10 min)
+# await_dashboard OUT PID: until the `up` (PID) writing OUT says it is ready; gives up when it
+# exited (a failed preflight, a busy port) or after 10 min
 await_dashboard() {
   local deadline=$(($(date +%s) + 600))
-  until grep -q '^Dashboard:' "$1" || (($(date +%s) > deadline)); do sleep 1; done
+  until grep -q '^Dashboard:' "$1"; do
+    if ! kill -0 "$2" 2>/dev/null || (($(date +%s) > deadline)); then
+      echo "the stack did not come up (see $1)" >&2
+      return 1
+    fi
+    sleep 1
+  done
 }
 
 # settled FROM TO: prints the visible count of [FROM, TO) once it is above 0 and has rested for 5 s
@@ -110,10 +118,10 @@ settled() {
   echo "$last"
 }
 
-# warm_up OUT: once the stack that writes OUT is up, 200,000 synthetic posts dated an hour before
+# warm_up OUT PID: once the stack (PID) that writes OUT is up, 200,000 synthetic posts dated an hour before
 # the archive (the watermark stays behind it) through it, until they are all visible
 warm_up() {
-  await_dashboard "$1"
+  await_dashboard "$1" "$2" || return 1
   "$ROOT/moodstream" ingest --source synthetic --from 2026-11-20T09:00:00Z --to 2026-11-20T09:30:00Z \
     --count 200000 --no-progress >"$WORK/warm-warmup.out" 2>&1 || true
   settled 2026-11-20T09:00:00Z 2026-11-20T09:31:00Z >/dev/null
@@ -132,30 +140,45 @@ for mode in $MODES; do
     # stack's start
     up_pid=$(run_up single "$WORK/$mode-throughput.out" --only kafka,hbase,schema,spark,stream,rest)
     unset JAVA_TOOL_OPTIONS
-    warm_up "$WORK/$mode-throughput.out"
-    "$ROOT/moodstream" ingest --source replay "$WORK/archive.json" --no-progress \
+    warm_up "$WORK/$mode-throughput.out" "$up_pid" || { stop_up "$up_pid"; exit 1; }
+    JAVA_TOOL_OPTIONS=${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR/,dumponexit=true,settings=profile} \
+      "$ROOT/moodstream" ingest --source replay "$WORK/archive.json" --no-progress \
       >"$WORK/$mode-ingest.out" 2>&1 &
     start=$(date +%s.%N)
   else
     up_pid=$(run_up "$mode" "$WORK/$mode-throughput.out" --source replay "$WORK/archive.json")
     unset JAVA_TOOL_OPTIONS
   fi
-  result=""
-  deadline=$(($(date +%s) + 1800))
-  while (($(date +%s) < deadline)) && kill -0 "$up_pid" 2>/dev/null; do
-    if [[ -z $start ]] && grep -q '^\[.*\] ingest  starting' "$WORK/$mode-throughput.out"; then
-      start=$(date +%s.%N)
-    fi
-    if [[ -n $start ]]; then
-      n=$(visible 2026-11-20T10:00:00Z 2026-11-20T10:31:00Z)
-      if ((n >= N)); then
-        end=$(date +%s.%N)
-        result=$(echo "$N / ($end - $start)" | bc -l)
+  # one process waits for the start (cold: up's log says ingest starts) and then polls every
+  # 100 ms until all N are visible: a curl and a python per poll cost ~0.1 s of CPU, a tenth of
+  # this 2-core box at two polls a second, taken from the pipeline it measures
+  result=$("$PY" - "$N" "$WORK/$mode-throughput.out" "$up_pid" "$start" \
+    "http://127.0.0.1:$MOODSTREAM_LOCAL_REST_PORT/api/v1/series?step=1m&topic=all&from=2026-11-20T10:00:00Z&to=2026-11-20T10:31:00Z" <<'PY'
+import json, os, re, sys, time, urllib.request
+n, log, pid, start, url = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+deadline = time.time() + 1800
+def alive():
+    try:
+        os.kill(pid, 0)
+        return True
+    except OSError:
+        return False
+while not start and alive() and time.time() < deadline:
+    if re.search(r"^\[.*\] ingest  starting", open(log).read(), re.M):
+        start = str(time.time())
+    time.sleep(0.1)
+while start and alive() and time.time() < deadline:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            v = sum(p["count"] for s in json.load(r)["series"] for p in s["points"])
+    except Exception:
+        v = 0
+    if v >= n:
+        print(f"{time.time() - float(start):.3f}")
         break
-      fi
-    fi
-    sleep 0.5
-  done
+    time.sleep(0.1)
+PY
+  ) || true
   bare=""
   if [[ -n $result ]]; then
     # the bare limit, same run and machine, the stack idle: one consumer reading and parsing the
@@ -168,7 +191,7 @@ for mode in $MODES; do
   stop_up "$up_pid"
   if [[ -n $result ]]; then
     printf '%-8s throughput: %d posts visible in %.1f s after ingest started: %.0f posts/s\n' \
-      "$mode" "$N" "$(echo "$end - $start" | bc -l)" "$result"
+      "$mode" "$N" "$result" "$(echo "$N / $result" | bc -l)"
     printf '%-8s bare limit (1 consumer, parse): %s\n' "$mode" "$bare"
     grep -h 'ingest replay:' "$MOODSTREAM_VAR/log/ingest.log" "$WORK/$mode-ingest.out" 2>/dev/null | tail -1 | sed "s/^/$mode   part: /" || true
   else
@@ -179,7 +202,7 @@ for mode in $MODES; do
   export MOODSTREAM_VAR="$WORK/$mode-latency"
   export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=0s
   up_pid=$(run_up "$mode" "$WORK/$mode-latency.out" --source synthetic --only kafka,hbase,schema,spark,stream,rest)
-  await_dashboard "$WORK/$mode-latency.out"
+  await_dashboard "$WORK/$mode-latency.out" "$up_pid" || { stop_up "$up_pid"; exit 1; }
   from=$(date -u +%Y-%m-%dT%H:%M:00Z)
   to=$(date -u -d "+$((SECS / 60 + 5)) min" +%Y-%m-%dT%H:%M:00Z)
   # warm-up, not measured: WARMUP seconds at the same rate through the fresh job (JIT, code
@@ -193,7 +216,7 @@ for mode in $MODES; do
   ingest_pid=$!
   # one process polls (a curl and a python per poll took ~0.7 s on a loaded box, coarser than
   # the latency measured)
-  python3 - "http://127.0.0.1:$MOODSTREAM_LOCAL_REST_PORT/api/v1/series?step=1m&topic=all&from=$from&to=$to" \
+  "$PY" - "http://127.0.0.1:$MOODSTREAM_LOCAL_REST_PORT/api/v1/series?step=1m&topic=all&from=$from&to=$to" \
     "$ingest_pid" >"$WORK/$mode-visible.tsv" <<'PY'
 import json, os, sys, time, urllib.request
 url, pid = sys.argv[1], int(sys.argv[2])
@@ -224,7 +247,7 @@ PY
     >"$WORK/$mode-appended.txt" 2>"$WORK/$mode-appended.err" || true
   stop_up "$up_pid"
   unset MOODSTREAM_STREAMING_TRIGGER_INTERVAL
-  python3 - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" "$WARMUP" <<'PY'
+  "$PY" - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" "$WARMUP" <<'PY'
 import sys, bisect, itertools
 mode, appended, visible, rate, base, warmup = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6]
 # the warm-up's posts are the first `base` appended and visible: left out of both curves
