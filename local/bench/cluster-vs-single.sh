@@ -20,7 +20,8 @@
 # Usage: local/bench/cluster-vs-single.sh [N=1000000] [RATE=10000] [SECONDS=60] [modes="single cluster", or warm]
 #   SECONDS=0: throughput only. WARMUP=S: seconds of warm-up before the latency phase (30: the
 #   job's JIT and state reach their steady state; WARMUP=1 shows a freshly started stack). BENCH_JFR=DIR: a flight recording of every JVM of the throughput
-#   phase in DIR (jfr print --events jdk.ExecutionSample). local/bench/e2e.sh: repeated, medians.
+#   phase in DIR (jfr print --events jdk.ExecutionSample). TRIGGER=D: the job's trigger in the
+#   latency phase (default: the stack's own). local/bench/e2e.sh: repeated, medians.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 N=${1:-1000000}
@@ -200,7 +201,8 @@ PY
 
   ((SECS > 0)) && [[ $mode != warm ]] || continue # SECONDS=0: throughput only; warm: the same stack as single
   export MOODSTREAM_VAR="$WORK/$mode-latency"
-  export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=0s
+  # TRIGGER: the job's trigger for this phase (unset: the stack's own, 250 ms)
+  [[ -z ${TRIGGER:-} ]] || export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=$TRIGGER
   up_pid=$(run_up "$mode" "$WORK/$mode-latency.out" --source synthetic --only kafka,hbase,schema,spark,stream,rest)
   await_dashboard "$WORK/$mode-latency.out" "$up_pid" || { stop_up "$up_pid"; exit 1; }
   from=$(date -u +%Y-%m-%dT%H:%M:00Z)
@@ -247,9 +249,9 @@ PY
     >"$WORK/$mode-appended.txt" 2>"$WORK/$mode-appended.err" || true
   stop_up "$up_pid"
   unset MOODSTREAM_STREAMING_TRIGGER_INTERVAL
-  "$PY" - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" "$WARMUP" <<'PY'
+  "$PY" - "$mode" "$WORK/$mode-appended.txt" "$WORK/$mode-visible.tsv" "$RATE" "$base" "$WARMUP" "${TRIGGER:-default}" <<'PY'
 import sys, bisect, itertools
-mode, appended, visible, rate, base, warmup = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6]
+mode, appended, visible, rate, base, warmup, trigger = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6], sys.argv[7]
 # the warm-up's posts are the first `base` appended and visible: left out of both curves
 a = sorted(int(l) / 1000.0 for l in open(appended) if l.strip())[base:]
 v = [(t, c - base) for t, c in (tuple(map(float, l.split("\t"))) for l in open(visible) if l.strip())]
@@ -264,7 +266,7 @@ for k, t in enumerate(a, start=1):
         lat.append(v[i][0] - t)
 lat.sort()
 q = lambda p: lat[min(len(lat) - 1, int(p * len(lat)))]
-print(f"{mode:8s} latency at {rate} posts/s after {warmup} s of warm-up: {len(a)} appended, {len(lat)} seen visible; "
+print(f"{mode:8s} latency at {rate} posts/s after {warmup} s of warm-up, trigger {trigger}: {len(a)} appended, {len(lat)} seen visible; "
       f"Kafka append -> REST visible p50 {q(0.5):.2f} s, p99 {q(0.99):.2f} s")
 PY
 done

@@ -37,7 +37,7 @@ public final class StreamingConfig {
   public static final ConfigKey<Duration> TRIGGER_INTERVAL =
       ConfigKey.duration(
           "streaming.trigger.interval",
-          Duration.ofSeconds(1),
+          Duration.ofMillis(250),
           Duration.ZERO,
           "micro-batch interval; 0s starts the next batch as soon as the previous one ends");
 
