@@ -3,6 +3,7 @@ package io.moodstream.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.rest.health.Exposition;
+import io.moodstream.rest.store.BucketChangeFeed;
 import io.moodstream.rest.store.SettledBucketCache;
 import io.moodstream.schema.hbase.Step;
 import java.net.URI;
@@ -227,7 +228,8 @@ class LimitsTest {
   @Test
   void theSettledBucketCacheStaysWithinItsBytes() {
     SettledBucketCache cache =
-        new SettledBucketCache(store, Clock.fixed(Seed.NOW, ZoneOffset.UTC), 100_000);
+        new SettledBucketCache(
+            store, Clock.fixed(Seed.NOW, ZoneOffset.UTC), 100_000, BucketChangeFeed.NONE);
     long last = Seed.LAST;
     for (int h = 1; h <= 20; h++) {
       long from = last - h * 3600L;

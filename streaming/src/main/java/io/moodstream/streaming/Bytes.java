@@ -72,13 +72,6 @@ final class Bytes {
       return this;
     }
 
-    Writer putBytes(byte[] v) {
-      putInt(v.length);
-      room(v.length);
-      b.put(v);
-      return this;
-    }
-
     /** {@code n} then the first {@code n} longs of {@code v}. */
     Writer putLongs(long[] v, int n) {
       putInt(n);
@@ -148,12 +141,6 @@ final class Bytes {
       return s;
     }
 
-    byte[] getBytes() {
-      byte[] v = new byte[b.getInt()];
-      b.get(v);
-      return v;
-    }
-
     long[] getLongs() {
       long[] v = new long[b.getInt()];
       b.asLongBuffer().get(v);
@@ -166,10 +153,6 @@ final class Bytes {
       b.asShortBuffer().get(v);
       b.position(b.position() + 2 * v.length);
       return v;
-    }
-
-    boolean atEnd() {
-      return !b.hasRemaining();
     }
   }
 }

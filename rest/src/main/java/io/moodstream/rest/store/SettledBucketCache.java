@@ -155,16 +155,10 @@ public final class SettledBucketCache implements BucketStore {
     };
   }
 
-  public SettledBucketCache(BucketStore delegate, Clock clock) {
-    this(delegate, clock, 64L * 1024 * 1024);
-  }
-
-  /** A cache holding at most about {@code maxBytes} of buckets (least recently used evicted). */
-  public SettledBucketCache(BucketStore delegate, Clock clock, long maxBytes) {
-    this(delegate, clock, maxBytes, BucketChangeFeed.NONE);
-  }
-
-  /** As above, refreshed from what {@code feed} reports the job wrote. */
+  /**
+   * A cache holding at most about {@code maxBytes} of buckets (least recently used evicted),
+   * refreshed from what {@code feed} reports the job wrote.
+   */
   public SettledBucketCache(
       BucketStore delegate, Clock clock, long maxBytes, BucketChangeFeed feed) {
     this.delegate = delegate;

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 class SettledBucketCacheTest {
   final InMemoryBucketStore store = new InMemoryBucketStore();
   final MutableClock clock = new MutableClock(Seed.NOW);
-  final SettledBucketCache cache = new SettledBucketCache(store, clock);
+  static final long MAX_BYTES = 64L * 1024 * 1024;
+  final SettledBucketCache cache =
+      new SettledBucketCache(store, clock, MAX_BYTES, BucketChangeFeed.NONE);
 
   SettledBucketCacheTest() {
     Seed.day(store);
@@ -87,7 +89,7 @@ class SettledBucketCacheTest {
       new SettledBucketCache(
           store,
           clock,
-          64L * 1024 * 1024,
+          MAX_BYTES,
           () -> reported.isEmpty() ? BucketChangeFeed.Changes.NONE : reported.poll());
 
   static BucketChangeFeed.Changes changed(long from, long until, String... topics) {
@@ -193,7 +195,7 @@ class SettledBucketCacheTest {
           @Override
           public void ping() {}
         };
-    self[0] = new SettledBucketCache(racing, clock);
+    self[0] = new SettledBucketCache(racing, clock, MAX_BYTES, BucketChangeFeed.NONE);
     self[0].aggregates(Step.MINUTE, "apple", from, to);
     assertThat(self[0].aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
         .isEqualTo(Seed.minute(old, 30));
