@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ServeOptionsTest {
+class ServeMainTest {
   @Test
   void portAndHelpAreParsed() {
     assertThat(Cli.parse(new ServeMain(null), "--port", "9090").port).isEqualTo(9090);
