@@ -5,11 +5,14 @@ import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.HBaseLayout.FamilySpec;
 import io.moodstream.schema.hbase.HBaseLayout.TableSpec;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.NamespaceDescriptor;
@@ -47,6 +50,8 @@ public final class SchemaApplier {
         admin.createNamespace(NamespaceDescriptor.create(layout.namespace()).build());
       }
     }
+    // new tables are created side by side: one by one each waits for the master's procedure
+    List<Future<Void>> creating = new ArrayList<>();
     for (TableSpec t : layout.tables()) {
       TableName name = TableName.valueOf(layout.qualified(t.name()));
       if (!nsExists || !admin.tableExists(name)) {
@@ -54,11 +59,10 @@ public final class SchemaApplier {
         if (!dryRun) {
           TableDescriptorBuilder b = TableDescriptorBuilder.newBuilder(name);
           t.families().forEach(f -> b.setColumnFamily(descriptor(f)));
-          if (t.regions() == 1) {
-            admin.createTable(b.build());
-          } else {
-            admin.createTable(b.build(), t.splitKeys());
-          }
+          creating.add(
+              t.regions() == 1
+                  ? admin.createTableAsync(b.build())
+                  : admin.createTableAsync(b.build(), t.splitKeys()));
         }
         continue;
       }
@@ -94,7 +98,21 @@ public final class SchemaApplier {
         }
       }
     }
+    for (Future<Void> f : creating) {
+      await(f);
+    }
     return new ApplyReport("HBase tables", changes, notes);
+  }
+
+  private static void await(Future<Void> creation) throws IOException {
+    try {
+      creation.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while HBase creates a table");
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
   }
 
   static ColumnFamilyDescriptor descriptor(FamilySpec f) {
