@@ -47,6 +47,13 @@ final class LocalConfig {
       ConfigKey.string("local.heap.rest", "256m", "-Xmx of the REST service");
   static final ConfigKey<String> HEAP_INGEST =
       ConfigKey.string("local.heap.ingest", "256m", "-Xmx of the ingest source");
+  static final ConfigKey<Boolean> CLASS_ARCHIVES =
+      ConfigKey.bool(
+          "local.class.archives",
+          true,
+          "class data sharing for the job, REST and ingest: their first start records the classes"
+              + " they load (in each module's target/class-archives), later starts map them and start"
+              + " on about half the CPU");
 
   static final ConfigKey<Integer> RESTART_BUDGET =
       ConfigKey.integer(
@@ -178,6 +185,7 @@ final class LocalConfig {
             HEAP_STREAM,
             HEAP_REST,
             HEAP_INGEST,
+            CLASS_ARCHIVES,
             RESTART_BUDGET,
             RESTART_BACKOFF,
             RESTART_BACKOFF_MAX,

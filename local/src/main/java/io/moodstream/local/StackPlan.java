@@ -135,6 +135,7 @@ final class StackPlan {
             "stream",
             new Start.Command(
                 moduleCommand(
+                    config,
                     paths,
                     "streaming",
                     LaunchFacts.main(paths.root(), "streaming", "stream"),
@@ -192,6 +193,7 @@ final class StackPlan {
         "rest",
         new Start.Command(
             moduleCommand(
+                config,
                 paths,
                 "rest",
                 LaunchFacts.main(paths.root(), "rest", "serve"),
@@ -233,6 +235,7 @@ final class StackPlan {
             "ingest",
             new Start.Command(
                 moduleCommand(
+                    config,
                     paths,
                     "ingest",
                     LaunchFacts.main(paths.root(), "ingest", "ingest"),
@@ -291,6 +294,7 @@ final class StackPlan {
 
   /** {@code java … -cp <module jar>:<its classpath> <main> <args>}, logging as the CLI does. */
   static List<String> moduleCommand(
+      MoodstreamConfig config,
       StackPaths paths,
       String module,
       String main,
@@ -301,12 +305,12 @@ final class StackPlan {
     flags.add(
         "-Dlog4j2.configurationFile="
             + paths.root().resolve("conf").resolve("log4j2-cli.xml").toUri());
-    return ChildJvm.command(
-        heap,
-        flags,
-        moduleJar(paths, module) + File.pathSeparator + classpath(paths, module),
-        main,
-        args);
+    String classpath = moduleJar(paths, module) + File.pathSeparator + classpath(paths, module);
+    if (config.get(LocalConfig.CLASS_ARCHIVES)) {
+      Path archives = paths.root().resolve(module).resolve("target").resolve("class-archives");
+      flags.addAll(ClassArchive.flags(archives, main, flags, classpath));
+    }
+    return ChildJvm.command(heap, flags, classpath, main, args);
   }
 
   static Path moduleJar(StackPaths paths, String module) {
