@@ -269,7 +269,9 @@ class FaultSuiteIT {
       for (CompletableFuture<TimedGet> f : bound) {
         TimedGet t = f.get(60, TimeUnit.SECONDS);
         assertThat(t.status())
-            .as("%s while HBase is frozen: %s", t.path(), t.body())
+            .as(
+                "%s while HBase is frozen (request %d of %d, answered after %d ms): %s",
+                t.path(), bound.indexOf(f) + 1, bound.size(), t.millis(), t.body())
             .isEqualTo(503);
         assertThat(t.retryAfter()).as("Retry-After of %s", t.path()).isNotNull();
         assertThat(t.millis())
