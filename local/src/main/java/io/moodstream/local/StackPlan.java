@@ -124,7 +124,7 @@ final class StackPlan {
         paths.data("checkpoints").resolve("stream").toString());
     streamEnv.put("MOODSTREAM_STREAMING_STATUS_FILE", statusFile(paths).toString());
     streamEnv.put("MOODSTREAM_STREAMING_STOP_FILE", stopFile(paths).toString());
-    // the job starts beside HBase, not after it: its JVM and Spark session (~15 s on 2 cores)
+    // the job starts beside HBase, not after it: its JVM and Spark session (2-4 s on 2 cores)
     // overlap HBase's start, and it waits for the tables (a replay's posts are already in Kafka)
     if (System.getenv(STREAM_TABLES_WAIT_ENV) == null) {
       streamEnv.put(STREAM_TABLES_WAIT_ENV, STREAM_TABLES_WAIT);
@@ -307,10 +307,14 @@ final class StackPlan {
             + paths.root().resolve("conf").resolve("log4j2-cli.xml").toUri());
     String classpath = moduleJar(paths, module) + File.pathSeparator + classpath(paths, module);
     if (config.get(LocalConfig.CLASS_ARCHIVES)) {
-      Path archives = paths.root().resolve(module).resolve("target").resolve("class-archives");
-      flags.addAll(ClassArchive.flags(archives, main, flags, classpath));
+      flags.addAll(ClassArchive.flags(classArchives(paths, module), main, flags, classpath));
     }
     return ChildJvm.command(heap, flags, classpath, main, args);
+  }
+
+  /** Where the module's commands keep their class archives ({@link ClassArchive}). */
+  static Path classArchives(StackPaths paths, String module) {
+    return paths.root().resolve(module).resolve("target").resolve("class-archives");
   }
 
   static Path moduleJar(StackPaths paths, String module) {

@@ -30,9 +30,9 @@ class ClassArchiveIT {
   void theSecondStartMapsTheClassesTheFirstRecorded() throws Exception {
     MoodstreamConfig config = MoodstreamConfig.load(LocalConfig.KEYS, Map.of(), null);
     StackPaths paths = new StackPaths(ROOT);
-    Path archives = ROOT.resolve("local/target/class-archives");
-    // start from no archive of LocalMain: an earlier run may have left one
+    Path archives = StackPlan.classArchives(paths, "local");
     String main = LocalMain.class.getName();
+    // start from no archive of LocalMain: an earlier run may have left one
     Files.createDirectories(archives);
     try (var stale = Files.newDirectoryStream(archives, main + "-*.jsa")) {
       for (Path p : stale) {
