@@ -166,27 +166,6 @@ public final class BucketState implements Serializable {
     }
   }
 
-  /** Merges {@code o} into this state. */
-  public BucketState merge(BucketState o, int capacity) {
-    count += o.count;
-    scored += o.scored;
-    positive += o.positive;
-    neutral += o.neutral;
-    negative += o.negative;
-    sumUnits += o.sumUnits;
-    sumSquareUnits += o.sumSquareUnits;
-    for (int i = 0; i < histogram.length; i++) {
-      histogram[i] += o.histogram[i];
-    }
-    for (Candidate c : o.mostPositive) {
-      offer(mostPositive, c, POSITIVE_FIRST, capacity);
-    }
-    for (Candidate c : o.mostNegative) {
-      offer(mostNegative, c, NEGATIVE_FIRST, capacity);
-    }
-    return this;
-  }
-
   private static void offer(
       List<Candidate> list, Candidate c, Comparator<Candidate> order, int capacity) {
     for (Candidate x : list) {

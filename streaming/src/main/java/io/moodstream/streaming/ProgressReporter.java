@@ -119,14 +119,6 @@ public final class ProgressReporter extends StreamingQueryListener {
     return duplicates.get();
   }
 
-  public long latePosts() {
-    return totals.latePosts();
-  }
-
-  public long deadLetters() {
-    return totals.deadLetters();
-  }
-
   /**
    * Waits until the progress of batch {@code batchId} of {@code query} (or a later one) has been
    * handled, or {@link System#nanoTime} reaches {@code deadlineNanos}; true if it has.

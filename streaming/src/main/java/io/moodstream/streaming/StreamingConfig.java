@@ -140,20 +140,9 @@ public final class StreamingConfig {
       }
     }
 
-    public Transform(Duration watermark, int k) {
-      this(watermark, k, CommonConfig.POSTS_MAX_CLOCK_SKEW.defaultValue());
-    }
-
     public static Transform from(MoodstreamConfig c) {
       return new Transform(
           c.get(WATERMARK), c.get(EXTREMES_K), c.get(CommonConfig.POSTS_MAX_CLOCK_SKEW));
-    }
-
-    public static Transform defaults() {
-      return new Transform(
-          WATERMARK.defaultValue(),
-          EXTREMES_K.defaultValue(),
-          CommonConfig.POSTS_MAX_CLOCK_SKEW.defaultValue());
     }
   }
 }

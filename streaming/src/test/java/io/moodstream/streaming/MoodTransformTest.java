@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import io.moodstream.schema.event.DeadLetter;
 import io.moodstream.schema.event.EventJson;
@@ -11,7 +12,6 @@ import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.sentiment.SentimentScorer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -100,6 +100,14 @@ class MoodTransformTest {
     if (query != null) {
       query.stop();
     }
+  }
+
+  /** The default watermark and clock skew, keeping {@code k} extremes. */
+  private static StreamingConfig.Transform transform(int k) {
+    return new StreamingConfig.Transform(
+        StreamingConfig.WATERMARK.defaultValue(),
+        k,
+        CommonConfig.POSTS_MAX_CLOCK_SKEW.defaultValue());
   }
 
   private void start(StreamingConfig.Transform t) throws Exception {
@@ -203,7 +211,7 @@ class MoodTransformTest {
 
   @Test
   void aggregatesCountScoreAndClassifyEachTopicMinute() throws Exception {
-    start(StreamingConfig.Transform.defaults());
+    start(transform(5));
     String[] texts = {
       "I love this, it is great!",
       "This is terrible and awful.",
@@ -248,7 +256,7 @@ class MoodTransformTest {
 
   @Test
   void laterBatchesUpdateTheBucketWithItsFullState() throws Exception {
-    start(StreamingConfig.Transform.defaults());
+    start(transform(5));
     send(post("a", T0, "great", "en"));
     send(post("b", T0.plusSeconds(5), "awful", "en"), post("c", T0.plusSeconds(6), "ok", "en"));
     assertThat(bucket("all", T0).aggregate().count()).isEqualTo(3);
@@ -256,7 +264,7 @@ class MoodTransformTest {
 
   @Test
   void postsOfUnscorableLanguagesCountInVolumeOnly() throws Exception {
-    start(StreamingConfig.Transform.defaults());
+    start(transform(5));
     send(
         post("de", T0, "Ich liebe das, wunderbar great love", "de"),
         post("und", T0.plusSeconds(1), "love it", "und"),
@@ -272,7 +280,7 @@ class MoodTransformTest {
 
   @Test
   void postsOfMinutesClosedByTheWatermarkAreDroppedAndCountedExactly() throws Exception {
-    start(new StreamingConfig.Transform(Duration.ofMinutes(2), 5));
+    start(transform(5));
     send(
         post("now", T0.plusSeconds(5 * 60), "good", "en"),
         post("open", T0.plusSeconds(125), "ok", "en"));
@@ -296,7 +304,7 @@ class MoodTransformTest {
 
   @Test
   void topKIsTheSameWhateverTheArrivalOrderAndTiesBreakByTimeThenId() throws Exception {
-    start(new StreamingConfig.Transform(Duration.ofMinutes(2), 2));
+    start(transform(2));
     // four equally positive posts: ties broken by createdAt, then id
     send(
         post("d", T0.plusSeconds(3), "Great!", "en"),
@@ -312,7 +320,7 @@ class MoodTransformTest {
 
   @Test
   void deletedPostsLeaveTheExtremesWithoutRefillSoTheRowDoesNotDependOnTiming() throws Exception {
-    start(new StreamingConfig.Transform(Duration.ofMinutes(2), 2));
+    start(transform(2));
     send(
         post("best", T0, "I love it, wonderful, amazing!", "en"),
         post("good", T0.plusSeconds(1), "I love it", "en"),
@@ -334,7 +342,7 @@ class MoodTransformTest {
 
   @Test
   void rejectedRecordsBecomeDeadLettersAndNeverStopTheQuery() throws Exception {
-    start(StreamingConfig.Transform.defaults());
+    start(transform(5));
     send("not json", "{\"id\":\"x\"}", post("ok", T0, "fine", "en"));
     assertThat(bucket("all", T0).aggregate().count()).isEqualTo(1);
     assertThat(query.isActive()).isTrue();
@@ -389,7 +397,7 @@ class MoodTransformTest {
 
   @Test
   void aPostSentAgainIsCountedOnceWithinAPartialAcrossPartialsAndAcrossBatches() throws Exception {
-    start(StreamingConfig.Transform.defaults());
+    start(transform(5));
     String a = post("1001", T0.plusSeconds(1), "I love it", "en", "apple");
     String b = post("at://did:plc:x/app.bsky.feed.post/3k", T0.plusSeconds(2), "awful", "en");
     String c = post("1003", T0.plusSeconds(3), "fine", "en", "apple");
@@ -417,7 +425,7 @@ class MoodTransformTest {
 
   @Test
   void aRestartedQueryStillKnowsWhichPostsItCounted(@TempDir Path dir) throws Exception {
-    StreamingConfig.Transform t = StreamingConfig.Transform.defaults();
+    StreamingConfig.Transform t = transform(5);
     Path checkpoint = dir.resolve("checkpoint");
     start(t, checkpoint, UnaryOperator.identity());
     String a = post("2001", T0.plusSeconds(1), "I love it", "en");
@@ -534,7 +542,7 @@ class MoodTransformTest {
     spark.sparkContext().addSparkListener(resubmitted);
     try {
       start(
-          StreamingConfig.Transform.defaults(),
+          transform(5),
           null,
           out -> out.mapPartitions(new FetchFailOnce(), Encoders.row(out.schema())));
       send(
@@ -558,7 +566,7 @@ class MoodTransformTest {
   @Test
   void countsStayExactWhenATaskFailsHalfwayAndIsRetried() throws Exception {
     start(
-        StreamingConfig.Transform.defaults(),
+        transform(5),
         null,
         in -> in.mapPartitions(new FailFirstAttemptHalfway(), Encoders.row(in.schema())),
         UnaryOperator.identity());
@@ -593,29 +601,5 @@ class MoodTransformTest {
     assertThat(s.aggregate().neutral()).isEqualTo(1);
     assertThat(s.aggregate().sumCompound()).isEqualTo(0.0);
     assertThat(s.aggregate().sumSquares()).isEqualTo(2.005);
-  }
-
-  @Test
-  void mergingPartialStatesInAnyOrderGivesTheSameBytes() {
-    List<ScoredPost> cells = new ArrayList<>();
-    String[] texts = {"love", "hate", "meh", "great!!", "awful", "good", "bad"};
-    for (int i = 0; i < texts.length; i++) {
-      cells.add(
-          PostParsing.score(
-              EventJson.parsePost(post("m" + i, T0.plusSeconds(i), texts[i], "en", "t"))
-                  .orThrow()));
-    }
-    BucketState a = new BucketState();
-    BucketState b = new BucketState();
-    for (int i = 0; i < cells.size(); i++) {
-      (i < 3 ? a : b).add(cells.get(i), 3);
-    }
-    BucketState forward = new BucketState().merge(a, 3).merge(b, 3);
-    BucketState backward = new BucketState().merge(b, 3).merge(a, 3);
-    assertThat(backward.aggregate()).isEqualTo(forward.aggregate());
-    assertThat(backward.mostPositive(3, Set.of())).isEqualTo(forward.mostPositive(3, Set.of()));
-    assertThat(backward.mostNegative(3, Set.of())).isEqualTo(forward.mostNegative(3, Set.of()));
-    assertThat(new String(backward.toBytes(), StandardCharsets.ISO_8859_1))
-        .isEqualTo(new String(forward.toBytes(), StandardCharsets.ISO_8859_1));
   }
 }

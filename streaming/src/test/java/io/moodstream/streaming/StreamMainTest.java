@@ -66,7 +66,8 @@ class StreamMainTest {
     assertThat(c.get(StreamingConfig.SPARK_MASTER)).isEqualTo("local[*]");
     assertThat(c.get(StreamingConfig.MAX_OFFSETS_PER_TRIGGER)).isZero();
     assertThat(c.get(StreamingConfig.TABLES_WAIT)).isZero();
-    assertThat(StreamingConfig.Transform.from(c)).isEqualTo(StreamingConfig.Transform.defaults());
+    assertThat(StreamingConfig.Transform.from(c))
+        .isEqualTo(new StreamingConfig.Transform(Duration.ofMinutes(2), 5, Duration.ofMinutes(5)));
   }
 
   @Test
