@@ -7,8 +7,6 @@ import io.moodstream.schema.event.PostCodec;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.sentiment.Language;
 import io.moodstream.sentiment.SentimentScorer;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -57,18 +55,6 @@ public final class PostParsing {
 
   /** The raw record as text, invalid UTF-8 replaced by U+FFFD; empty for a null value. */
   static String text(byte[] value) {
-    if (value == null) {
-      return "";
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPLACE)
-          .onUnmappableCharacter(CodingErrorAction.REPLACE)
-          .decode(ByteBuffer.wrap(value))
-          .toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IllegalStateException("a replacing decoder cannot fail", e);
-    }
+    return value == null ? "" : new String(value, StandardCharsets.UTF_8);
   }
 }
