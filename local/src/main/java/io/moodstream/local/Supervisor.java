@@ -448,14 +448,6 @@ final class Supervisor implements AutoCloseable {
     return status().stream().filter(s -> s.state() == State.FAILED).toList();
   }
 
-  /** The running process of a child, if it has one now. */
-  synchronized java.util.Optional<Running> running(String id) {
-    Child c = children.get(id);
-    return c == null || c.proc == null || !c.proc.isAlive()
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(c.proc);
-  }
-
   /**
    * Stops the children in the reverse order of the plan; a process gets its grace period. Peers
    * (adjacent processes of one group with the same needs: the brokers of a quorum, the region

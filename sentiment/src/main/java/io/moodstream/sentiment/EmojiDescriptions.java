@@ -117,11 +117,6 @@ final class EmojiDescriptions {
     return new EmojiDescriptions(map);
   }
 
-  /** A map of exactly the given entries (tests). */
-  static EmojiDescriptions of(Map<Integer, String> byCodePoint) {
-    return new EmojiDescriptions(byCodePoint);
-  }
-
   int size() {
     return codePoints.length;
   }

@@ -71,10 +71,6 @@ public final class Ingestor {
     return metrics;
   }
 
-  public TopicMatcher matcher() {
-    return matcher;
-  }
-
   /** Counts one record read from the source (whatever becomes of it). */
   public void read() {
     readCount.increment();

@@ -204,11 +204,6 @@ public final class LiveHub implements AutoCloseable {
     }
   }
 
-  /** Bytes queued for all clients now. */
-  public long queuedBytes() {
-    return budget.used();
-  }
-
   private void evicted(String reason) {
     LOG.info("live: a client was disconnected ({})", reason);
     evicted.accept(reason);

@@ -13,8 +13,4 @@ public final class InvalidEventException extends IllegalArgumentException {
   public Reject reject() {
     return reject;
   }
-
-  public String field() {
-    return reject.field();
-  }
 }
