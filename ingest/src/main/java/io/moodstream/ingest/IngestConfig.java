@@ -3,7 +3,6 @@ package io.moodstream.ingest;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -262,11 +261,5 @@ public final class IngestConfig {
           HEARTBEAT_V2);
 
   /** Common keys plus this module's: what {@code MoodstreamConfig.load} is given. */
-  public static final List<ConfigKey<?>> KEYS = all();
-
-  private static List<ConfigKey<?>> all() {
-    List<ConfigKey<?>> k = new ArrayList<>(CommonConfig.KEYS);
-    k.addAll(INGEST_KEYS);
-    return List.copyOf(k);
-  }
+  public static final List<ConfigKey<?>> KEYS = CommonConfig.plus(INGEST_KEYS);
 }

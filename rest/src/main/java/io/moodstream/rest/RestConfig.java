@@ -5,7 +5,6 @@ import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -189,37 +188,32 @@ public final class RestConfig {
           "bearer token required on /api/* and /metrics (Authorization: Bearer <token>); unset ="
               + " no authentication");
 
-  public static final List<ConfigKey<?>> KEYS = keys();
-
-  private static List<ConfigKey<?>> keys() {
-    List<ConfigKey<?>> k = new ArrayList<>(CommonConfig.KEYS);
-    k.addAll(
-        List.of(
-            PORT,
-            BIND_ADDRESS,
-            CORS_ORIGINS,
-            LIVE_POLL_INTERVAL,
-            STREAM_STATUS_FILE,
-            HBASE_TIMEOUT,
-            HBASE_THREADS,
-            HBASE_QUEUE,
-            READY_TIMEOUT,
-            READY_STREAM_MAX_AGE,
-            SHUTDOWN_GRACE,
-            SSE_MAX_CLIENTS,
-            SSE_MAX_CLIENTS_PER_ADDRESS,
-            SSE_QUEUE_BYTES,
-            SSE_WRITE_TIMEOUT,
-            SCORE_RATE,
-            SCORE_BURST,
-            EXPENSIVE_RATE,
-            EXPENSIVE_BURST,
-            EXPENSIVE_BUCKETS,
-            RESPONSE_MAX_BYTES,
-            CACHE_MAX_BYTES,
-            AUTH_TOKEN));
-    return List.copyOf(k);
-  }
+  public static final List<ConfigKey<?>> KEYS =
+      CommonConfig.plus(
+          List.of(
+              PORT,
+              BIND_ADDRESS,
+              CORS_ORIGINS,
+              LIVE_POLL_INTERVAL,
+              STREAM_STATUS_FILE,
+              HBASE_TIMEOUT,
+              HBASE_THREADS,
+              HBASE_QUEUE,
+              READY_TIMEOUT,
+              READY_STREAM_MAX_AGE,
+              SHUTDOWN_GRACE,
+              SSE_MAX_CLIENTS,
+              SSE_MAX_CLIENTS_PER_ADDRESS,
+              SSE_QUEUE_BYTES,
+              SSE_WRITE_TIMEOUT,
+              SCORE_RATE,
+              SCORE_BURST,
+              EXPENSIVE_RATE,
+              EXPENSIVE_BURST,
+              EXPENSIVE_BUCKETS,
+              RESPONSE_MAX_BYTES,
+              CACHE_MAX_BYTES,
+              AUTH_TOKEN));
 
   /**
    * How HBase is read.

@@ -3,7 +3,6 @@ package io.moodstream.sql;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,14 +26,8 @@ public final class SqlConfig {
               + " or JOIN (Spark's default of 200 makes small queries slow)");
 
   /** The common keys (HBase) and the above. */
-  public static final List<ConfigKey<?>> KEYS = keys();
-
-  private static List<ConfigKey<?>> keys() {
-    List<ConfigKey<?>> k = new ArrayList<>(CommonConfig.KEYS);
-    k.add(SPARK_MASTER);
-    k.add(SHUFFLE_PARTITIONS);
-    return List.copyOf(k);
-  }
+  public static final List<ConfigKey<?>> KEYS =
+      CommonConfig.plus(List.of(SPARK_MASTER, SHUFFLE_PARTITIONS));
 
   public static MoodstreamConfig load() {
     return MoodstreamConfig.load(KEYS);

@@ -4,7 +4,6 @@ import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The keys of the streaming job (documented in streaming/README.md), loaded with {@link #KEYS}. */
@@ -117,13 +116,7 @@ public final class StreamingConfig {
           TABLES_WAIT);
 
   /** {@link CommonConfig#KEYS} and the job's own. */
-  public static final List<ConfigKey<?>> KEYS = concat();
-
-  private static List<ConfigKey<?>> concat() {
-    List<ConfigKey<?>> all = new ArrayList<>(CommonConfig.KEYS);
-    all.addAll(OWN_KEYS);
-    return List.copyOf(all);
-  }
+  public static final List<ConfigKey<?>> KEYS = CommonConfig.plus(OWN_KEYS);
 
   /**
    * The settings of the transformation itself.

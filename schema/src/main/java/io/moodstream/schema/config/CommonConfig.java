@@ -3,6 +3,7 @@ package io.moodstream.schema.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Keys shared by every module: where Kafka and HBase are, and the tunables of the topics and tables
@@ -150,4 +151,9 @@ public final class CommonConfig {
           HBASE_EXTREMES_TTL,
           HBASE_TABLE_REGIONS,
           POSTS_MAX_CLOCK_SKEW);
+
+  /** {@link #KEYS} and then a module's own keys: what that module's {@code load} is given. */
+  public static List<ConfigKey<?>> plus(List<ConfigKey<?>> own) {
+    return Stream.concat(KEYS.stream(), own.stream()).toList();
+  }
 }
