@@ -44,51 +44,34 @@ public final class HBaseBucketStore implements BucketStore {
   }
 
   private List<TopicSpan> readTopics() throws IOException {
-    {
-      TreeSet<String> names = new TreeSet<>();
-      try (Table t = table(HBaseLayout.aggregatesTable(Step.DAY));
-          ResultScanner s =
-              t.getScanner(
-                  new Scan()
-                      .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
-                      .setCaching(1000))) {
-        for (Result r : s) {
-          names.add(RowKey.fromBytes(r.getRow()).topic());
-        }
+    TreeSet<String> names = new TreeSet<>();
+    try (Table t = table(HBaseLayout.aggregatesTable(Step.DAY));
+        ResultScanner s = t.getScanner(firstKeys().setCaching(1000))) {
+      for (Result r : s) {
+        names.add(RowKey.fromBytes(r.getRow()).topic());
       }
-      List<TopicSpan> out = new ArrayList<>();
-      try (Table minutes = table(HBaseLayout.aggregatesTable(Step.MINUTE))) {
-        for (String topic : names) {
-          Optional<Long> first = edge(minutes, topic, false);
-          Optional<Long> last = edge(minutes, topic, true);
-          if (first.isPresent() && last.isPresent()) {
-            out.add(new TopicSpan(topic, first.get(), last.get()));
-          }
-        }
-      }
-      return out;
     }
+    List<TopicSpan> out = new ArrayList<>();
+    try (Table minutes = table(HBaseLayout.aggregatesTable(Step.MINUTE))) {
+      for (String topic : names) {
+        Optional<Long> first = edge(minutes, topic, false);
+        Optional<Long> last = edge(minutes, topic, true);
+        if (first.isPresent() && last.isPresent()) {
+          out.add(new TopicSpan(topic, first.get(), last.get()));
+        }
+      }
+    }
+    return out;
   }
 
   private static Optional<Long> edge(Table minutes, String topic, boolean last) throws IOException {
+    byte[] start = RowKey.startRow(topic, 0);
+    byte[] stop = RowKey.stopRow(topic, KeyLimits.MAX_EPOCH_SECOND + 1);
     Scan scan =
-        new Scan()
-            .withStartRow(RowKey.startRow(topic, 0))
-            .withStopRow(RowKey.stopRow(topic, KeyLimits.MAX_EPOCH_SECOND + 1))
-            .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
-            .setLimit(1)
-            .setCaching(1);
-    if (last) {
-      scan =
-          new Scan()
-              .withStartRow(RowKey.stopRow(topic, KeyLimits.MAX_EPOCH_SECOND + 1), false)
-              .withStopRow(RowKey.startRow(topic, 0), true)
-              .setReversed(true)
-              .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
-              .setLimit(1)
-              .setCaching(1);
-    }
-    try (ResultScanner s = minutes.getScanner(scan)) {
+        last
+            ? firstKeys().withStartRow(stop, false).withStopRow(start, true).setReversed(true)
+            : firstKeys().withStartRow(start).withStopRow(stop);
+    try (ResultScanner s = minutes.getScanner(scan.setLimit(1).setCaching(1))) {
       Result r = s.next();
       return r == null ? Optional.empty() : Optional.of(RowKey.fromBytes(r.getRow()).epochSecond());
     }
@@ -111,15 +94,15 @@ public final class HBaseBucketStore implements BucketStore {
 
   private Void scanOneRow() throws IOException {
     try (Table t = table(HBaseLayout.aggregatesTable(Step.DAY));
-        ResultScanner s =
-            t.getScanner(
-                new Scan()
-                    .setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()))
-                    .setLimit(1)
-                    .setCaching(1))) {
+        ResultScanner s = t.getScanner(firstKeys().setLimit(1).setCaching(1))) {
       s.next();
     }
     return null;
+  }
+
+  /** A scan that returns only the first cell of each row, without its value. */
+  private static Scan firstKeys() {
+    return new Scan().setFilter(new FilterList(new FirstKeyOnlyFilter(), new KeyOnlyFilter()));
   }
 
   private interface Read<T> {
