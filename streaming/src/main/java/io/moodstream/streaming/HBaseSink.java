@@ -13,13 +13,13 @@ import io.moodstream.storage.PostRefs;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Get;
@@ -74,16 +74,11 @@ public final class HBaseSink {
     }
     List<Put> minutes = new ArrayList<>(rows.size());
     Map<String, TreeSet<Long>> minutesByTopic = new TreeMap<>();
-    Map<String, BucketState> states = new HashMap<>();
     Set<String> candidates = new HashSet<>();
     for (MoodTransform.BucketRow r : rows) {
-      String topic = r.topic();
-      long minute = r.minute();
-      BucketState s = r.state();
-      states.put(topic + '\0' + minute, s);
-      candidates.addAll(s.candidateIds());
-      minutes.add(BucketPuts.aggregate(topic, minute, s.aggregate()));
-      minutesByTopic.computeIfAbsent(topic, t -> new TreeSet<>()).add(minute);
+      candidates.addAll(r.state().candidateIds());
+      minutes.add(BucketPuts.aggregate(r.topic(), r.minute(), r.state().aggregate()));
+      minutesByTopic.computeIfAbsent(r.topic(), t -> new TreeSet<>()).add(r.minute());
     }
     put(HBaseLayout.aggregatesTable(Step.MINUTE), minutes);
 
@@ -92,23 +87,16 @@ public final class HBaseSink {
       Set<String> deleted = refs.deletedAmong(candidates);
       List<Put> rowsToWrite = new ArrayList<>();
       List<Put> references = new ArrayList<>();
-      for (Map.Entry<String, BucketState> e : states.entrySet()) {
-        int sep = e.getKey().indexOf('\0');
-        String topic = e.getKey().substring(0, sep);
-        long minute = Long.parseLong(e.getKey().substring(sep + 1));
-        List<ExtremePost> pos = e.getValue().mostPositive(k, deleted);
-        List<ExtremePost> neg = e.getValue().mostNegative(k, deleted);
+      for (MoodTransform.BucketRow r : rows) { // one row per (topic, minute) and batch
+        List<ExtremePost> pos = r.state().mostPositive(k, deleted);
+        List<ExtremePost> neg = r.state().mostNegative(k, deleted);
         if (pos.isEmpty() && neg.isEmpty()) {
           continue;
         }
-        byte[] rowKey = new RowKey(topic, minute).toBytes();
-        for (ExtremePost p : pos) {
-          references.add(PostRefs.reference(p.id(), rowKey));
-        }
-        for (ExtremePost p : neg) {
-          references.add(PostRefs.reference(p.id(), rowKey));
-        }
-        rowsToWrite.add(BucketPuts.extremes(topic, minute, pos, neg));
+        byte[] rowKey = new RowKey(r.topic(), r.minute()).toBytes();
+        Stream.concat(pos.stream(), neg.stream())
+            .forEach(p -> references.add(PostRefs.reference(p.id(), rowKey)));
+        rowsToWrite.add(BucketPuts.extremes(r.topic(), r.minute(), pos, neg));
       }
       put(HBaseLayout.POST_REFS_TABLE, references);
       put(HBaseLayout.EXTREMES_TABLE, rowsToWrite);
