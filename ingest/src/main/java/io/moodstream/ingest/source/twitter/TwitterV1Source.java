@@ -22,6 +22,7 @@ import twitter4j.FilterQuery;
 import twitter4j.RawStreamListener;
 import twitter4j.StallWarning;
 import twitter4j.Status;
+import twitter4j.StatusAdapter;
 import twitter4j.StatusDeletionNotice;
 import twitter4j.StatusListener;
 import twitter4j.TwitterException;
@@ -262,22 +263,7 @@ public final class TwitterV1Source implements IngestSource {
 
     /** Hears the connection's errors (twitter4j tells them to status listeners only). */
     final StatusListener errors =
-        new StatusListener() {
-          @Override
-          public void onStatus(Status status) {}
-
-          @Override
-          public void onDeletionNotice(StatusDeletionNotice n) {}
-
-          @Override
-          public void onTrackLimitationNotice(int n) {}
-
-          @Override
-          public void onScrubGeo(long userId, long upToStatusId) {}
-
-          @Override
-          public void onStallWarning(StallWarning warning) {}
-
+        new StatusAdapter() {
           @Override
           public void onException(Exception ex) {
             failure(ex);
