@@ -128,14 +128,11 @@ final class Cells {
       } else {
         g.writeNumber(f);
       }
-    } else if (v instanceof Long l) {
-      g.writeNumber(l);
-    } else if (v instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (v instanceof Short s) {
-      g.writeNumber(s);
-    } else if (v instanceof Byte b) {
-      g.writeNumber(b);
+    } else if (v instanceof Long
+        || v instanceof Integer
+        || v instanceof Short
+        || v instanceof Byte) {
+      g.writeNumber(((Number) v).longValue());
     } else if (v instanceof BigDecimal b) {
       g.writeNumber(b);
     } else if (v instanceof Boolean b) {
