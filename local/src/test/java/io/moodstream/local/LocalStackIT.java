@@ -73,7 +73,7 @@ class LocalStackIT {
           .contains("hbase   ready")
           .contains(
               "Applied "
-                  + (1 + HBaseLayout.of("GZ", Duration.ofDays(90)).tables().size())
+                  + (1 + HBaseLayout.of("GZ", Duration.ofDays(90), 1).tables().size())
                   + " change(s).");
       assertThat(text)
           .containsPattern("kafka +\\d+ +" + kafka + " +running")

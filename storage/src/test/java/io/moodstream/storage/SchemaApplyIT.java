@@ -33,7 +33,7 @@ class SchemaApplyIT {
   static final HBaseLayout LAYOUT = layout(Duration.ofDays(90));
 
   static HBaseLayout layout(Duration extremesTtl) {
-    return new HBaseLayout("applyit", HBaseLayout.of("GZ", extremesTtl).tables());
+    return new HBaseLayout("applyit", HBaseLayout.of("GZ", extremesTtl, 1).tables());
   }
 
   @BeforeAll

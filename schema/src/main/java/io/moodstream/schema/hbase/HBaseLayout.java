@@ -114,10 +114,6 @@ public record HBaseLayout(String namespace, List<TableSpec> tables) {
         config.get(CommonConfig.HBASE_TABLE_REGIONS));
   }
 
-  public static HBaseLayout of(String compression, Duration extremesTtl) {
-    return of(compression, extremesTtl, 1);
-  }
-
   /**
    * @param regions the regions of the tables keyed by {@link RowKey} (post_refs, keyed by post id,
    *     keeps one and splits as it grows)

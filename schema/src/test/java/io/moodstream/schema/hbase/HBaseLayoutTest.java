@@ -23,7 +23,7 @@ class HBaseLayoutTest {
 
   @Test
   void oneRegionByDefaultHasNoSplitKeys() {
-    HBaseLayout layout = HBaseLayout.of("GZ", Duration.ofDays(90));
+    HBaseLayout layout = HBaseLayout.of("GZ", Duration.ofDays(90), 1);
     assertThat(layout.tables()).allMatch(t -> t.regions() == 1 && t.splitKeys().length == 0);
   }
 

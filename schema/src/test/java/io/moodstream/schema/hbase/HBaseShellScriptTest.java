@@ -14,7 +14,7 @@ class HBaseShellScriptTest {
 
   @Test
   void committedScriptIsTheRenderedLayout() throws IOException {
-    String expected = HBaseShellScript.render(HBaseLayout.of("GZ", Duration.ofDays(90)));
+    String expected = HBaseShellScript.render(HBaseLayout.of("GZ", Duration.ofDays(90), 1));
     assertThat(Files.readString(SCRIPT))
         .as(
             "schema/hbase/create_tables.sh is stale: regenerate with ./moodstream schema show --hbase-shell")
@@ -23,7 +23,7 @@ class HBaseShellScriptTest {
 
   @Test
   void scriptDefaultsAreOverridable() {
-    String s = HBaseShellScript.render(HBaseLayout.of("GZ", Duration.ofDays(90)));
+    String s = HBaseShellScript.render(HBaseLayout.of("GZ", Duration.ofDays(90), 1));
     assertThat(s)
         .contains("COMPRESSION=${COMPRESSION:-GZ}")
         .contains("EXTREMES_TTL_SECONDS=${EXTREMES_TTL_SECONDS:-7776000}");
@@ -35,7 +35,7 @@ class HBaseShellScriptTest {
 
   @Test
   void everyTableCreationIsGuardedSoTheScriptCanRunTwice() {
-    HBaseLayout layout = HBaseLayout.of("GZ", Duration.ofDays(90));
+    HBaseLayout layout = HBaseLayout.of("GZ", Duration.ofDays(90), 1);
     String s = HBaseShellScript.render(layout);
     assertThat(s).contains("create_namespace 'moodstream' rescue nil\n");
     List<String> lines = s.lines().toList();

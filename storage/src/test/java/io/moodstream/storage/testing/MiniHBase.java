@@ -62,7 +62,7 @@ public final class MiniHBase {
 
   /** The default layout (GZ, 90 d extremes TTL), applied; idempotent. */
   public static HBaseLayout layout() throws IOException {
-    HBaseLayout layout = HBaseLayout.of("GZ", Duration.ofDays(90));
+    HBaseLayout layout = HBaseLayout.of("GZ", Duration.ofDays(90), 1);
     try (Admin admin = connection().getAdmin()) {
       new SchemaApplier(admin).apply(layout, false);
     }
