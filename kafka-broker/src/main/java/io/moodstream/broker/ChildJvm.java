@@ -5,16 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * How Moodstream starts a Java child process: same JDK, own session, explicit heap, G1 unless its
- * flags choose another collector.
- */
+/** How Moodstream starts a Java child process: same JDK, own session, G1, explicit heap. */
 public final class ChildJvm {
   private ChildJvm() {}
 
   /**
-   * {@code [setsid] java -Xmx<heap> [-XX:+UseG1GC] <flags> -cp <classpath> <main> <args>}. The
-   * child runs in its own session when {@code setsid} exists, so a Ctrl-C in the launching terminal
+   * {@code [setsid] java -Xmx<heap> -XX:+UseG1GC <flags> -cp <classpath> <main> <args>}. The child
+   * runs in its own session when {@code setsid} exists, so a Ctrl-C in the launching terminal
    * reaches only the launcher, which then stops its children in order.
    */
   public static List<String> command(
@@ -27,9 +24,7 @@ public final class ChildJvm {
     if (heap != null) {
       cmd.add("-Xmx" + heap);
     }
-    if (jvmFlags.stream().noneMatch(ChildJvm::choosesCollector)) {
-      cmd.add("-XX:+UseG1GC");
-    }
+    cmd.add("-XX:+UseG1GC");
     cmd.add("-Djava.awt.headless=true");
     cmd.addAll(jvmFlags);
     cmd.add("-cp");
@@ -37,11 +32,6 @@ public final class ChildJvm {
     cmd.add(main);
     cmd.addAll(args);
     return cmd;
-  }
-
-  /** {@code -XX:+UseSerialGC}, {@code -XX:+UseParallelGC}, …: two would stop the JVM at start. */
-  static boolean choosesCollector(String flag) {
-    return flag.startsWith("-XX:+Use") && flag.endsWith("GC");
   }
 
   /**

@@ -14,10 +14,9 @@ import java.util.Properties;
 
 /**
  * What Maven wrote from the poms into a module's classes ({@code conf/launch/build.properties}, the
- * root pom's "launch-facts" execution): the project version, the artifact, the JVM flags the
- * module's commands run with (Spark's and HBase's module openings, then the module's own tuning, if
- * its pom sets {@code moodstream.jvm.tuning}) and the commands the module's jar runs. The stack
- * reads them instead of repeating them.
+ * root pom's "launch-facts" execution): the project version, the artifact, the JVM flags every JVM
+ * of ours runs with (Spark's and HBase's module openings) and the commands the module's jar runs.
+ * The stack reads them instead of repeating them.
  *
  * @param commands command name → main class followed by its leading arguments, if any
  */
@@ -33,10 +32,7 @@ record LaunchFacts(
     commands = Map.copyOf(commands);
   }
 
-  /**
-   * The facts of this JVM's own module, {@code local}: the version is every module's, and its JVM
-   * flags, which tune nothing, are the openings HBase's and Spark's processes need.
-   */
+  /** The facts of this JVM's own module: version and JVM flags are the same in every module. */
   static LaunchFacts current() {
     return OWN;
   }

@@ -140,6 +140,7 @@ final class StackPlan {
                     "streaming",
                     LaunchFacts.main(paths.root(), "streaming", "stream"),
                     config.get(LocalConfig.HEAP_STREAM),
+                    LaunchFacts.current().jvmFlags(),
                     List.of()),
                 streamEnv),
             new Readiness.Alive(),
@@ -197,6 +198,7 @@ final class StackPlan {
                 "rest",
                 LaunchFacts.main(paths.root(), "rest", "serve"),
                 config.get(LocalConfig.HEAP_REST),
+                List.of(),
                 List.of("--port", Integer.toString(port))),
             restEnv),
         new Readiness.Probe("GET /health answers 200", effects::restHealthy),
@@ -238,6 +240,7 @@ final class StackPlan {
                     "ingest",
                     LaunchFacts.main(paths.root(), "ingest", "ingest"),
                     config.get(LocalConfig.HEAP_INGEST),
+                    List.of(),
                     args),
                 ingestEnv),
             new Readiness.Alive(),
@@ -289,20 +292,16 @@ final class StackPlan {
     return plan.stream().filter(s -> g.contains(s.group())).toList();
   }
 
-  /**
-   * {@code java … -cp <module jar>:<its classpath> <main> <args>} with the JVM flags of the
-   * module's launch facts, as {@code ./moodstream} runs the command, logging as the CLI does.
-   */
+  /** {@code java … -cp <module jar>:<its classpath> <main> <args>}, logging as the CLI does. */
   static List<String> moduleCommand(
       MoodstreamConfig config,
       StackPaths paths,
       String module,
       String main,
       String heap,
+      List<String> jvmFlags,
       List<String> args) {
-    List<String> flags =
-        new ArrayList<>(
-            LaunchFacts.of(paths.root(), module).map(LaunchFacts::jvmFlags).orElse(List.of()));
+    List<String> flags = new ArrayList<>(jvmFlags);
     flags.add(
         "-Dlog4j2.configurationFile="
             + paths.root().resolve("conf").resolve("log4j2-cli.xml").toUri());

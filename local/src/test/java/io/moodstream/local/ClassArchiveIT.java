@@ -41,13 +41,15 @@ class ClassArchiveIT {
     }
 
     List<String> first =
-        StackPlan.moduleCommand(config, paths, "local", main, "64m", List.of("--version"));
+        StackPlan.moduleCommand(
+            config, paths, "local", main, "64m", List.of(), List.of("--version"));
     assertThat(first).anyMatch(f -> f.startsWith("-XX:ArchiveClassesAtExit="));
     assertThat(run(first)).isZero();
 
     List<String> second =
         new ArrayList<>(
-            StackPlan.moduleCommand(config, paths, "local", main, "64m", List.of("--version")));
+            StackPlan.moduleCommand(
+                config, paths, "local", main, "64m", List.of(), List.of("--version")));
     assertThat(second).anyMatch(f -> f.startsWith("-XX:SharedArchiveFile="));
     second.add(second.indexOf("-XX:+UseG1GC"), "-Xshare:on");
     assertThat(run(second)).isZero();

@@ -18,12 +18,6 @@ class LaunchFactsTest {
 
   /** Writes what the root pom's "launch-facts" execution writes for a built module. */
   static void writeFacts(Path root, String module, String commands) throws Exception {
-    writeFacts(root, module, commands, LaunchFacts.current().jvmFlags());
-  }
-
-  /** The same, for a module whose pom adds its own JVM tuning to the flags. */
-  static void writeFacts(Path root, String module, String commands, List<String> jvmFlags)
-      throws Exception {
     Path file = root.resolve(module).resolve("target/classes").resolve(LaunchFacts.RESOURCE);
     Files.createDirectories(file.getParent());
     LaunchFacts own = LaunchFacts.current();
@@ -34,7 +28,7 @@ class LaunchFactsTest {
             + "\nartifact=moodstream-"
             + module
             + "\njvm.flags="
-            + String.join(" ", jvmFlags)
+            + String.join(" ", own.jvmFlags())
             + "\ncommands="
             + commands
             + "\n");

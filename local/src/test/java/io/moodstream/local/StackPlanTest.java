@@ -88,19 +88,6 @@ class StackPlanTest {
   }
 
   @Test
-  void eachChildRunsWithTheJvmFlagsItsModulesBuildWrote() throws Exception {
-    List<String> tuned = List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "-XX:+UseSerialGC");
-    LaunchFactsTest.writeFacts(home, "ingest", "ingest:io.moodstream.ingest.IngestMain", tuned);
-    List<ChildSpec> plan = singlePlan("--source", "replay", "posts.json");
-
-    List<String> ingest = argv(spec(plan, "ingest"));
-    assertThat(ingest).containsSubsequence(tuned).doesNotContain("-XX:+UseG1GC");
-    assertThat(argv(spec(plan, "stream")))
-        .contains("-XX:+UseG1GC")
-        .containsAll(LaunchFacts.current().jvmFlags());
-  }
-
-  @Test
   void topicsTablesAndTheJobWaitOnlyForWhatTheyNeed() {
     List<ChildSpec> plan = singlePlan();
     assertThat(spec(plan, "topics").needs()).containsExactly("kafka");
