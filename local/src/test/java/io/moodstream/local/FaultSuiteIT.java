@@ -203,7 +203,7 @@ class FaultSuiteIT {
     run.awaitOutput(line(k.id, "ready again"), Duration.ofMinutes(4), k.readyBefore + 1);
     long restart = System.nanoTime() - k.at;
     report.put(k.id + ": kill -> ready again (supervisor)", seconds(restart));
-    LocalStack.Recorded r = recorded(run, k.id);
+    LocalStack.Recorded r = awaitRecorded(run, k.id, "running");
     assertThat(r.state()).as("%s in stack.tsv", k.id).isEqualTo("running");
     assertThat(r.restarts()).as("%s restarts in stack.tsv", k.id).isPositive();
     long pid = ChildProcess.running(k.id, run.paths).orElseThrow().pid();
@@ -411,6 +411,21 @@ class FaultSuiteIT {
     for (LocalStack.Recorded r : LocalStack.recorded(run.paths)) {
       assertThat(r.state()).as("%s in stack.tsv", r.id()).isIn("running", "finished", "done");
     }
+  }
+
+  /**
+   * The child's line in {@code stack.tsv} once it shows {@code state}, or as it is after 10 s: the
+   * supervisor prints a step before it rewrites the file.
+   */
+  private static LocalStack.Recorded awaitRecorded(ReplayCheck.Stack run, String id, String state)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    LocalStack.Recorded r = recorded(run, id);
+    while (!r.state().equals(state) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      r = recorded(run, id);
+    }
+    return r;
   }
 
   private static LocalStack.Recorded recorded(ReplayCheck.Stack run, String id) {
