@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -374,10 +375,42 @@ public final class KafkaBroker implements AutoCloseable {
         + ")";
   }
 
+  /**
+   * A port free now on 127.0.0.1, below the kernel's ephemeral range when it can be read. A port
+   * from that range, which binding port 0 gives, can be taken as the local end of an outgoing
+   * connection (HBase and Kafka open many while they start) before the process it was picked for
+   * binds it.
+   */
   public static int freePort() throws IOException {
+    int ephemeral = ephemeralRangeStart();
+    for (int i = 0; i < 50 && ephemeral > FIRST_PICKED_PORT; i++) {
+      int port = ThreadLocalRandom.current().nextInt(FIRST_PICKED_PORT, ephemeral);
+      try {
+        return bind(port);
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    return bind(0);
+  }
+
+  /** Where {@link #freePort} starts looking: above the ports services usually take. */
+  static final int FIRST_PICKED_PORT = 10_000;
+
+  /** The first port of Linux's ephemeral range; 0 where there is none to read. */
+  static int ephemeralRangeStart() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
+      return Integer.parseInt(range.split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static int bind(int port) throws IOException {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
-      s.bind(new InetSocketAddress("127.0.0.1", 0));
+      s.bind(new InetSocketAddress("127.0.0.1", port));
       return s.getLocalPort();
     }
   }

@@ -21,6 +21,21 @@ class KafkaBrokerTest {
   }
 
   @Test
+  void freePortsComeFromBelowTheEphemeralRangeAndCanBeBound() throws Exception {
+    int ephemeral = KafkaBroker.ephemeralRangeStart();
+    for (int i = 0; i < 20; i++) {
+      int port = KafkaBroker.freePort();
+      if (ephemeral > KafkaBroker.FIRST_PICKED_PORT) {
+        assertThat(port).isBetween(KafkaBroker.FIRST_PICKED_PORT, ephemeral - 1);
+      }
+      try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+        s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+        assertThat(s.getLocalPort()).isEqualTo(port);
+      }
+    }
+  }
+
+  @Test
   void serverPropertiesDescribeASingleNodeKraftCluster() {
     String p = KafkaBroker.serverProperties(dir, 19092, 19093);
     assertThat(p)
