@@ -2,6 +2,7 @@ package io.moodstream.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.moodstream.broker.KafkaBroker;
 import io.moodstream.rest.RestConfig;
 import io.moodstream.rest.ServeMain;
 import io.moodstream.schema.config.CommonConfig;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,10 +88,7 @@ class DashboardIT {
     Path classpathFile = D3_UI.resolveSibling("rest").resolve("target/classpath.txt");
     assertThat(classpathFile).as("written by the rest module's package phase").exists();
     String classpath = restJar + File.pathSeparator + Files.readString(classpathFile).trim();
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
+    int port = KafkaBroker.freePort();
     Path work = Files.createTempDirectory("dashboard-it");
     ProcessBuilder pb =
         new ProcessBuilder(
