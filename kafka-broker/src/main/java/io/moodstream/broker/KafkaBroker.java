@@ -400,7 +400,9 @@ public final class KafkaBroker implements AutoCloseable {
   /** The first port of Linux's ephemeral range; 0 where there is none to read. */
   static int ephemeralRangeStart() {
     try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).strip();
+      // readString gets one byte of this procfs file (it reports no size): read it as lines
+      String range =
+          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).strip();
       return Integer.parseInt(range.split("\\s+")[0]);
     } catch (IOException | RuntimeException e) {
       return 0;
