@@ -7,7 +7,6 @@ import io.moodstream.rest.MutableClock;
 import io.moodstream.rest.Seed;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.Bucket;
-import io.moodstream.storage.Extremes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -92,6 +91,12 @@ class SettledBucketCacheTest {
           MAX_BYTES,
           () -> reported.isEmpty() ? BucketChangeFeed.Changes.NONE : reported.poll());
 
+  /** The job reports {@code changes} and the cache's next poll is due. */
+  void report(BucketChangeFeed.Changes changes) {
+    reported.add(changes);
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+  }
+
   static BucketChangeFeed.Changes changed(long from, long until, String... topics) {
     return new BucketChangeFeed.Changes(
         false, List.of(new BucketChangeFeed.Range(from, until, Set.of(topics))));
@@ -104,8 +109,7 @@ class SettledBucketCacheTest {
     fed.aggregates(Step.MINUTE, "apple", from, Seed.LAST);
     int scans = store.minuteScans.get();
     store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
-    reported.add(changed(old, old + 60, "apple"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(changed(old, old + 60, "apple"));
     assertThat(fed.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
         .isEqualTo(Seed.minute(old, 30));
     assertThat(store.minuteScans.get() - scans).isEqualTo(1); // the changed minute alone
@@ -123,8 +127,7 @@ class SettledBucketCacheTest {
     List<?> hoursBefore = fed.aggregates(Step.HOUR, "apple", from, to);
     store.put(Step.MINUTE, "apple", hour + 600, Seed.minute(hour + 600, 9));
     store.put(Step.HOUR, "apple", hour, Seed.minute(hour + 600, 9));
-    reported.add(changed(hour + 600, hour + 660, "apple"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(changed(hour + 600, hour + 660, "apple"));
     assertThat(fed.aggregates(Step.HOUR, "apple", from, to))
         .isEqualTo(store.aggregates(Step.HOUR, "apple", from, to))
         .isNotEqualTo(hoursBefore);
@@ -136,11 +139,9 @@ class SettledBucketCacheTest {
     long to = Seed.LAST - 3_600;
     fed.aggregates(Step.MINUTE, "apple", from, to);
     int scans = store.minuteScans.get();
-    reported.add(changed(from, to, "climate"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(changed(from, to, "climate"));
     fed.aggregates(Step.MINUTE, "apple", from, to);
-    reported.add(changed(to + 60, to + 120, "apple"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(changed(to + 60, to + 120, "apple"));
     fed.aggregates(Step.MINUTE, "apple", from, to);
     assertThat(store.minuteScans.get()).isEqualTo(scans);
   }
@@ -151,8 +152,7 @@ class SettledBucketCacheTest {
     long to = Seed.LAST - 3_600;
     fed.aggregates(Step.MINUTE, "apple", from, to);
     int scans = store.minuteScans.get();
-    reported.add(BucketChangeFeed.Changes.EVERYTHING);
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(BucketChangeFeed.Changes.EVERYTHING);
     for (int i = 0; i < 5; i++) {
       fed.aggregates(Step.MINUTE, "apple", from, to);
     }
@@ -166,38 +166,13 @@ class SettledBucketCacheTest {
     long to = Seed.LAST - 3_600;
     // the job writes and reports a minute while the cache's first scan is under way, after the
     // scan passed that minute: what the scan read is stale for it
-    SettledBucketCache[] self = new SettledBucketCache[1];
-    BucketStore racing =
-        new BucketStore() {
-          boolean first = true;
-
-          @Override
-          public List<Bucket> aggregates(Step step, String topic, long a, long b) {
-            List<Bucket> read = store.aggregates(step, topic, a, b);
-            if (first) {
-              first = false;
-              store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
-              self[0].apply(changed(old, old + 60, "apple"));
-            }
-            return read;
-          }
-
-          @Override
-          public List<TopicSpan> topics() {
-            return store.topics();
-          }
-
-          @Override
-          public List<Extremes> extremes(String topic, long a, long b) {
-            return store.extremes(topic, a, b);
-          }
-
-          @Override
-          public void ping() {}
+    store.afterNextRead =
+        () -> {
+          store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
+          cache.apply(changed(old, old + 60, "apple"));
         };
-    self[0] = new SettledBucketCache(racing, clock, MAX_BYTES, BucketChangeFeed.NONE);
-    self[0].aggregates(Step.MINUTE, "apple", from, to);
-    assertThat(self[0].aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
+    cache.aggregates(Step.MINUTE, "apple", from, to);
+    assertThat(cache.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
         .isEqualTo(Seed.minute(old, 30));
   }
 
@@ -206,8 +181,7 @@ class SettledBucketCacheTest {
     long last = Seed.LAST;
     int before = fed.aggregates(Step.MINUTE, "all", last - 86_400, last + 60).size();
     store.put(Step.MINUTE, "all", last - 120, Seed.minute(last - 120, 4));
-    reported.add(changed(last - 120, last - 60, "all"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL); // well within the tail's second
+    report(changed(last - 120, last - 60, "all")); // well within the tail's second
     assertThat(fed.aggregates(Step.MINUTE, "all", last - 86_400, last + 60)).hasSize(before + 1);
   }
 }
