@@ -2,7 +2,7 @@ package io.moodstream.rest.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moodstream.rest.api.LiveBucket;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moodstream.rest.api.LiveExtremes;
 import io.moodstream.rest.api.Point;
 import io.moodstream.rest.api.Post;
@@ -379,8 +379,10 @@ public final class LiveHub implements AutoCloseable {
         return false;
       }
       for (Bucket b : buckets) {
-        String data = write(LiveBucket.of(topic, Point.of(b.start(), b.aggregate())));
-        if (!sink.send("bucket", Long.toString(b.start()), data)) {
+        // the data of an SSE bucket event: the topic, then the fields of the series' Point
+        ObjectNode data = json.createObjectNode().put("topic", topic);
+        data.setAll((ObjectNode) json.valueToTree(Point.of(b.start(), b.aggregate())));
+        if (!sink.send("bucket", Long.toString(b.start()), write(data))) {
           return false;
         }
       }
