@@ -97,6 +97,16 @@ class SettledBucketCacheTest {
     clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
   }
 
+  /** Settled minutes: the last day but its last hour. */
+  static final long SETTLED_FROM = Seed.LAST - 86_400;
+
+  static final long SETTLED_TO = Seed.LAST - 3_600;
+
+  /** Reads apple's settled minutes through {@link #fed}. */
+  void readSettled() {
+    fed.aggregates(Step.MINUTE, "apple", SETTLED_FROM, SETTLED_TO);
+  }
+
   static BucketChangeFeed.Changes changed(long from, long until, String... topics) {
     return new BucketChangeFeed.Changes(
         false, List.of(new BucketChangeFeed.Range(from, until, Set.of(topics))));
@@ -135,26 +145,22 @@ class SettledBucketCacheTest {
 
   @Test
   void changesOfOtherTopicsOrOtherTimesReadNothingAgain() {
-    long from = Seed.LAST - 86_400;
-    long to = Seed.LAST - 3_600;
-    fed.aggregates(Step.MINUTE, "apple", from, to);
+    readSettled();
     int scans = store.minuteScans.get();
-    report(changed(from, to, "climate"));
-    fed.aggregates(Step.MINUTE, "apple", from, to);
-    report(changed(to + 60, to + 120, "apple"));
-    fed.aggregates(Step.MINUTE, "apple", from, to);
+    report(changed(SETTLED_FROM, SETTLED_TO, "climate"));
+    readSettled();
+    report(changed(SETTLED_TO + 60, SETTLED_TO + 120, "apple"));
+    readSettled();
     assertThat(store.minuteScans.get()).isEqualTo(scans);
   }
 
   @Test
   void everythingChangedReadsEachCachedRangeOnceAgain() {
-    long from = Seed.LAST - 86_400;
-    long to = Seed.LAST - 3_600;
-    fed.aggregates(Step.MINUTE, "apple", from, to);
+    readSettled();
     int scans = store.minuteScans.get();
     report(BucketChangeFeed.Changes.EVERYTHING);
     for (int i = 0; i < 5; i++) {
-      fed.aggregates(Step.MINUTE, "apple", from, to);
+      readSettled();
     }
     assertThat(store.minuteScans.get() - scans).isEqualTo(1);
   }
