@@ -80,15 +80,14 @@ class TwitterV1SourceTest {
         runUntil401(
             NO_STALLS,
             List.of(
-                new Stream(
-                    List.of(
-                        st.get(0),
-                        ScriptedStreamServer.KEEP_ALIVE,
-                        delete,
-                        limit,
-                        "{oops",
-                        warning,
-                        st.get(1)))))) {
+                Stream.of(
+                    st.get(0),
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    delete,
+                    limit,
+                    "{oops",
+                    warning,
+                    st.get(1))))) {
       assertThat(sink.posts)
           .extracting(PostEvent::id)
           .containsExactly("1050118621198921728", "1050296000000000001");
@@ -137,12 +136,12 @@ class TwitterV1SourceTest {
         runUntil401(
             Duration.ofMillis(300),
             List.of(
-                new Stream(List.of(st.get(0))),
+                Stream.of(st.get(0)),
                 new Status(420, "Enhance Your Calm"),
                 new Status(420, "Enhance Your Calm"),
                 new Status(503, "Service Unavailable"),
-                new Stream(List.of(st.get(2), new Stall(3_000))),
-                new Stream(List.of(st.get(4), disconnect)),
+                Stream.of(st.get(2), new Stall(3_000)),
+                Stream.of(st.get(4), disconnect),
                 new Status(429, "Too Many Requests")))) {
       assertThat(sleeper.delays)
           .containsExactly(
@@ -173,7 +172,7 @@ class TwitterV1SourceTest {
     try (ScriptedStreamServer s =
         new ScriptedStreamServer(
                 "/1.1/statuses/sample.json",
-                List.of(new Stream(List.of(st.get(0), st.get(3), new Stall(30_000)))))
+                List.of(Stream.of(st.get(0), st.get(3), new Stall(30_000))))
             .start()) {
       TwitterV1Source src =
           new TwitterV1Source(

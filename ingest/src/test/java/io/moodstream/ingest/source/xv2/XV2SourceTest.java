@@ -189,14 +189,13 @@ class XV2SourceTest {
         runUntil401(
             NO_STALLS,
             List.of(
-                new Stream(
-                    List.of(
-                        ScriptedStreamServer.KEEP_ALIVE,
-                        post("1", "I love coffee", "coffee"),
-                        "{oops",
-                        "{\"data\":{\"text\":\"no id\"}}",
-                        ScriptedStreamServer.KEEP_ALIVE,
-                        post("2", "vote", "election")))))) {
+                Stream.of(
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    post("1", "I love coffee", "coffee"),
+                    "{oops",
+                    "{\"data\":{\"text\":\"no id\"}}",
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    post("2", "vote", "election"))))) {
       assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "2");
       assertThat(sink.posts.get(0).topics()).containsExactly("all", "coffee");
       assertThat(sink.posts.get(1).topics()).containsExactly("all", "election");
@@ -231,13 +230,12 @@ class XV2SourceTest {
         runUntil401(
             Duration.ofMillis(100),
             List.of(
-                new Stream(List.of(post("1", "I love coffee", "coffee"))), // then it drops
+                Stream.of(post("1", "I love coffee", "coffee")), // then it drops
                 new Status(429, "{\"title\":\"Too Many Requests\"}"),
                 new Status(503, "{\"title\":\"Service Unavailable\"}"),
-                new Stream(List.of(post("3", "more coffee", "coffee"), new Stall(2_000))),
-                new Stream(
-                    List.of(
-                        "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}"))))) {
+                Stream.of(post("3", "more coffee", "coffee"), new Stall(2_000)),
+                Stream.of(
+                    "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}")))) {
       assertThat(sleeper.delays)
           .containsExactly(
               Duration.ofMillis(250), // dropped after data: network, reset by the good connection
@@ -260,7 +258,7 @@ class XV2SourceTest {
   @Test
   void stoppingClosesTheStreamPromptly() throws Exception {
     try (ScriptedStreamServer s =
-        server(List.of(new Stream(List.of(post("1", "coffee", "coffee"), new Stall(30_000)))))) {
+        server(List.of(Stream.of(post("1", "coffee", "coffee"), new Stall(30_000))))) {
       XV2Source src = new XV2Source(s.url("/2/"), "t0k", topics, Duration.ofSeconds(20), sleeper);
       Duration stop =
           SourceThread.runUntil(src, in, () -> !sink.posts.isEmpty(), Duration.ofSeconds(10));
