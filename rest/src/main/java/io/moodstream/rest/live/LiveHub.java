@@ -3,10 +3,10 @@ package io.moodstream.rest.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.rest.api.LiveExtremes;
 import io.moodstream.rest.api.Point;
 import io.moodstream.rest.api.Post;
-import io.moodstream.rest.query.Times;
 import io.moodstream.rest.store.BucketStore;
 import io.moodstream.rest.store.StoreUnavailableException;
 import io.moodstream.schema.hbase.Aggregate;
@@ -391,7 +391,7 @@ public final class LiveHub implements AutoCloseable {
             write(
                 new LiveExtremes(
                     topic,
-                    Times.format(e.minute()),
+                    IsoSeconds.format(e.minute()),
                     e.positive().stream().map(p -> Post.of(p, e.minute())).toList(),
                     e.negative().stream().map(p -> Post.of(p, e.minute())).toList()));
         if (!sink.send("extremes", null, data)) {
