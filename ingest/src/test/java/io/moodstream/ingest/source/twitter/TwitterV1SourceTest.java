@@ -3,7 +3,6 @@ package io.moodstream.ingest.source.twitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.ingest.core.Ingestor;
-import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.source.live.RecordingSleeper;
 import io.moodstream.ingest.source.live.ScriptedStreamServer;
@@ -29,9 +28,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TwitterV1SourceTest {
   final RecordingSink sink = new RecordingSink();
-  final Metrics metrics = new Metrics();
   final List<String> topics = List.of("coffee", "climate change");
-  final Ingestor in = sink.ingestor(Source.TWITTER_V1, metrics, topics);
+  final Ingestor in = sink.ingestor(Source.TWITTER_V1, topics);
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   /** A stall timeout no scripted step reaches. */
@@ -97,7 +95,7 @@ class TwitterV1SourceTest {
       assertThat(sink.deletes).extracting(d -> d.id()).containsExactly("1050118621198921728");
       assertThat(sink.dead).hasSize(1);
       assertThat(sink.dead.get(0).raw()).isEqualTo("{oops");
-      assertThat(metrics.snapshot())
+      assertThat(in.metrics().snapshot())
           .containsAllEntriesOf(
               Map.of(
                   "twitter-v1/notice.limit", 1L,
@@ -155,7 +153,7 @@ class TwitterV1SourceTest {
       assertThat(sink.posts)
           .extracting(PostEvent::id)
           .containsExactly("1050118621198921728", "1050311000000000002", "1050341000000000004");
-      assertThat(metrics.snapshot())
+      assertThat(in.metrics().snapshot())
           .containsAllEntriesOf(
               Map.of(
                   "twitter-v1/notice.disconnect", 1L,

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
-import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.source.live.RecordingSleeper;
 import io.moodstream.ingest.source.live.ScriptedStreamServer;
@@ -34,9 +33,8 @@ class XV2SourceTest {
   final List<String[]> rules = new ArrayList<>(); // id, value, tag
   final List<String> ruleCalls = new ArrayList<>();
   final RecordingSink sink = new RecordingSink();
-  final Metrics metrics = new Metrics();
   final List<String> topics = List.of("coffee", "election");
-  final Ingestor in = sink.ingestor(Source.X_V2, metrics, topics);
+  final Ingestor in = sink.ingestor(Source.X_V2, topics);
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   static String post(String id, String text, String tag) {
@@ -244,7 +242,7 @@ class XV2SourceTest {
               Duration.ofMillis(250), // stall (3 missed heartbeats of 100 ms)
               Duration.ofMillis(250)); // operational disconnect
       assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "3");
-      assertThat(metrics.snapshot())
+      assertThat(in.metrics().snapshot())
           .containsAllEntriesOf(
               Map.of(
                   "x-v2/reconnect.rate-limit", 1L,
