@@ -19,7 +19,6 @@ import io.moodstream.ingest.source.replay.XV2LineParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -32,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,8 +108,11 @@ public final class XV2Source implements IngestSource {
     return new Plan(missing.stream().map(t -> new Rule(null, t, t)).toList(), delete);
   }
 
-  /** Lists the rules, plans the sync and applies it (or, on a dry run, only prints it). */
-  public Plan syncRules(boolean dryRun, PrintStream out) throws IOException {
+  /**
+   * Lists the rules, plans the sync and applies it (or, on a dry run, only asks the API to check
+   * it); hands the plan's description to {@code report}.
+   */
+  public Plan syncRules(boolean dryRun, Consumer<String> report) throws IOException {
     String rules = "tweets/search/stream/rules";
     String change = rules + (dryRun ? "?dry_run=true" : "");
     JsonNode list = call("GET", rules, null);
@@ -131,7 +134,7 @@ public final class XV2Source implements IngestSource {
       p.add().forEach(r -> add.addObject().put("value", r.value()).put("tag", r.tag()));
       call("POST", change, body);
     }
-    out.println((dryRun ? "(dry run) " : "") + p.describe());
+    report.accept((dryRun ? "(dry run) " : "") + p.describe());
     return p;
   }
 
@@ -178,14 +181,7 @@ public final class XV2Source implements IngestSource {
 
   @Override
   public void run(Ingestor in, Lifecycle life) throws Exception {
-    syncRules(
-        false,
-        new PrintStream(OutputStream.nullOutputStream()) {
-          @Override
-          public void println(String x) {
-            LOG.info("[x-v2] {}", x.replace("\n", "; "));
-          }
-        });
+    syncRules(false, plan -> LOG.info("[x-v2] {}", plan.replace("\n", "; ")));
     new Reconnector("x-v2", life, sleeper, in.metrics()).run(() -> connect(in, life));
   }
 
