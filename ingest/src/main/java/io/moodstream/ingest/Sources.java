@@ -133,7 +133,7 @@ final class Sources {
             life);
     if (args.dryRun()) {
       try {
-        src.syncRules(true, out);
+        src.syncRules(true, out::println);
       } catch (java.io.IOException e) {
         throw new FatalSourceException("cannot reach the X API: " + e);
       }

@@ -126,7 +126,7 @@ class MetricsEndpointTest {
   void theMainStartsTheEndpointOnlyWhenAPortIsConfigured(@TempDir Path dir) throws Exception {
     java.io.PrintStream err =
         new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, "UTF-8");
-    io.moodstream.ingest.kafka.Spool spool = new io.moodstream.ingest.kafka.Spool(dir);
+    io.moodstream.ingest.kafka.Spool spool = io.moodstream.ingest.kafka.TestSpools.of(dir);
     io.moodstream.schema.config.MoodstreamConfig off =
         io.moodstream.schema.config.MoodstreamConfig.load(IngestConfig.KEYS, Map.of(), null);
     assertThat(IngestMain.startMetricsEndpoint(off, "synthetic", new Metrics(), spool, err))

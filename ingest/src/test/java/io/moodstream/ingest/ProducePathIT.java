@@ -11,7 +11,7 @@ import io.moodstream.ingest.core.SourcePost;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.Kafka;
 import io.moodstream.ingest.kafka.KafkaEventSink;
-import io.moodstream.ingest.kafka.Spool;
+import io.moodstream.ingest.kafka.TestSpools;
 import io.moodstream.ingest.source.synthetic.SyntheticPosts;
 import io.moodstream.ingest.source.synthetic.SyntheticSource;
 import io.moodstream.schema.ApplyReport;
@@ -116,7 +116,8 @@ class ProducePathIT {
     }
     Metrics metrics = new Metrics();
     String marker = "dlq-" + System.nanoTime();
-    try (KafkaEventSink sink = KafkaEventSink.create(config, new Spool(dir), metrics, "replay")) {
+    try (KafkaEventSink sink =
+        KafkaEventSink.create(config, TestSpools.of(dir), metrics, "replay")) {
       Ingestor in =
           new Ingestor(Source.REPLAY, TopicMatcher.of(List.of()), sink, metrics, Clock.systemUTC());
       in.reject("{\"broken\": " + marker, Reject.malformed("Unexpected end-of-input"), null);

@@ -47,19 +47,22 @@ class LauncherIT {
     assertThat(r.stderr()).contains("unknown command 'scroe'");
   }
 
+  /** Runs the launcher, which must succeed without building anything. */
+  static Run withoutBuilding(String... args) throws Exception {
+    Run r = launcher(args);
+    assertThat(r.exit()).as(r.stderr()).isZero();
+    assertThat(r.stderr()).doesNotContain("building");
+    return r;
+  }
+
   @Test
   void aCommandOfABuiltModuleRunsItsMainWithoutBuilding() throws Exception {
-    Run r = launcher("score", "--help");
-    assertThat(r.exit()).as(r.stderr()).isZero();
-    assertThat(r.stdout()).contains("moodstream score");
-    assertThat(r.stderr()).doesNotContain("building");
+    assertThat(withoutBuilding("score", "--help").stdout()).contains("moodstream score");
   }
 
   @Test
   void theLocalCommandsRunFromLocalsFacts() throws Exception {
-    Run r = launcher("down", "--help");
-    assertThat(r.exit()).as(r.stderr()).isZero();
-    assertThat(r.stderr()).doesNotContain("building");
+    Run r = withoutBuilding("down", "--help");
     assertThat(r.stdout() + r.stderr()).contains("down");
   }
 }

@@ -30,6 +30,12 @@ public final class InMemoryBucketStore implements BucketStore {
   /** Reads that started waiting on {@link #hang}. */
   public final AtomicInteger hung = new AtomicInteger();
 
+  /**
+   * When set, runs once after the next {@link #aggregates} read has taken its rows, before it
+   * returns them (a write that lands while a scan is under way).
+   */
+  public volatile Runnable afterNextRead;
+
   public void put(Step step, String topic, long start, Aggregate a) {
     aggregates
         .computeIfAbsent(step.label() + "/" + topic, k -> new ConcurrentSkipListMap<>())
@@ -79,11 +85,15 @@ public final class InMemoryBucketStore implements BucketStore {
       minuteScans.incrementAndGet();
     }
     NavigableMap<Long, Aggregate> m = aggregates.get(step.label() + "/" + topic);
-    if (m == null || from >= to) {
-      return List.of();
-    }
     List<Bucket> out = new ArrayList<>();
-    m.subMap(from, true, to, false).forEach((s, a) -> out.add(new Bucket(topic, s, a)));
+    if (m != null && from < to) {
+      m.subMap(from, true, to, false).forEach((s, a) -> out.add(new Bucket(topic, s, a)));
+    }
+    Runnable after = afterNextRead;
+    if (after != null) {
+      afterNextRead = null;
+      after.run();
+    }
     return out;
   }
 

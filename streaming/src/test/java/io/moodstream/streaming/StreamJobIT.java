@@ -1,8 +1,8 @@
 package io.moodstream.streaming;
 
+import static io.moodstream.streaming.MoodTransformTest.assertSameAggregate;
 import static io.moodstream.streaming.MoodTransformTest.post;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,27 +155,7 @@ class StreamJobIT {
       if (m.start() == T0.getEpochSecond()) {
         expected = expected.merge(Aggregate.ofUnscored()); // the German post
       }
-      assertThat(m.aggregate().count())
-          .as("minute row %s: count", m.start())
-          .isEqualTo(expected.count());
-      assertThat(m.aggregate().scored())
-          .as("minute row %s: scored", m.start())
-          .isEqualTo(expected.scored());
-      assertThat(m.aggregate().histogram())
-          .as("minute row %s: histogram", m.start())
-          .isEqualTo(expected.histogram());
-      assertThat(m.aggregate().positive())
-          .as("minute row %s: positive", m.start())
-          .isEqualTo(expected.positive());
-      assertThat(m.aggregate().negative())
-          .as("minute row %s: negative", m.start())
-          .isEqualTo(expected.negative());
-      assertThat(m.aggregate().sumCompound())
-          .as("minute row %s: sumCompound", m.start())
-          .isCloseTo(expected.sumCompound(), within(1e-9));
-      assertThat(m.aggregate().sumSquares())
-          .as("minute row %s: sumSquares", m.start())
-          .isCloseTo(expected.sumSquares(), within(1e-9));
+      assertSameAggregate(m.aggregate(), expected, "minute row " + m.start());
     }
     assertThat(reader.aggregates(Step.MINUTE, "apple", from, to)).as("minute rows").hasSize(4);
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The final summary of a run, and the {@code status.json} the local stack's status view reads. */
 public final class Summary {
@@ -62,11 +63,11 @@ public final class Summary {
   }
 
   static Map<String, Long> byPrefix(Metrics m, String source, String prefix) {
+    String p = source + "/" + prefix;
     Map<String, Long> r = new TreeMap<>();
     m.snapshot()
         .forEach(
             (k, v) -> {
-              String p = source + "/" + prefix;
               if (k.startsWith(p)) {
                 r.put(k.substring(p.length()), v);
               }
@@ -79,12 +80,9 @@ public final class Summary {
       return "none";
     }
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d (", total));
-    counts.forEach(
-        (k, v) ->
-            b.append(k).append(' ').append(String.format(Locale.ROOT, "%,d", v)).append(", "));
-    b.setLength(b.length() - 2);
-    return b.append(')').toString();
+    return counts.entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+        .collect(Collectors.joining(", ", String.format(Locale.ROOT, "%,d (", total), ")"));
   }
 
   /** Writes {@code status.json} atomically: source, state, start, update time and every counter. */

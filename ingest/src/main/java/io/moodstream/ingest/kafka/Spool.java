@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class Spool implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Spool.class);
   static final String FILE = "spool.bin";
-  static final long DEFAULT_MAX_BYTES = 1L << 30;
 
   /** One spooled record. */
   public record Entry(String topic, byte[] key, byte[] value) {}
@@ -66,10 +65,6 @@ public final class Spool implements AutoCloseable {
 
   /** Bytes in spool.bin plus taken files not yet re-sent; -1 until first measured. */
   private long bytes = -1;
-
-  public Spool(Path dir) {
-    this(dir, DEFAULT_MAX_BYTES, Duration.ofSeconds(1), System::nanoTime);
-  }
 
   public Spool(Path dir, long maxBytes, Duration fsyncInterval, LongSupplier nanoTime) {
     if (maxBytes < 1) {

@@ -14,9 +14,12 @@ public final class RecordingSink implements EventSink {
   public final List<DeleteEvent> deletes = new CopyOnWriteArrayList<>();
   public final List<DeadLetter> dead = new CopyOnWriteArrayList<>();
 
-  /** An ingestor of {@code source} for {@code topics} that sends into this sink. */
-  public Ingestor ingestor(Source source, Metrics metrics, List<String> topics) {
-    return new Ingestor(source, TopicMatcher.of(topics), this, metrics, Clock.systemUTC());
+  /**
+   * An ingestor of {@code source} for {@code topics} that sends into this sink; its counts are
+   * {@link Ingestor#metrics()}.
+   */
+  public Ingestor ingestor(Source source, List<String> topics) {
+    return new Ingestor(source, TopicMatcher.of(topics), this, new Metrics(), Clock.systemUTC());
   }
 
   @Override

@@ -63,7 +63,8 @@ class SpoolResendIT {
     MoodstreamConfig config = timingOutFast(kafka, state, Map.of());
     Metrics metrics = new Metrics();
     Set<String> ids = new HashSet<>();
-    try (KafkaEventSink sink = KafkaEventSink.create(config, new Spool(state), metrics, "replay")) {
+    try (KafkaEventSink sink =
+        KafkaEventSink.create(config, TestSpools.of(state), metrics, "replay")) {
       Ingestor in =
           new Ingestor(
               Source.REPLAY, TopicMatcher.of(List.of("tea")), sink, metrics, Clock.systemUTC());
@@ -86,7 +87,7 @@ class SpoolResendIT {
       Metrics m2 = new Metrics();
       // the next start, with default timeouts (a broker recovering from SIGKILL takes a moment)
       MoodstreamConfig next = Kafka.config(Kafka.env(again.bootstrapServers(), state));
-      try (KafkaEventSink sink = KafkaEventSink.create(next, new Spool(state), m2, "replay")) {
+      try (KafkaEventSink sink = KafkaEventSink.create(next, TestSpools.of(state), m2, "replay")) {
         assertThat(sink.resendSpool()).isEqualTo(spooled);
       }
       assertThat(m2.get("replay", "kafka.delivered")).isEqualTo(spooled);
@@ -142,7 +143,7 @@ class SpoolResendIT {
     try (KafkaBroker again = KafkaBroker.start(opts)) {
       MoodstreamConfig next = Kafka.config(Kafka.env(again.bootstrapServers(), state));
       try (KafkaEventSink sink =
-          KafkaEventSink.create(next, new Spool(state), new Metrics(), "replay")) {
+          KafkaEventSink.create(next, TestSpools.of(state), new Metrics(), "replay")) {
         assertThat(sink.resendSpool()).isGreaterThanOrEqualTo(accepted.size());
       }
       var got =

@@ -29,7 +29,7 @@ class SpoolTest {
 
   @Test
   void spooledRecordsAreTakenBackInOrderAndDeletedWhenDone() throws Exception {
-    try (Spool s = new Spool(dir)) {
+    try (Spool s = TestSpools.of(dir)) {
       s.append("moodstream.posts", b("1"), b("{\"a\":1}"));
       s.append("moodstream.dlq", null, b("{\"raw\":\"x\"}"));
       assertThat(s.appended()).isEqualTo(2);
@@ -50,12 +50,12 @@ class SpoolTest {
 
   @Test
   void filesLeftByEarlierCrashesAreReSentOldestFirstOneRecordAtATime() throws Exception {
-    try (Spool s = new Spool(dir)) {
+    try (Spool s = TestSpools.of(dir)) {
       s.append("t", b("a"), b("1"));
       s.take(); // renamed to spool-resend-*, then the process "crashes" before done()
       s.append("t", b("b"), b("2"));
     }
-    try (Spool s = new Spool(dir)) {
+    try (Spool s = TestSpools.of(dir)) {
       List<String> seen = new ArrayList<>();
       long n = s.take().forEach(e -> seen.add(new String(e.key(), StandardCharsets.UTF_8)));
       assertThat(n).isEqualTo(2);
@@ -65,18 +65,18 @@ class SpoolTest {
 
   @Test
   void aRecordCutShortByACrashIsIgnored() throws Exception {
-    try (Spool s = new Spool(dir)) {
+    try (Spool s = TestSpools.of(dir)) {
       s.append("t", b("k"), b("value"));
     }
     Files.write(dir.resolve(Spool.FILE), new byte[] {0, 0, 0, 5, 't'}, StandardOpenOption.APPEND);
-    try (Spool s = new Spool(dir)) {
+    try (Spool s = TestSpools.of(dir)) {
       assertThat(entries(s.take())).hasSize(1);
     }
   }
 
   @Test
   void anEmptySpoolDirectoryIsFine() throws Exception {
-    try (Spool s = new Spool(dir.resolve("missing"))) {
+    try (Spool s = TestSpools.of(dir.resolve("missing"))) {
       Spool.Taken t = s.take();
       assertThat(t.isEmpty()).isTrue();
       assertThat(entries(t)).isEmpty();

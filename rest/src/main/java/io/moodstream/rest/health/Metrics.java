@@ -38,13 +38,7 @@ public final class Metrics {
 
   /** With the JVM and process metrics. */
   public Metrics() {
-    this(true);
-  }
-
-  public Metrics(boolean jvm) {
-    if (jvm) {
-      JvmMetrics.builder().register(registry);
-    }
+    JvmMetrics.builder().register(registry);
     requests =
         Counter.builder()
             .name("moodstream_http_requests_total")

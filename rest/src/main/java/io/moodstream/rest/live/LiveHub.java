@@ -2,11 +2,11 @@ package io.moodstream.rest.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moodstream.rest.api.LiveBucket;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.rest.api.LiveExtremes;
 import io.moodstream.rest.api.Point;
 import io.moodstream.rest.api.Post;
-import io.moodstream.rest.query.Times;
 import io.moodstream.rest.store.BucketStore;
 import io.moodstream.rest.store.StoreUnavailableException;
 import io.moodstream.schema.hbase.Aggregate;
@@ -379,8 +379,10 @@ public final class LiveHub implements AutoCloseable {
         return false;
       }
       for (Bucket b : buckets) {
-        String data = write(LiveBucket.of(topic, Point.of(b.start(), b.aggregate())));
-        if (!sink.send("bucket", Long.toString(b.start()), data)) {
+        // the data of an SSE bucket event: the topic, then the fields of the series' Point
+        ObjectNode data = json.createObjectNode().put("topic", topic);
+        data.setAll((ObjectNode) json.valueToTree(Point.of(b.start(), b.aggregate())));
+        if (!sink.send("bucket", Long.toString(b.start()), write(data))) {
           return false;
         }
       }
@@ -389,7 +391,7 @@ public final class LiveHub implements AutoCloseable {
             write(
                 new LiveExtremes(
                     topic,
-                    Times.format(e.minute()),
+                    IsoSeconds.format(e.minute()),
                     e.positive().stream().map(p -> Post.of(p, e.minute())).toList(),
                     e.negative().stream().map(p -> Post.of(p, e.minute())).toList()));
         if (!sink.send("extremes", null, data)) {

@@ -1,6 +1,7 @@
 package io.moodstream.rest.query;
 
 import io.moodstream.rest.api.ExtremesResponse;
+import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.rest.api.Post;
 import io.moodstream.rest.store.BucketStore;
 import io.moodstream.schema.hbase.ExtremePost;
@@ -80,7 +81,8 @@ public final class ExtremesQuery {
         p == Polarity.POSITIVE
             ? List.of()
             : top(rows, false, ExtremePost.MOST_NEGATIVE_FIRST, limit);
-    return new ExtremesResponse(topic, Times.format(start), Times.format(end), positive, negative);
+    return new ExtremesResponse(
+        topic, IsoSeconds.format(start), IsoSeconds.format(end), positive, negative);
   }
 
   private record Ranked(ExtremePost post, long minute) {}

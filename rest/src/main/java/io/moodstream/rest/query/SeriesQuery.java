@@ -1,5 +1,6 @@
 package io.moodstream.rest.query;
 
+import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.rest.api.Point;
 import io.moodstream.rest.api.SeriesResponse;
 import io.moodstream.rest.api.SeriesResponse.TopicSeries;
@@ -28,7 +29,7 @@ public final class SeriesQuery {
     for (String topic : topics) {
       out.add(new TopicSeries(topic, points(topic, start, end, r)));
     }
-    return new SeriesResponse(Times.format(start), Times.format(end), r.label(), out);
+    return new SeriesResponse(IsoSeconds.format(start), IsoSeconds.format(end), r.label(), out);
   }
 
   List<Point> points(String topic, long start, long end, Resolution r) {

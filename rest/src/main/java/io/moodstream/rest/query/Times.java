@@ -1,6 +1,5 @@
 package io.moodstream.rest.query;
 
-import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.schema.hbase.EpochSeconds;
 import java.time.Instant;
 
@@ -17,9 +16,5 @@ public final class Times {
     } catch (IllegalArgumentException e) {
       throw new BadParameterException(parameter, e.getMessage());
     }
-  }
-
-  public static String format(long epochSecond) {
-    return IsoSeconds.format(epochSecond);
   }
 }

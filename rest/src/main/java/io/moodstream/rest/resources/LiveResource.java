@@ -12,14 +12,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.glassfish.grizzly.WriteHandler;
 import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
 
 /**
  * {@code GET /api/v1/live?topic=…}: Server-Sent Events. On connect the last 60 minute buckets
@@ -54,7 +60,7 @@ public final class LiveResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   public void live(
       @QueryParam("topic") List<String> topics,
-      @HeaderParam(HttpHeadersExt.LAST_EVENT_ID) String lastEventId,
+      @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
       @Context Request request,
       @Context SseEventSink sink,
       @Context Sse sse) {
@@ -90,33 +96,21 @@ public final class LiveResource {
       return v;
     } catch (NumberFormatException e) {
       throw new BadParameterException(
-          HttpHeadersExt.LAST_EVENT_ID,
+          HttpHeaders.LAST_EVENT_ID_HEADER,
           "Last-Event-ID '" + id + "' is not a bucket start in epoch seconds");
     }
-  }
-
-  /** Header names JAX-RS does not declare. */
-  static final class HttpHeadersExt {
-    static final String LAST_EVENT_ID = "Last-Event-ID";
-
-    private HttpHeadersExt() {}
   }
 
   private static final class JerseySink implements LiveSink {
     private final SseEventSink sink;
     private final Sse sse;
     private volatile boolean stalled;
-    private final org.glassfish.grizzly.http.server.Response grizzly;
-    private final java.util.concurrent.atomic.AtomicBoolean waiting =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    private final Response grizzly;
+    private final AtomicBoolean waiting = new AtomicBoolean();
 
     private final long stallNanos;
 
-    JerseySink(
-        SseEventSink sink,
-        Sse sse,
-        org.glassfish.grizzly.http.server.Response grizzly,
-        Duration writeTimeout) {
+    JerseySink(SseEventSink sink, Sse sse, Response grizzly, Duration writeTimeout) {
       this.sink = sink;
       this.sse = sse;
       this.grizzly = grizzly;
@@ -142,7 +136,7 @@ public final class LiveResource {
         grizzly
             .getOutputBuffer()
             .notifyCanWrite(
-                new org.glassfish.grizzly.WriteHandler() {
+                new WriteHandler() {
                   @Override
                   public void onWritePossible() {
                     waiting.set(false);
@@ -214,9 +208,9 @@ public final class LiveResource {
     /** Whether a failed write ran into the transport's write timeout (Grizzly says "timeout"). */
     private static boolean timedOut(Throwable e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof java.util.concurrent.TimeoutException
+        if (t instanceof TimeoutException
             || (t.getMessage() != null
-                && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("timeout"))) {
+                && t.getMessage().toLowerCase(Locale.ROOT).contains("timeout"))) {
           return true;
         }
       }

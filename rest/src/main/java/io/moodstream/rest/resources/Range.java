@@ -1,5 +1,6 @@
 package io.moodstream.rest.resources;
 
+import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.rest.query.BadParameterException;
 import io.moodstream.rest.query.Times;
 import java.time.Duration;
@@ -13,7 +14,8 @@ record Range(long from, long to) {
     long f = from == null ? t - defaultLength.toSeconds() : Times.parse("from", from, now);
     if (f >= t) {
       throw new BadParameterException(
-          "from", "from (" + Times.format(f) + ") must be before to (" + Times.format(t) + ")");
+          "from",
+          "from (" + IsoSeconds.format(f) + ") must be before to (" + IsoSeconds.format(t) + ")");
     }
     return new Range(f, t);
   }

@@ -1,7 +1,7 @@
 package io.moodstream.rest.resources;
 
+import io.moodstream.rest.api.IsoSeconds;
 import io.moodstream.rest.api.TopicsResponse;
-import io.moodstream.rest.query.Times;
 import io.moodstream.rest.query.TopicCatalog;
 import io.moodstream.rest.store.HBaseBulkhead;
 import jakarta.ws.rs.GET;
@@ -36,7 +36,9 @@ public final class TopicsResource {
                     .map(
                         t ->
                             new TopicsResponse.Topic(
-                                t.topic(), Times.format(t.first()), Times.format(t.last())))
+                                t.topic(),
+                                IsoSeconds.format(t.first()),
+                                IsoSeconds.format(t.last())))
                     .toList()));
   }
 }

@@ -31,10 +31,8 @@ class ClientQueueTest {
   }
 
   /** A sink whose writes block until released (a client that stopped reading). */
-  static final class Stalled implements LiveSink {
+  static final class Stalled extends RecordingSink {
     final CountDownLatch release = new CountDownLatch(1);
-    final List<String> written = new CopyOnWriteArrayList<>();
-    volatile boolean closed;
     volatile boolean fail;
     volatile boolean timedOut;
 
@@ -45,32 +43,28 @@ class ClientQueueTest {
 
     @Override
     public boolean send(String event, String id, String data) {
+      return released() && super.send(event, id, data);
+    }
+
+    @Override
+    public boolean comment(String text) {
+      return released() && super.comment(text);
+    }
+
+    /** Waits for {@link #release}; false if interrupted or told to {@link #fail}. */
+    private boolean released() {
       try {
         release.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;
       }
-      if (fail) {
-        return false;
-      }
-      written.add(data);
-      return true;
-    }
-
-    @Override
-    public boolean comment(String text) {
-      return send(null, null, text);
-    }
-
-    @Override
-    public boolean isClosed() {
-      return closed;
+      return !fail;
     }
 
     @Override
     public void close() {
-      closed = true;
+      super.close();
       release.countDown();
     }
   }
@@ -105,12 +99,12 @@ class ClientQueueTest {
       assertThat(q.send("bucket", Integer.toString(i), "event " + i)).isTrue();
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (out.written.size() < 500) {
+    while (out.data.size() < 500) {
       assertThat(System.nanoTime()).isLessThan(deadline);
       Thread.sleep(5);
     }
     for (int i = 0; i < 500; i++) {
-      assertThat(out.written.get(i)).isEqualTo("event " + i);
+      assertThat(out.data.get(i)).isEqualTo("event " + i);
     }
     assertThat(evictions).isEmpty();
     assertThat(q.queuedBytes()).isZero();

@@ -7,8 +7,6 @@ import io.moodstream.rest.MutableClock;
 import io.moodstream.rest.Seed;
 import io.moodstream.rest.Shapes;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,41 +32,6 @@ class LiveHubTest {
   @AfterEach
   void close() {
     hub.close();
-  }
-
-  /** Records what it is sent; "disconnects" on demand. */
-  static final class RecordingSink implements LiveSink {
-    final List<String> events = new CopyOnWriteArrayList<>();
-    final List<String> comments = new CopyOnWriteArrayList<>();
-    volatile boolean closed;
-
-    @Override
-    public boolean send(String event, String id, String data) {
-      if (closed) {
-        return false;
-      }
-      events.add(event + "#" + id);
-      return true;
-    }
-
-    @Override
-    public boolean comment(String text) {
-      if (closed) {
-        return false;
-      }
-      comments.add(text);
-      return true;
-    }
-
-    @Override
-    public boolean isClosed() {
-      return closed;
-    }
-
-    @Override
-    public void close() {
-      closed = true;
-    }
   }
 
   static void await(BooleanSupplier condition) throws InterruptedException {

@@ -7,7 +7,6 @@ import io.moodstream.rest.MutableClock;
 import io.moodstream.rest.Seed;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.Bucket;
-import io.moodstream.storage.Extremes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -92,6 +91,22 @@ class SettledBucketCacheTest {
           MAX_BYTES,
           () -> reported.isEmpty() ? BucketChangeFeed.Changes.NONE : reported.poll());
 
+  /** The job reports {@code changes} and the cache's next poll is due. */
+  void report(BucketChangeFeed.Changes changes) {
+    reported.add(changes);
+    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+  }
+
+  /** Settled minutes: the last day but its last hour. */
+  static final long SETTLED_FROM = Seed.LAST - 86_400;
+
+  static final long SETTLED_TO = Seed.LAST - 3_600;
+
+  /** Reads apple's settled minutes through {@link #fed}. */
+  void readSettled() {
+    fed.aggregates(Step.MINUTE, "apple", SETTLED_FROM, SETTLED_TO);
+  }
+
   static BucketChangeFeed.Changes changed(long from, long until, String... topics) {
     return new BucketChangeFeed.Changes(
         false, List.of(new BucketChangeFeed.Range(from, until, Set.of(topics))));
@@ -104,8 +119,7 @@ class SettledBucketCacheTest {
     fed.aggregates(Step.MINUTE, "apple", from, Seed.LAST);
     int scans = store.minuteScans.get();
     store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
-    reported.add(changed(old, old + 60, "apple"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(changed(old, old + 60, "apple"));
     assertThat(fed.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
         .isEqualTo(Seed.minute(old, 30));
     assertThat(store.minuteScans.get() - scans).isEqualTo(1); // the changed minute alone
@@ -123,8 +137,7 @@ class SettledBucketCacheTest {
     List<?> hoursBefore = fed.aggregates(Step.HOUR, "apple", from, to);
     store.put(Step.MINUTE, "apple", hour + 600, Seed.minute(hour + 600, 9));
     store.put(Step.HOUR, "apple", hour, Seed.minute(hour + 600, 9));
-    reported.add(changed(hour + 600, hour + 660, "apple"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(changed(hour + 600, hour + 660, "apple"));
     assertThat(fed.aggregates(Step.HOUR, "apple", from, to))
         .isEqualTo(store.aggregates(Step.HOUR, "apple", from, to))
         .isNotEqualTo(hoursBefore);
@@ -132,29 +145,22 @@ class SettledBucketCacheTest {
 
   @Test
   void changesOfOtherTopicsOrOtherTimesReadNothingAgain() {
-    long from = Seed.LAST - 86_400;
-    long to = Seed.LAST - 3_600;
-    fed.aggregates(Step.MINUTE, "apple", from, to);
+    readSettled();
     int scans = store.minuteScans.get();
-    reported.add(changed(from, to, "climate"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
-    fed.aggregates(Step.MINUTE, "apple", from, to);
-    reported.add(changed(to + 60, to + 120, "apple"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
-    fed.aggregates(Step.MINUTE, "apple", from, to);
+    report(changed(SETTLED_FROM, SETTLED_TO, "climate"));
+    readSettled();
+    report(changed(SETTLED_TO + 60, SETTLED_TO + 120, "apple"));
+    readSettled();
     assertThat(store.minuteScans.get()).isEqualTo(scans);
   }
 
   @Test
   void everythingChangedReadsEachCachedRangeOnceAgain() {
-    long from = Seed.LAST - 86_400;
-    long to = Seed.LAST - 3_600;
-    fed.aggregates(Step.MINUTE, "apple", from, to);
+    readSettled();
     int scans = store.minuteScans.get();
-    reported.add(BucketChangeFeed.Changes.EVERYTHING);
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL);
+    report(BucketChangeFeed.Changes.EVERYTHING);
     for (int i = 0; i < 5; i++) {
-      fed.aggregates(Step.MINUTE, "apple", from, to);
+      readSettled();
     }
     assertThat(store.minuteScans.get() - scans).isEqualTo(1);
   }
@@ -166,38 +172,13 @@ class SettledBucketCacheTest {
     long to = Seed.LAST - 3_600;
     // the job writes and reports a minute while the cache's first scan is under way, after the
     // scan passed that minute: what the scan read is stale for it
-    SettledBucketCache[] self = new SettledBucketCache[1];
-    BucketStore racing =
-        new BucketStore() {
-          boolean first = true;
-
-          @Override
-          public List<Bucket> aggregates(Step step, String topic, long a, long b) {
-            List<Bucket> read = store.aggregates(step, topic, a, b);
-            if (first) {
-              first = false;
-              store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
-              self[0].apply(changed(old, old + 60, "apple"));
-            }
-            return read;
-          }
-
-          @Override
-          public List<TopicSpan> topics() {
-            return store.topics();
-          }
-
-          @Override
-          public List<Extremes> extremes(String topic, long a, long b) {
-            return store.extremes(topic, a, b);
-          }
-
-          @Override
-          public void ping() {}
+    store.afterNextRead =
+        () -> {
+          store.put(Step.MINUTE, "apple", old, Seed.minute(old, 30));
+          cache.apply(changed(old, old + 60, "apple"));
         };
-    self[0] = new SettledBucketCache(racing, clock, MAX_BYTES, BucketChangeFeed.NONE);
-    self[0].aggregates(Step.MINUTE, "apple", from, to);
-    assertThat(self[0].aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
+    cache.aggregates(Step.MINUTE, "apple", from, to);
+    assertThat(cache.aggregates(Step.MINUTE, "apple", old, old + 60).get(0).aggregate())
         .isEqualTo(Seed.minute(old, 30));
   }
 
@@ -206,8 +187,7 @@ class SettledBucketCacheTest {
     long last = Seed.LAST;
     int before = fed.aggregates(Step.MINUTE, "all", last - 86_400, last + 60).size();
     store.put(Step.MINUTE, "all", last - 120, Seed.minute(last - 120, 4));
-    reported.add(changed(last - 120, last - 60, "all"));
-    clock.now = clock.now.plus(SettledBucketCache.CHANGES_POLL); // well within the tail's second
+    report(changed(last - 120, last - 60, "all")); // well within the tail's second
     assertThat(fed.aggregates(Step.MINUTE, "all", last - 86_400, last + 60)).hasSize(before + 1);
   }
 }

@@ -48,6 +48,19 @@ public final class LineStream {
     }
   }
 
+  /**
+   * Whether a line is a keep-alive: empty or only spaces, tabs and CRs (the heartbeat of a live
+   * stream, also kept in recordings of one).
+   */
+  public static boolean isKeepAlive(byte[] b, int off, int len) {
+    for (int i = off; i < off + len; i++) {
+      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static byte[] strip(byte[] b) {
     return b.length > 0 && b[b.length - 1] == '\r' ? java.util.Arrays.copyOf(b, b.length - 1) : b;
   }

@@ -5,6 +5,7 @@ import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.IngestSource;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
+import io.moodstream.ingest.source.live.LineStream;
 import io.moodstream.schema.event.Reject;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -278,7 +279,7 @@ public record ReplaySource(
     return reader.read(
         stream,
         (buf, off, len, truncated) -> {
-          if (len == 0 || isBlank(buf, off, len)) {
+          if (LineStream.isKeepAlive(buf, off, len)) {
             return true; // keep-alive newlines of a recorded stream
           }
           in.read();
@@ -294,14 +295,5 @@ public record ReplaySource(
           }
           return !life.stopping() && (count == 0 || lines[0] < count);
         });
-  }
-
-  private static boolean isBlank(byte[] b, int off, int len) {
-    for (int i = off; i < off + len; i++) {
-      if (b[i] != ' ' && b[i] != '\t' && b[i] != '\r') {
-        return false;
-      }
-    }
-    return true;
   }
 }

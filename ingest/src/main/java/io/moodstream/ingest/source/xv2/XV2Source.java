@@ -19,16 +19,19 @@ import io.moodstream.ingest.source.replay.XV2LineParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +54,11 @@ public final class XV2Source implements IngestSource {
   private final Duration heartbeat;
   private final Sleeper sleeper;
   private final XV2LineParser parser = new XV2LineParser();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   /**
    * @param baseUrl the API base, e.g. {@code https://api.x.com/2/}
@@ -75,60 +83,39 @@ public final class XV2Source implements IngestSource {
     }
 
     public String describe() {
-      if (empty()) {
-        return "stream rules: no changes";
-      }
-      StringBuilder b = new StringBuilder();
-      add.forEach(
-          r ->
-              b.append("stream rules: add ")
-                  .append(r.value())
-                  .append(" (tag ")
-                  .append(r.tag())
-                  .append(")\n"));
+      List<String> lines = new ArrayList<>();
+      add.forEach(r -> lines.add("stream rules: add " + r.value() + " (tag " + r.tag() + ")"));
       delete.forEach(
           r ->
-              b.append("stream rules: delete ")
-                  .append(r.id())
-                  .append(' ')
-                  .append(r.value())
-                  .append(" (tag ")
-                  .append(r.tag())
-                  .append(")\n"));
-      return b.toString().stripTrailing();
+              lines.add(
+                  "stream rules: delete " + r.id() + " " + r.value() + " (tag " + r.tag() + ")"));
+      return lines.isEmpty() ? "stream rules: no changes" : String.join("\n", lines);
     }
   }
 
-  /** The rules the topics need: one per track term, value = the term, tag = the topic. */
-  static Map<String, String> wanted(List<String> topics) {
-    Map<String, String> w = new LinkedHashMap<>();
-    for (String t : topics) {
-      w.put(t, t);
-    }
-    return w;
-  }
-
+  /**
+   * The sync that leaves one rule per track term, the term as its value and as its tag (the topic):
+   * missing ones added; stale, mis-tagged and repeated ones deleted.
+   */
   static Plan plan(List<Rule> existing, List<String> topics) {
-    Map<String, String> want = wanted(topics);
+    Set<String> missing = new LinkedHashSet<>(topics);
     List<Rule> delete = new ArrayList<>();
-    Map<String, String> missing = new LinkedHashMap<>(want);
     for (Rule r : existing) {
-      if (want.containsKey(r.value())
-          && want.get(r.value()).equals(r.tag())
-          && missing.containsKey(r.value())) {
-        missing.remove(r.value());
-      } else {
+      if (!(r.value().equals(r.tag()) && missing.remove(r.value()))) {
         delete.add(r);
       }
     }
-    List<Rule> add = new ArrayList<>();
-    missing.forEach((v, t) -> add.add(new Rule(null, v, t)));
-    return new Plan(add, delete);
+    return new Plan(missing.stream().map(t -> new Rule(null, t, t)).toList(), delete);
   }
 
-  /** Lists the rules, plans the sync and applies it (or, on a dry run, only prints it). */
-  public Plan syncRules(boolean dryRun, PrintStream out) throws IOException {
-    JsonNode list = call("GET", "tweets/search/stream/rules", null);
+  /**
+   * Lists the rules, plans the sync and applies it (or, on a dry run, only asks the API to check
+   * it); hands the plan's description to {@code report}.
+   */
+  public Plan syncRules(boolean dryRun, Consumer<String> report) throws IOException {
+    String rules = "tweets/search/stream/rules";
+    String change = rules + (dryRun ? "?dry_run=true" : "");
+    JsonNode list = call("GET", rules, null);
     List<Rule> existing = new ArrayList<>();
     for (JsonNode r : list.path("data")) {
       existing.add(
@@ -139,15 +126,15 @@ public final class XV2Source implements IngestSource {
       ObjectNode body = MAPPER.createObjectNode();
       ArrayNode ids = body.putObject("delete").putArray("ids");
       p.delete().forEach(r -> ids.add(r.id()));
-      call("POST", "tweets/search/stream/rules" + (dryRun ? "?dry_run=true" : ""), body);
+      call("POST", change, body);
     }
     if (!p.add().isEmpty()) {
       ObjectNode body = MAPPER.createObjectNode();
       ArrayNode add = body.putArray("add");
       p.add().forEach(r -> add.addObject().put("value", r.value()).put("tag", r.tag()));
-      call("POST", "tweets/search/stream/rules" + (dryRun ? "?dry_run=true" : ""), body);
+      call("POST", change, body);
     }
-    out.println((dryRun ? "(dry run) " : "") + p.describe());
+    report.accept((dryRun ? "(dry run) " : "") + p.describe());
     return p;
   }
 
@@ -194,36 +181,21 @@ public final class XV2Source implements IngestSource {
 
   @Override
   public void run(Ingestor in, Lifecycle life) throws Exception {
-    syncRules(
-        false,
-        new PrintStream(OutputStream.nullOutputStream()) {
-          @Override
-          public void println(String x) {
-            LOG.info("[x-v2] {}", x.replace("\n", "; "));
-          }
-        });
+    syncRules(false, plan -> LOG.info("[x-v2] {}", plan.replace("\n", "; ")));
     new Reconnector("x-v2", life, sleeper, in.metrics()).run(() -> connect(in, life));
   }
-
-  private final java.net.http.HttpClient http =
-      java.net.http.HttpClient.newBuilder()
-          .version(java.net.http.HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
 
   private Outcome connect(Ingestor in, Lifecycle life) {
     boolean connected = false;
     Duration silence = heartbeat.multipliedBy(3);
     try {
-      java.net.http.HttpRequest req =
-          java.net.http.HttpRequest.newBuilder(
-                  URI.create(baseUrl + "tweets/search/stream?" + STREAM_QUERY))
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(baseUrl + "tweets/search/stream?" + STREAM_QUERY))
               .header("Authorization", "Bearer " + token)
               .header("User-Agent", "moodstream-ingest")
               .GET()
               .build();
-      java.net.http.HttpResponse<InputStream> res =
-          http.send(req, java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
       int status = res.statusCode();
       if (status != 200) {
         String body;
@@ -255,7 +227,7 @@ public final class XV2Source implements IngestSource {
           if (life.stopping()) {
             return new Outcome.Stopped();
           }
-          if (line.length == 0 || isBlank(line)) {
+          if (LineStream.isKeepAlive(line, 0, line.length)) {
             continue; // heartbeat
           }
           Outcome o = handle(in, line);
@@ -315,14 +287,5 @@ public final class XV2Source implements IngestSource {
       in.delete(d.id());
     }
     return null;
-  }
-
-  private static boolean isBlank(byte[] b) {
-    for (byte x : b) {
-      if (x != ' ' && x != '\r' && x != '\t') {
-        return false;
-      }
-    }
-    return true;
   }
 }

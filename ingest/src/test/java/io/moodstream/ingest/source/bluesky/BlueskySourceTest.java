@@ -3,7 +3,6 @@ package io.moodstream.ingest.source.bluesky;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.ingest.core.Ingestor;
-import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.source.bluesky.JetstreamServer.Close;
 import io.moodstream.ingest.source.bluesky.JetstreamServer.Pause;
@@ -31,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BlueskySourceTest {
   @TempDir Path dir;
   final RecordingSink sink = new RecordingSink();
-  final Metrics metrics = new Metrics();
-  final Ingestor in = sink.ingestor(Source.BLUESKY, metrics, List.of("coffee"));
+  final Ingestor in = sink.ingestor(Source.BLUESKY, List.of("coffee"));
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   /** A Jetstream event of {@code did} at {@code timeUs}: {@code rest} is its kind and body. */
@@ -146,7 +144,7 @@ class BlueskySourceTest {
           .containsExactly("at://did:plc:alice/app.bsky.feed.post/r1");
       assertThat(sink.posts).isEmpty();
       assertThat(sink.dead).hasSize(2);
-      assertThat(metrics.snapshot())
+      assertThat(in.metrics().snapshot())
           .containsAllEntriesOf(
               Map.of(
                   "bluesky/dlq.malformed-json", 1L,
@@ -182,7 +180,7 @@ class BlueskySourceTest {
               "at://did:plc:bob/app.bsky.feed.post/b1",
               "at://did:plc:bob/app.bsky.feed.post/b2",
               "at://did:plc:bob/app.bsky.feed.post/b3");
-      assertThat(metrics.get("bluesky", "stall")).isBetween(1L, 2L);
+      assertThat(in.metrics().get("bluesky", "stall")).isBetween(1L, 2L);
     }
   }
 

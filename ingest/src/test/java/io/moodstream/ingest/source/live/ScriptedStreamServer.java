@@ -27,7 +27,12 @@ public final class ScriptedStreamServer implements AutoCloseable {
   public record Status(int code, String body) implements Step {}
 
   /** Answers 200 and plays the actions, then ends the response (the connection drops). */
-  public record Stream(List<Object> actions) implements Step {}
+  public record Stream(List<Object> actions) implements Step {
+    /** A stream of these actions: lines (strings), {@link Pause}s and {@link Stall}s. */
+    public static Stream of(Object... actions) {
+      return new Stream(List.of(actions));
+    }
+  }
 
   /** In a Stream: pause this long (ms). */
   public record Pause(long ms) implements Step {}

@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DamagedArchiveTest {
   @TempDir Path dir;
   final RecordingSink sink = new RecordingSink();
-  final Metrics metrics = new Metrics();
-  final Ingestor in = sink.ingestor(Source.REPLAY, metrics, List.of("coffee"));
+  final Ingestor in = sink.ingestor(Source.REPLAY, List.of("coffee"));
   final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
   final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
 
@@ -109,9 +108,9 @@ class DamagedArchiveTest {
                     .singleElement()
                     .asString()
                     .contains(f.toString(), "record(s) delivered before the damage", "truncated"));
-    assertThat(metrics.get("replay", "read")).isEqualTo(expected);
+    assertThat(in.metrics().get("replay", "read")).isEqualTo(expected);
     assertThat(sink.posts.size() + sink.deletes.size()).isEqualTo((int) expected);
-    assertThat(metrics.get("replay", "skipped.damaged-file")).isEqualTo(1);
+    assertThat(in.metrics().get("replay", "skipped.damaged-file")).isEqualTo(1);
     // the delivered records are the archive's first ones, in order
     List<String> ids = sink.posts.stream().map(p -> p.id()).toList();
     String text = new String(raw, StandardCharsets.UTF_8);
@@ -147,7 +146,7 @@ class DamagedArchiveTest {
                 assertThat(d.reason()).contains("record cut short by damage in", f.toString());
                 assertThat(s).endsWith(d.raw());
               });
-      assertThat(metrics.get("replay", "dlq.cut-short")).isEqualTo(1);
+      assertThat(in.metrics().get("replay", "dlq.cut-short")).isEqualTo(1);
     } else {
       assertThat(sink.dead).isEmpty();
     }
@@ -162,7 +161,7 @@ class DamagedArchiveTest {
     long expected = completeLinesBeforeFailure(new GZIPInputStream(new ByteArrayInputStream(cut)));
     assertThatThrownBy(() -> replay(false, f).run(in, new Lifecycle()))
         .isInstanceOf(DamagedInputException.class);
-    assertThat(metrics.get("replay", "read")).isEqualTo(expected);
+    assertThat(in.metrics().get("replay", "read")).isEqualTo(expected);
   }
 
   @Test
@@ -180,7 +179,7 @@ class DamagedArchiveTest {
             e ->
                 assertThat(((DamagedInputException) e).damages().get(0))
                     .contains("compressed bytes are unreadable: about", "record(s) lost"));
-    assertThat(metrics.get("replay", "read")).isPositive();
+    assertThat(in.metrics().get("replay", "read")).isPositive();
   }
 
   @Test
@@ -194,7 +193,7 @@ class DamagedArchiveTest {
     Files.writeString(notBzip2, "{\"this is\":\"not bzip2\"}\n");
 
     replay(true, damaged, fine, notBzip2).run(in, new Lifecycle());
-    assertThat(metrics.get("replay", "skipped.damaged-file")).isEqualTo(2);
+    assertThat(in.metrics().get("replay", "skipped.damaged-file")).isEqualTo(2);
     assertThat(sink.posts.stream().filter(p -> p.createdAt() != null).count())
         .isGreaterThanOrEqualTo(100);
     String report = errBytes.toString(StandardCharsets.UTF_8);
@@ -210,7 +209,7 @@ class DamagedArchiveTest {
     assertThatThrownBy(() -> replay(false, damaged, fine).run(in2, new Lifecycle()))
         .isInstanceOf(DamagedInputException.class);
     assertThat(m2.get("replay", "read"))
-        .isEqualTo(metrics.get("replay", "read") - 100 - countDeletes(fine));
+        .isEqualTo(in.metrics().get("replay", "read") - 100 - countDeletes(fine));
   }
 
   private static long countDeletes(Path bz2File) throws IOException {

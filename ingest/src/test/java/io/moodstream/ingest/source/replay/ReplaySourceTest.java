@@ -33,9 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplaySourceTest {
   @TempDir Path dir;
   final RecordingSink sink = new RecordingSink();
-  final Metrics metrics = new Metrics();
-  final Ingestor in =
-      sink.ingestor(Source.REPLAY, metrics, List.of("coffee", "climate change", "election"));
+  final Ingestor in = sink.ingestor(Source.REPLAY, List.of("coffee", "climate change", "election"));
   final PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
 
   private static byte[] bz2(byte[] data) throws Exception {
@@ -71,7 +69,7 @@ class ReplaySourceTest {
   @Test
   void anArchiveTeamDirectoryReplaysInTimeOrderWithDeletes() throws Exception {
     replay(0, 0, archive(dir.resolve("grab"))).run(in, new Lifecycle());
-    assertThat(metrics.get("replay", "read")).isEqualTo(150);
+    assertThat(in.metrics().get("replay", "read")).isEqualTo(150);
     assertThat(sink.posts.size() + sink.deletes.size()).isEqualTo(150);
     List<Instant> times = sink.posts.stream().map(PostEvent::createdAt).toList();
     assertThat(times).isSorted();
@@ -99,7 +97,7 @@ class ReplaySourceTest {
         .isEqualTo(new java.util.HashSet<>(sink.posts));
     assertThat(parallel.deletes).containsExactlyInAnyOrderElementsOf(sink.deletes);
     assertThat(parallel.dead).hasSameSizeAs(sink.dead);
-    assertThat(m2.snapshot()).isEqualTo(metrics.snapshot());
+    assertThat(m2.snapshot()).isEqualTo(in.metrics().snapshot());
   }
 
   @Test
@@ -120,16 +118,16 @@ class ReplaySourceTest {
     }
     Path plain = Path.of("src/test/resources/replay/v1-mixed.jsonl");
     replay(0, 0, tar, gz, plain).run(in, new Lifecycle());
-    assertThat(metrics.get("replay", "read")).isEqualTo(150 + 2 + 10);
+    assertThat(in.metrics().get("replay", "read")).isEqualTo(150 + 2 + 10);
     assertThat(sink.posts)
         .anyMatch(p -> p.id().equals("1600000000000000002") && p.topics().contains("election"));
     // v1-mixed: 2 posts, 1 delete, limit + scrub_geo skipped, 5 dead letters (+1 without author)
-    assertThat(metrics.get("replay", "skipped.notice.limit")).isEqualTo(1);
-    assertThat(metrics.get("replay", "skipped.notice.scrub_geo")).isEqualTo(1);
-    assertThat(metrics.get("replay", "dlq.malformed-json")).isEqualTo(1);
-    assertThat(metrics.get("replay", "dlq.missing-field")).isEqualTo(2);
-    assertThat(metrics.get("replay", "dlq.invalid-field")).isEqualTo(1);
-    assertThat(metrics.get("replay", "dlq.invalid-utf8")).isEqualTo(1);
+    assertThat(in.metrics().get("replay", "skipped.notice.limit")).isEqualTo(1);
+    assertThat(in.metrics().get("replay", "skipped.notice.scrub_geo")).isEqualTo(1);
+    assertThat(in.metrics().get("replay", "dlq.malformed-json")).isEqualTo(1);
+    assertThat(in.metrics().get("replay", "dlq.missing-field")).isEqualTo(2);
+    assertThat(in.metrics().get("replay", "dlq.invalid-field")).isEqualTo(1);
+    assertThat(in.metrics().get("replay", "dlq.invalid-utf8")).isEqualTo(1);
     assertThat(sink.dead.get(sink.dead.size() - 1).raw()).contains("bad \uFFFD\uFFFD bytes");
   }
 
@@ -146,7 +144,7 @@ class ReplaySourceTest {
     Files.writeString(f, big + huge + ok);
     replay(0, 0, f).run(in, new Lifecycle());
     assertThat(sink.posts).extracting(PostEvent::id).containsExactly("3");
-    assertThat(metrics.get("replay", "dlq.text-too-long")).isEqualTo(2);
+    assertThat(in.metrics().get("replay", "dlq.text-too-long")).isEqualTo(2);
     assertThat(sink.dead.get(0).reason()).contains("1048576 characters");
     assertThat(sink.dead.get(1).reason()).contains("longer than");
   }
@@ -154,7 +152,7 @@ class ReplaySourceTest {
   @Test
   void countStopsEarlyAndAMissingPathIsFatal() throws Exception {
     replay(7, 0, archive(dir.resolve("g"))).run(in, new Lifecycle());
-    assertThat(metrics.get("replay", "read")).isEqualTo(7);
+    assertThat(in.metrics().get("replay", "read")).isEqualTo(7);
     assertThatThrownBy(() -> replay(0, 0, dir.resolve("nope")).run(in, new Lifecycle()))
         .isInstanceOf(FatalSourceException.class)
         .hasMessageContaining("nope");

@@ -3,7 +3,6 @@ package io.moodstream.ingest.source.twitter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.ingest.core.Ingestor;
-import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.source.live.RecordingSleeper;
 import io.moodstream.ingest.source.live.ScriptedStreamServer;
@@ -29,9 +28,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class TwitterV1SourceTest {
   final RecordingSink sink = new RecordingSink();
-  final Metrics metrics = new Metrics();
   final List<String> topics = List.of("coffee", "climate change");
-  final Ingestor in = sink.ingestor(Source.TWITTER_V1, metrics, topics);
+  final Ingestor in = sink.ingestor(Source.TWITTER_V1, topics);
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   /** A stall timeout no scripted step reaches. */
@@ -80,15 +78,14 @@ class TwitterV1SourceTest {
         runUntil401(
             NO_STALLS,
             List.of(
-                new Stream(
-                    List.of(
-                        st.get(0),
-                        ScriptedStreamServer.KEEP_ALIVE,
-                        delete,
-                        limit,
-                        "{oops",
-                        warning,
-                        st.get(1)))))) {
+                Stream.of(
+                    st.get(0),
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    delete,
+                    limit,
+                    "{oops",
+                    warning,
+                    st.get(1))))) {
       assertThat(sink.posts)
           .extracting(PostEvent::id)
           .containsExactly("1050118621198921728", "1050296000000000001");
@@ -98,7 +95,7 @@ class TwitterV1SourceTest {
       assertThat(sink.deletes).extracting(d -> d.id()).containsExactly("1050118621198921728");
       assertThat(sink.dead).hasSize(1);
       assertThat(sink.dead.get(0).raw()).isEqualTo("{oops");
-      assertThat(metrics.snapshot())
+      assertThat(in.metrics().snapshot())
           .containsAllEntriesOf(
               Map.of(
                   "twitter-v1/notice.limit", 1L,
@@ -137,12 +134,12 @@ class TwitterV1SourceTest {
         runUntil401(
             Duration.ofMillis(300),
             List.of(
-                new Stream(List.of(st.get(0))),
+                Stream.of(st.get(0)),
                 new Status(420, "Enhance Your Calm"),
                 new Status(420, "Enhance Your Calm"),
                 new Status(503, "Service Unavailable"),
-                new Stream(List.of(st.get(2), new Stall(3_000))),
-                new Stream(List.of(st.get(4), disconnect)),
+                Stream.of(st.get(2), new Stall(3_000)),
+                Stream.of(st.get(4), disconnect),
                 new Status(429, "Too Many Requests")))) {
       assertThat(sleeper.delays)
           .containsExactly(
@@ -156,7 +153,7 @@ class TwitterV1SourceTest {
       assertThat(sink.posts)
           .extracting(PostEvent::id)
           .containsExactly("1050118621198921728", "1050311000000000002", "1050341000000000004");
-      assertThat(metrics.snapshot())
+      assertThat(in.metrics().snapshot())
           .containsAllEntriesOf(
               Map.of(
                   "twitter-v1/notice.disconnect", 1L,
@@ -173,7 +170,7 @@ class TwitterV1SourceTest {
     try (ScriptedStreamServer s =
         new ScriptedStreamServer(
                 "/1.1/statuses/sample.json",
-                List.of(new Stream(List.of(st.get(0), st.get(3), new Stall(30_000)))))
+                List.of(Stream.of(st.get(0), st.get(3), new Stall(30_000))))
             .start()) {
       TwitterV1Source src =
           new TwitterV1Source(

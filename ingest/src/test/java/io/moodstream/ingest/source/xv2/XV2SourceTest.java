@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
-import io.moodstream.ingest.core.Metrics;
 import io.moodstream.ingest.core.RecordingSink;
 import io.moodstream.ingest.source.live.RecordingSleeper;
 import io.moodstream.ingest.source.live.ScriptedStreamServer;
@@ -34,9 +33,8 @@ class XV2SourceTest {
   final List<String[]> rules = new ArrayList<>(); // id, value, tag
   final List<String> ruleCalls = new ArrayList<>();
   final RecordingSink sink = new RecordingSink();
-  final Metrics metrics = new Metrics();
   final List<String> topics = List.of("coffee", "election");
-  final Ingestor in = sink.ingestor(Source.X_V2, metrics, topics);
+  final Ingestor in = sink.ingestor(Source.X_V2, topics);
   final RecordingSleeper sleeper = new RecordingSleeper();
 
   static String post(String id, String text, String tag) {
@@ -107,7 +105,7 @@ class XV2SourceTest {
     try (ScriptedStreamServer s = server(List.of())) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       XV2Source.Plan dry =
-          source(s).syncRules(true, new PrintStream(out, true, StandardCharsets.UTF_8));
+          source(s).syncRules(true, new PrintStream(out, true, StandardCharsets.UTF_8)::println);
       assertThat(rules).hasSize(2);
       assertThat(dry.add()).extracting(XV2Source.Rule::value).containsExactly("election");
       assertThat(dry.delete()).extracting(XV2Source.Rule::id).containsExactly("1");
@@ -122,7 +120,7 @@ class XV2SourceTest {
     rules.add(new String[] {"1", "stale term", "old"});
     rules.add(new String[] {"2", "coffee", "coffee"});
     try (ScriptedStreamServer s = server(List.of())) {
-      source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
+      source(s).syncRules(false, report -> {});
       assertThat(rules)
           .extracting(r -> r[1] + "/" + r[2])
           .containsExactlyInAnyOrder("coffee/coffee", "election/election");
@@ -134,8 +132,7 @@ class XV2SourceTest {
     rules.add(new String[] {"2", "coffee", "coffee"});
     rules.add(new String[] {"3", "election", "election"});
     try (ScriptedStreamServer s = server(List.of())) {
-      XV2Source.Plan plan =
-          source(s).syncRules(false, new PrintStream(new ByteArrayOutputStream()));
+      XV2Source.Plan plan = source(s).syncRules(false, report -> {});
       assertThat(plan.empty()).isTrue();
       assertThat(ruleCalls).noneMatch(c -> c.startsWith("POST"));
     }
@@ -189,14 +186,13 @@ class XV2SourceTest {
         runUntil401(
             NO_STALLS,
             List.of(
-                new Stream(
-                    List.of(
-                        ScriptedStreamServer.KEEP_ALIVE,
-                        post("1", "I love coffee", "coffee"),
-                        "{oops",
-                        "{\"data\":{\"text\":\"no id\"}}",
-                        ScriptedStreamServer.KEEP_ALIVE,
-                        post("2", "vote", "election")))))) {
+                Stream.of(
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    post("1", "I love coffee", "coffee"),
+                    "{oops",
+                    "{\"data\":{\"text\":\"no id\"}}",
+                    ScriptedStreamServer.KEEP_ALIVE,
+                    post("2", "vote", "election"))))) {
       assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "2");
       assertThat(sink.posts.get(0).topics()).containsExactly("all", "coffee");
       assertThat(sink.posts.get(1).topics()).containsExactly("all", "election");
@@ -231,13 +227,12 @@ class XV2SourceTest {
         runUntil401(
             Duration.ofMillis(100),
             List.of(
-                new Stream(List.of(post("1", "I love coffee", "coffee"))), // then it drops
+                Stream.of(post("1", "I love coffee", "coffee")), // then it drops
                 new Status(429, "{\"title\":\"Too Many Requests\"}"),
                 new Status(503, "{\"title\":\"Service Unavailable\"}"),
-                new Stream(List.of(post("3", "more coffee", "coffee"), new Stall(2_000))),
-                new Stream(
-                    List.of(
-                        "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}"))))) {
+                Stream.of(post("3", "more coffee", "coffee"), new Stall(2_000)),
+                Stream.of(
+                    "{\"errors\":[{\"title\":\"operational-disconnect\",\"disconnect_type\":\"UpstreamOperationalDisconnect\"}]}")))) {
       assertThat(sleeper.delays)
           .containsExactly(
               Duration.ofMillis(250), // dropped after data: network, reset by the good connection
@@ -246,7 +241,7 @@ class XV2SourceTest {
               Duration.ofMillis(250), // stall (3 missed heartbeats of 100 ms)
               Duration.ofMillis(250)); // operational disconnect
       assertThat(sink.posts).extracting(p -> p.id()).containsExactly("1", "3");
-      assertThat(metrics.snapshot())
+      assertThat(in.metrics().snapshot())
           .containsAllEntriesOf(
               Map.of(
                   "x-v2/reconnect.rate-limit", 1L,
@@ -260,7 +255,7 @@ class XV2SourceTest {
   @Test
   void stoppingClosesTheStreamPromptly() throws Exception {
     try (ScriptedStreamServer s =
-        server(List.of(new Stream(List.of(post("1", "coffee", "coffee"), new Stall(30_000)))))) {
+        server(List.of(Stream.of(post("1", "coffee", "coffee"), new Stall(30_000))))) {
       XV2Source src = new XV2Source(s.url("/2/"), "t0k", topics, Duration.ofSeconds(20), sleeper);
       Duration stop =
           SourceThread.runUntil(src, in, () -> !sink.posts.isEmpty(), Duration.ofSeconds(10));
