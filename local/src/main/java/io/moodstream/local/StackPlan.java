@@ -47,8 +47,10 @@ final class StackPlan {
 
   /**
    * How long the job started beside HBase waits for the tables ({@code streaming.tables.wait} of
-   * the streaming module), unless the launcher's environment sets it.
+   * the streaming module), unless the launcher's environment or the properties file sets it.
    */
+  static final String STREAM_TABLES_WAIT_KEY = "streaming.tables.wait";
+
   static final String STREAM_TABLES_WAIT_ENV = "MOODSTREAM_STREAMING_TABLES_WAIT";
 
   static final String STREAM_TABLES_WAIT = "3m";
@@ -126,7 +128,7 @@ final class StackPlan {
     streamEnv.put("MOODSTREAM_STREAMING_STOP_FILE", stopFile(paths).toString());
     // the job starts beside HBase, not after it: its JVM and Spark session (2-4 s on 2 cores)
     // overlap HBase's start, and it waits for the tables (a replay's posts are already in Kafka)
-    if (System.getenv(STREAM_TABLES_WAIT_ENV) == null) {
+    if (System.getenv(STREAM_TABLES_WAIT_ENV) == null && !config.fileSets(STREAM_TABLES_WAIT_KEY)) {
       streamEnv.put(STREAM_TABLES_WAIT_ENV, STREAM_TABLES_WAIT);
     }
     plan.add(

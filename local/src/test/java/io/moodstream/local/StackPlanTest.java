@@ -100,6 +100,21 @@ class StackPlanTest {
   }
 
   @Test
+  void theJobsTablesWaitFromThePropertiesFileIsNotOverriddenByUp() throws Exception {
+    Path file = home.resolve("moodstream.properties");
+    Files.writeString(file, "streaming.tables.wait=10m\n");
+    List<ChildSpec> plan =
+        StackPlan.single(
+            MoodstreamConfig.load(LocalConfig.KEYS, Map.of(), file),
+            new StackPaths(home),
+            LocalMain.parseUp(List.of()),
+            NO_EFFECTS);
+    // the job reads the file itself; a variable from up would win over it
+    assertThat(((Start.Command) spec(plan, "stream").start()).env())
+        .doesNotContainKey("MOODSTREAM_STREAMING_TABLES_WAIT");
+  }
+
+  @Test
   void everyPartIsRestartedExceptAReplayThatFinished() {
     List<ChildSpec> plan = singlePlan();
     for (String id : List.of("kafka", "hbase", "stream", "rest", "ingest")) {

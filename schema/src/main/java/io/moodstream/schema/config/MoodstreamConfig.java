@@ -63,16 +63,19 @@ public final class MoodstreamConfig {
   private final Map<ConfigKey<?>, Origin> origins;
   private final Map<String, Origin> entryOrigins;
   private final List<String> warnings;
+  private final Set<String> fileNames;
 
   private MoodstreamConfig(
       Map<ConfigKey<?>, Object> values,
       Map<ConfigKey<?>, Origin> origins,
       Map<String, Origin> entryOrigins,
-      List<String> warnings) {
+      List<String> warnings,
+      Set<String> fileNames) {
     this.values = values;
     this.origins = origins;
     this.entryOrigins = entryOrigins;
     this.warnings = List.copyOf(warnings);
+    this.fileNames = Set.copyOf(fileNames);
   }
 
   /**
@@ -212,7 +215,8 @@ public final class MoodstreamConfig {
         throw new ConfigException(
             "configuration is invalid:\n  - " + String.join("\n  - ", problems));
       }
-      return new MoodstreamConfig(values, origins, entryOrigins, warnings);
+      return new MoodstreamConfig(
+          values, origins, entryOrigins, warnings, props.stringPropertyNames());
     }
 
     private String overrideName(String name) {
@@ -453,6 +457,14 @@ public final class MoodstreamConfig {
   public boolean isExplicit(ConfigKey<?> key) {
     requireDeclared(key);
     return origins.get(key).explicit();
+  }
+
+  /**
+   * True when the properties file sets {@code property}, whether or not this command declares it: a
+   * launcher that passes a child a key by environment (which wins over the file) asks first.
+   */
+  public boolean fileSets(String property) {
+    return fileNames.contains(property);
   }
 
   /** Where the value of {@code key} came from: {@code default}, the file, {@code env …}, … */

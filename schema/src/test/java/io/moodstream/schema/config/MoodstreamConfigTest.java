@@ -120,6 +120,17 @@ class MoodstreamConfigTest {
   }
 
   @Test
+  void saysWhetherTheFileSetsAPropertyThisCommandDoesNotDeclare() throws IOException {
+    Path f = dir.resolve("moodstream.properties");
+    Files.writeString(f, "streaming.tables.wait=10m\n");
+    MoodstreamConfig c = MoodstreamConfig.load(KEYS, Map.of(), f);
+    assertThat(c.fileSets("streaming.tables.wait")).isTrue();
+    assertThat(c.fileSets("streaming.watermark")).isFalse();
+    assertThat(MoodstreamConfig.load(KEYS, Map.of(), null).fileSets("streaming.tables.wait"))
+        .isFalse();
+  }
+
+  @Test
   void durationsAndEnvNamesFollowTheDocumentedForms() {
     assertThat(ConfigKey.parseDuration("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(ConfigKey.parseDuration("90d")).isEqualTo(Duration.ofDays(90));
