@@ -119,11 +119,16 @@ final class HBaseNode {
     p.forEach(
         (k, v) ->
             b.append("  <property><name>")
-                .append(k)
+                .append(xmlText(k))
                 .append("</name><value>")
-                .append(v)
+                .append(xmlText(v))
                 .append("</value></property>\n"));
     return b.append("</configuration>\n").toString();
+  }
+
+  /** Character data as XML text: a path such as {@code /home/r&d/moodstream} stays one value. */
+  private static String xmlText(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** Writes {@code hbase-site.xml} and a log configuration into {@code conf}. */
