@@ -55,7 +55,8 @@ public final class KafkaTopics {
       new Topic(
           "moodstream.posts",
           "post id (UTF-8)",
-          "post event JSON (post-event.schema.json)",
+          "binary post record (PostCodec, first byte 0x8D) or post event JSON"
+              + " (post-event.schema.json)",
           CommonConfig.POSTS_PARTITIONS,
           CommonConfig.POSTS_RETENTION);
 
