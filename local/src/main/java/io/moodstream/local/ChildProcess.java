@@ -58,6 +58,7 @@ final class ChildProcess implements Supervisor.Running {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
             .directory(paths.root().toFile());
+    LocalConfig.withoutOwnKeys(pb.environment());
     pb.environment().putAll(env);
     Process p = pb.start();
     Path pid = paths.pid(name);

@@ -5,6 +5,7 @@ import io.moodstream.schema.config.ConfigKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keys of the local stack ({@code ./moodstream up}). Kafka's port comes from {@code
@@ -170,42 +171,56 @@ final class LocalConfig {
       ConfigKey.string(
           "local.cluster.heap.spark.executor", "768m", "--executor-memory of the streaming job");
 
-  static final List<ConfigKey<?>> KEYS =
-      CommonConfig.plus(
-          List.of(
-              KAFKA_CONTROLLER_PORT,
-              HBASE_MASTER_PORT,
-              HBASE_REGIONSERVER_PORT,
-              REST_PORT,
-              HEAP_KAFKA,
-              HEAP_HBASE,
-              HEAP_STREAM,
-              HEAP_REST,
-              HEAP_INGEST,
-              CLASS_ARCHIVES,
-              RESTART_BUDGET,
-              RESTART_BACKOFF,
-              RESTART_BACKOFF_MAX,
-              RESTART_HEALTHY_PERIOD,
-              CLUSTER_KAFKA_PORTS,
-              CLUSTER_KAFKA_CONTROLLER_PORTS,
-              CLUSTER_HBASE_REGIONSERVER_PORTS,
-              CLUSTER_SPARK_MASTER_PORT,
-              CLUSTER_SPARK_MASTER_WEBUI_PORT,
-              CLUSTER_SPARK_WORKER_PORTS,
-              CLUSTER_SPARK_WORKER_CORES,
-              CLUSTER_SPARK_WORKER_MEMORY,
-              CLUSTER_KAFKA_SSL_KEYSTORE,
-              CLUSTER_KAFKA_SSL_KEYSTORE_PASSWORD,
-              CLUSTER_KAFKA_SSL_TRUSTSTORE,
-              CLUSTER_KAFKA_SSL_TRUSTSTORE_PASSWORD,
-              CLUSTER_HEAP_KAFKA,
-              CLUSTER_HEAP_ZOOKEEPER,
-              CLUSTER_HEAP_HBASE_MASTER,
-              CLUSTER_HEAP_HBASE_REGIONSERVER,
-              CLUSTER_HEAP_SPARK_DAEMON,
-              CLUSTER_HEAP_SPARK_DRIVER,
-              CLUSTER_HEAP_SPARK_EXECUTOR));
+  /** up's own keys: its children are not given them ({@link #withoutOwnKeys}). */
+  static final List<ConfigKey<?>> OWN_KEYS =
+      List.of(
+          KAFKA_CONTROLLER_PORT,
+          HBASE_MASTER_PORT,
+          HBASE_REGIONSERVER_PORT,
+          REST_PORT,
+          HEAP_KAFKA,
+          HEAP_HBASE,
+          HEAP_STREAM,
+          HEAP_REST,
+          HEAP_INGEST,
+          CLASS_ARCHIVES,
+          RESTART_BUDGET,
+          RESTART_BACKOFF,
+          RESTART_BACKOFF_MAX,
+          RESTART_HEALTHY_PERIOD,
+          CLUSTER_KAFKA_PORTS,
+          CLUSTER_KAFKA_CONTROLLER_PORTS,
+          CLUSTER_HBASE_REGIONSERVER_PORTS,
+          CLUSTER_SPARK_MASTER_PORT,
+          CLUSTER_SPARK_MASTER_WEBUI_PORT,
+          CLUSTER_SPARK_WORKER_PORTS,
+          CLUSTER_SPARK_WORKER_CORES,
+          CLUSTER_SPARK_WORKER_MEMORY,
+          CLUSTER_KAFKA_SSL_KEYSTORE,
+          CLUSTER_KAFKA_SSL_KEYSTORE_PASSWORD,
+          CLUSTER_KAFKA_SSL_TRUSTSTORE,
+          CLUSTER_KAFKA_SSL_TRUSTSTORE_PASSWORD,
+          CLUSTER_HEAP_KAFKA,
+          CLUSTER_HEAP_ZOOKEEPER,
+          CLUSTER_HEAP_HBASE_MASTER,
+          CLUSTER_HEAP_HBASE_REGIONSERVER,
+          CLUSTER_HEAP_SPARK_DAEMON,
+          CLUSTER_HEAP_SPARK_DRIVER,
+          CLUSTER_HEAP_SPARK_EXECUTOR);
+
+  static final List<ConfigKey<?>> KEYS = CommonConfig.plus(OWN_KEYS);
+
+  /**
+   * Removes up's own keys from a child's environment, which starts as the launcher's: no child
+   * reads them, and each would warn that a {@code MOODSTREAM_LOCAL_*} variable is not one of its
+   * keys.
+   */
+  static void withoutOwnKeys(Map<String, String> childEnv) {
+    for (ConfigKey<?> k : OWN_KEYS) {
+      childEnv.remove(k.envName());
+      childEnv.remove(k.envName() + "_FILE");
+    }
+  }
 
   /** The port of the first {@code host:port} of {@code kafka.bootstrap.servers}. */
   static int kafkaPort(String bootstrap) {

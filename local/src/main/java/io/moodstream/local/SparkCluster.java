@@ -281,6 +281,7 @@ final class SparkCluster {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .directory(paths.root().toFile());
+    LocalConfig.withoutOwnKeys(pb.environment());
     pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
