@@ -222,6 +222,16 @@ final class LocalConfig {
     }
   }
 
+  /**
+   * Partitions of the single stack's posts topic and of its job's shuffle, unless configured: one
+   * per core, at most 4. The job runs local[*], one task per core at a time, and each task costs a
+   * batch ~5 ms of CPU whatever its rows: on 2 cores, 2 partitions instead of 4 cut a paced batch
+   * from 155-189 to 136-149 ms (docs/perf/e2e.md).
+   */
+  static int localPartitions() {
+    return Math.min(4, Runtime.getRuntime().availableProcessors());
+  }
+
   /** The port of the first {@code host:port} of {@code kafka.bootstrap.servers}. */
   static int kafkaPort(String bootstrap) {
     String first = bootstrap.split(",")[0].trim();

@@ -134,9 +134,11 @@ public final class LocalMain implements Callable<Integer> {
     MoodstreamConfig config;
     try {
       config = MoodstreamConfig.load(LocalConfig.KEYS, env, file);
-      if (o.cluster()) {
-        config = MoodstreamConfig.load(LocalConfig.KEYS, clusterEnv(env, config), file);
-      }
+      config =
+          MoodstreamConfig.load(
+              LocalConfig.KEYS,
+              o.cluster() ? clusterEnv(env, config) : singleEnv(env, config),
+              file);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
@@ -273,6 +275,19 @@ public final class LocalMain implements Callable<Integer> {
     }
     Map<String, String> m = new HashMap<>(env);
     m.put(LocalConfig.REST_PORT.envName(), port.toString());
+    return m;
+  }
+
+  /**
+   * The single stack's view of the common keys: unless {@code kafka.topic.posts.partitions} is set,
+   * one partition of moodstream.posts per core, at most 4 ({@link LocalConfig#localPartitions}).
+   */
+  static Map<String, String> singleEnv(Map<String, String> env, MoodstreamConfig config) {
+    if (config.isExplicit(CommonConfig.POSTS_PARTITIONS)) {
+      return env;
+    }
+    Map<String, String> m = new HashMap<>(env);
+    m.put(CommonConfig.POSTS_PARTITIONS.envName(), Integer.toString(LocalConfig.localPartitions()));
     return m;
   }
 

@@ -55,6 +55,11 @@ final class StackPlan {
 
   static final String STREAM_TABLES_WAIT = "3m";
 
+  /** The job's shuffle partitions in the single stack: {@link LocalConfig#localPartitions}. */
+  static final String STREAM_SHUFFLE_PARTITIONS_KEY = "streaming.shuffle.partitions";
+
+  static final String STREAM_SHUFFLE_PARTITIONS_ENV = "MOODSTREAM_STREAMING_SHUFFLE_PARTITIONS";
+
   static final Duration GRACE = Duration.ofSeconds(30);
 
   /**
@@ -128,9 +133,14 @@ final class StackPlan {
     streamEnv.put("MOODSTREAM_STREAMING_STOP_FILE", stopFile(paths).toString());
     // the job starts beside HBase, not after it: its JVM and Spark session (2-4 s on 2 cores)
     // overlap HBase's start, and it waits for the tables (a replay's posts are already in Kafka)
-    if (System.getenv(STREAM_TABLES_WAIT_ENV) == null && !config.fileSets(STREAM_TABLES_WAIT_KEY)) {
-      streamEnv.put(STREAM_TABLES_WAIT_ENV, STREAM_TABLES_WAIT);
-    }
+    unlessSet(
+        config, streamEnv, STREAM_TABLES_WAIT_KEY, STREAM_TABLES_WAIT_ENV, STREAM_TABLES_WAIT);
+    unlessSet(
+        config,
+        streamEnv,
+        STREAM_SHUFFLE_PARTITIONS_KEY,
+        STREAM_SHUFFLE_PARTITIONS_ENV,
+        Integer.toString(LocalConfig.localPartitions()));
     plan.add(
         new ChildSpec(
             "stream",
@@ -259,6 +269,17 @@ final class StackPlan {
    * Every child sees the same Kafka and HBase addresses as the stack itself (the rest of the
    * launcher's environment, e.g. {@code MOODSTREAM_KAFKA_CLIENT_*}, is inherited as it is).
    */
+  /**
+   * Gives a child a value for another module's key, unless the launcher's environment or the
+   * properties file sets it (a variable would win over the file, which the child also reads).
+   */
+  private static void unlessSet(
+      MoodstreamConfig config, Map<String, String> env, String key, String var, String value) {
+    if (System.getenv(var) == null && !config.fileSets(key)) {
+      env.put(var, value);
+    }
+  }
+
   static Map<String, String> commonEnv(MoodstreamConfig config) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(
@@ -271,6 +292,10 @@ final class StackPlan {
     env.put(
         CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(),
         Integer.toString(config.get(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS)));
+    // ingest aligns the topics at start too: it must want the partitions the stack created
+    env.put(
+        CommonConfig.POSTS_PARTITIONS.envName(),
+        Integer.toString(config.get(CommonConfig.POSTS_PARTITIONS)));
     env.put(
         CommonConfig.HBASE_ZOOKEEPER_QUORUM.envName(),
         config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));

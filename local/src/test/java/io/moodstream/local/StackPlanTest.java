@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.local.ChildSpec.Restart;
 import io.moodstream.local.ChildSpec.Start;
+import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -100,9 +101,28 @@ class StackPlanTest {
   }
 
   @Test
-  void theJobsTablesWaitFromThePropertiesFileIsNotOverriddenByUp() throws Exception {
+  void theSingleStackHasOnePartitionPerCoreUnlessConfigured() {
+    String cores = Integer.toString(LocalConfig.localPartitions());
+    MoodstreamConfig single = config(LocalMain.singleEnv(Map.of(), config(Map.of())));
+    assertThat(single.get(CommonConfig.POSTS_PARTITIONS)).hasToString(cores);
+    List<ChildSpec> plan =
+        StackPlan.single(single, new StackPaths(home), LocalMain.parseUp(List.of()), NO_EFFECTS);
+    // every child that aligns the topics wants the partitions the stack created
+    assertThat(((Start.Command) spec(plan, "ingest").start()).env())
+        .containsEntry("MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", cores);
+    assertThat(((Start.Command) spec(plan, "stream").start()).env())
+        .containsEntry("MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", cores)
+        .containsEntry("MOODSTREAM_STREAMING_SHUFFLE_PARTITIONS", cores);
+
+    Map<String, String> set = Map.of("MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6");
+    assertThat(config(LocalMain.singleEnv(set, config(set))).get(CommonConfig.POSTS_PARTITIONS))
+        .isEqualTo(6);
+  }
+
+  @Test
+  void theJobsKeysFromThePropertiesFileAreNotOverriddenByUp() throws Exception {
     Path file = home.resolve("moodstream.properties");
-    Files.writeString(file, "streaming.tables.wait=10m\n");
+    Files.writeString(file, "streaming.tables.wait=10m\nstreaming.shuffle.partitions=8\n");
     List<ChildSpec> plan =
         StackPlan.single(
             MoodstreamConfig.load(LocalConfig.KEYS, Map.of(), file),
@@ -111,7 +131,8 @@ class StackPlanTest {
             NO_EFFECTS);
     // the job reads the file itself; a variable from up would win over it
     assertThat(((Start.Command) spec(plan, "stream").start()).env())
-        .doesNotContainKey("MOODSTREAM_STREAMING_TABLES_WAIT");
+        .doesNotContainKeys(
+            "MOODSTREAM_STREAMING_TABLES_WAIT", "MOODSTREAM_STREAMING_SHUFFLE_PARTITIONS");
   }
 
   @Test
