@@ -7,6 +7,7 @@ import io.moodstream.local.ChildSpec.Readiness;
 import io.moodstream.local.ChildSpec.Restart;
 import io.moodstream.local.ChildSpec.Start;
 import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.io.File;
 import java.io.IOException;
@@ -45,20 +46,8 @@ final class StackPlan {
 
   static final Duration LONG_GRACE = Duration.ofSeconds(90);
 
-  /**
-   * How long the job started beside HBase waits for the tables ({@code streaming.tables.wait} of
-   * the streaming module), unless the launcher's environment or the properties file sets it.
-   */
-  static final String STREAM_TABLES_WAIT_KEY = "streaming.tables.wait";
-
-  static final String STREAM_TABLES_WAIT_ENV = "MOODSTREAM_STREAMING_TABLES_WAIT";
-
+  /** How long the job started beside HBase waits for the tables: its streaming.tables.wait. */
   static final String STREAM_TABLES_WAIT = "3m";
-
-  /** The job's shuffle partitions in the single stack: {@link LocalConfig#localPartitions}. */
-  static final String STREAM_SHUFFLE_PARTITIONS_KEY = "streaming.shuffle.partitions";
-
-  static final String STREAM_SHUFFLE_PARTITIONS_ENV = "MOODSTREAM_STREAMING_SHUFFLE_PARTITIONS";
 
   static final Duration GRACE = Duration.ofSeconds(30);
 
@@ -133,13 +122,11 @@ final class StackPlan {
     streamEnv.put("MOODSTREAM_STREAMING_STOP_FILE", stopFile(paths).toString());
     // the job starts beside HBase, not after it: its JVM and Spark session (2-4 s on 2 cores)
     // overlap HBase's start, and it waits for the tables (a replay's posts are already in Kafka)
-    unlessSet(
-        config, streamEnv, STREAM_TABLES_WAIT_KEY, STREAM_TABLES_WAIT_ENV, STREAM_TABLES_WAIT);
+    unlessSet(config, streamEnv, "streaming.tables.wait", STREAM_TABLES_WAIT);
     unlessSet(
         config,
         streamEnv,
-        STREAM_SHUFFLE_PARTITIONS_KEY,
-        STREAM_SHUFFLE_PARTITIONS_ENV,
+        "streaming.shuffle.partitions",
         Integer.toString(LocalConfig.localPartitions()));
     plan.add(
         new ChildSpec(
@@ -266,20 +253,21 @@ final class StackPlan {
   }
 
   /**
-   * Every child sees the same Kafka and HBase addresses as the stack itself (the rest of the
-   * launcher's environment, e.g. {@code MOODSTREAM_KAFKA_CLIENT_*}, is inherited as it is).
-   */
-  /**
    * Gives a child a value for another module's key, unless the launcher's environment or the
    * properties file sets it (a variable would win over the file, which the child also reads).
    */
   private static void unlessSet(
-      MoodstreamConfig config, Map<String, String> env, String key, String var, String value) {
+      MoodstreamConfig config, Map<String, String> env, String key, String value) {
+    String var = ConfigKey.envName(key);
     if (System.getenv(var) == null && !config.fileSets(key)) {
       env.put(var, value);
     }
   }
 
+  /**
+   * Every child sees the same Kafka and HBase addresses as the stack itself (the rest of the
+   * launcher's environment, e.g. {@code MOODSTREAM_KAFKA_CLIENT_*}, is inherited as it is).
+   */
   static Map<String, String> commonEnv(MoodstreamConfig config) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(

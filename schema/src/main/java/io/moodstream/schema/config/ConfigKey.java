@@ -263,6 +263,11 @@ public final class ConfigKey<T> {
 
   /** {@code kafka.bootstrap.servers} → {@code MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS}. */
   public String envName() {
+    return envName(name);
+  }
+
+  /** The environment variable of a key name, for a key declared by another module. */
+  public static String envName(String name) {
     return "MOODSTREAM_" + name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
   }
 
