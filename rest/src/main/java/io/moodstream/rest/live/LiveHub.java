@@ -312,9 +312,10 @@ public final class LiveHub implements AutoCloseable {
       seenExtremes.keySet().removeIf(s -> s < minute - 60);
 
       if (!changed.isEmpty() || !changedExtremes.isEmpty()) {
+        List<Event> events = events(changed, changedExtremes); // written once for every client
         active.removeIf(
             s -> {
-              boolean ok = sendAll(s.sink(), changed, changedExtremes);
+              boolean ok = sendAll(s.sink(), events);
               if (!ok) {
                 gone(s);
               }
@@ -341,7 +342,7 @@ public final class LiveHub implements AutoCloseable {
         }
         List<Extremes> latest =
             extremes.isEmpty() ? List.of() : List.of(extremes.get(extremes.size() - 1));
-        if (sendAll(s.sink(), history, latest)) {
+        if (sendAll(s.sink(), events(history, latest))) {
           active.add(s);
         } else {
           gone(s);
@@ -374,17 +375,14 @@ public final class LiveHub implements AutoCloseable {
       }
     }
 
-    private boolean sendAll(LiveSink sink, List<Bucket> buckets, List<Extremes> extremes) {
-      if (sink.isClosed()) {
-        return false;
-      }
+    /** The SSE events of these buckets and extremes, in the order they are sent. */
+    private List<Event> events(List<Bucket> buckets, List<Extremes> extremes) {
+      List<Event> out = new ArrayList<>();
       for (Bucket b : buckets) {
-        // the data of an SSE bucket event: the topic, then the fields of the series' Point
+        // the data of a bucket event: the topic, then the fields of the series' Point
         ObjectNode data = json.createObjectNode().put("topic", topic);
         data.setAll((ObjectNode) json.valueToTree(Point.of(b.start(), b.aggregate())));
-        if (!sink.send("bucket", Long.toString(b.start()), write(data))) {
-          return false;
-        }
+        out.add(new Event("bucket", Long.toString(b.start()), write(data)));
       }
       for (Extremes e : extremes) {
         String data =
@@ -394,7 +392,17 @@ public final class LiveHub implements AutoCloseable {
                     IsoSeconds.format(e.minute()),
                     e.positive().stream().map(p -> Post.of(p, e.minute())).toList(),
                     e.negative().stream().map(p -> Post.of(p, e.minute())).toList()));
-        if (!sink.send("extremes", null, data)) {
+        out.add(new Event("extremes", null, data));
+      }
+      return out;
+    }
+
+    private static boolean sendAll(LiveSink sink, List<Event> events) {
+      if (sink.isClosed()) {
+        return false;
+      }
+      for (Event e : events) {
+        if (!sink.send(e.name(), e.id(), e.data())) {
           return false;
         }
       }
@@ -429,6 +437,9 @@ public final class LiveHub implements AutoCloseable {
       return all;
     }
   }
+
+  /** One SSE event: its name, its id (or null) and its data. */
+  private record Event(String name, String id, String data) {}
 
   private String write(Object o) {
     try {
