@@ -265,8 +265,9 @@ final class StackPlan {
   }
 
   /**
-   * Every child sees the same Kafka and HBase addresses as the stack itself (the rest of the
-   * launcher's environment, e.g. {@code MOODSTREAM_KAFKA_CLIENT_*}, is inherited as it is).
+   * Every child sees the same Kafka and HBase addresses and posts partitions as the stack itself
+   * (the rest of the launcher's environment, e.g. {@code MOODSTREAM_KAFKA_CLIENT_*}, is inherited
+   * as it is, less up's own keys: {@link LocalConfig#withoutOwnKeys}).
    */
   static Map<String, String> commonEnv(MoodstreamConfig config) {
     Map<String, String> env = new LinkedHashMap<>();
