@@ -294,7 +294,7 @@ public final class LocalMain implements Callable<Integer> {
   /**
    * Cluster mode's view of the common keys, for the stack and every child: the three brokers as
    * {@code kafka.bootstrap.servers}, and replication 3 with min ISR 2 unless {@code
-   * kafka.replication.factor} / {@code kafka.min.insync.replicas} are set in the environment.
+   * kafka.replication.factor} / {@code kafka.min.insync.replicas} are set (environment or file).
    */
   static Map<String, String> clusterEnv(Map<String, String> env, MoodstreamConfig config) {
     Map<String, String> m = new HashMap<>(env);
@@ -304,8 +304,13 @@ public final class LocalMain implements Callable<Integer> {
     m.put(
         CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
         String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList()));
-    m.putIfAbsent(CommonConfig.KAFKA_REPLICATION_FACTOR.envName(), "3");
-    m.putIfAbsent(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(), "2");
+    // a variable would win over the properties file, which every child also reads
+    if (!config.isExplicit(CommonConfig.KAFKA_REPLICATION_FACTOR)) {
+      m.put(CommonConfig.KAFKA_REPLICATION_FACTOR.envName(), "3");
+    }
+    if (!config.isExplicit(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS)) {
+      m.put(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(), "2");
+    }
     return m;
   }
 

@@ -136,6 +136,22 @@ class StackPlanTest {
   }
 
   @Test
+  void clusterModeKeepsTheReplicationOfThePropertiesFile() throws Exception {
+    Path file = home.resolve("moodstream.properties");
+    Files.writeString(file, "kafka.replication.factor=2\n");
+    Map<String, String> env =
+        LocalMain.clusterEnv(Map.of(), MoodstreamConfig.load(LocalConfig.KEYS, Map.of(), file));
+    // the children read the file themselves: only what it leaves unset comes by variable
+    assertThat(env)
+        .doesNotContainKey("MOODSTREAM_KAFKA_REPLICATION_FACTOR")
+        .containsEntry("MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2");
+    assertThat(
+            MoodstreamConfig.load(LocalConfig.KEYS, env, file)
+                .get(CommonConfig.KAFKA_REPLICATION_FACTOR))
+        .isEqualTo(2);
+  }
+
+  @Test
   void everyPartIsRestartedExceptAReplayThatFinished() {
     List<ChildSpec> plan = singlePlan();
     for (String id : List.of("kafka", "hbase", "stream", "rest", "ingest")) {
