@@ -86,10 +86,6 @@ public final class KafkaBroker implements AutoCloseable {
           null);
     }
 
-    public Options withPort(int p) {
-      return withPorts(p, controllerPort);
-    }
-
     public Options withPorts(int p, int controller) {
       return new Options(
           dataDir, p, controller, heap, startTimeout, logFile, nodeId, voters, clusterIdFile, tls);
@@ -270,16 +266,7 @@ public final class KafkaBroker implements AutoCloseable {
         List.of(args));
   }
 
-  /** A single-node PLAINTEXT cluster's properties (kept for its test). */
-  static String serverProperties(Path data, int port, int cport) {
-    return serverProperties(Options.defaults(data.getParent()).withPorts(port, cport), data);
-  }
-
   static String serverProperties(Options o) {
-    return serverProperties(o, o.dataDir().resolve("data"));
-  }
-
-  private static String serverProperties(Options o, Path data) {
     int rf = Math.min(3, o.quorumSize());
     int minIsr = rf >= 3 ? 2 : 1;
     String voters =
@@ -307,7 +294,7 @@ public final class KafkaBroker implements AutoCloseable {
                     + client
                     + ",CONTROLLER:"
                     + controller,
-                "log.dirs=" + data,
+                "log.dirs=" + o.dataDir().resolve("data"),
                 "num.partitions=1",
                 "offsets.topic.replication.factor=" + rf,
                 "transaction.state.log.replication.factor=" + rf,

@@ -34,7 +34,8 @@ class KafkaBrokerIT {
         p.send(new ProducerRecord<>("t", "k", "hello")).get();
       }
     }
-    try (KafkaBroker kafka = KafkaBroker.start(KafkaBroker.Options.defaults(dir).withPort(port))) {
+    try (KafkaBroker kafka =
+        KafkaBroker.start(KafkaBroker.Options.defaults(dir).withPorts(port, 0))) {
       Properties c = props(kafka);
       c.put("group.id", "g");
       c.put("auto.offset.reset", "earliest");

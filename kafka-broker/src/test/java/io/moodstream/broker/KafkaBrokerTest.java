@@ -38,7 +38,8 @@ class KafkaBrokerTest {
 
   @Test
   void serverPropertiesDescribeASingleNodeKraftCluster() {
-    String p = KafkaBroker.serverProperties(dir, 19092, 19093);
+    String p =
+        KafkaBroker.serverProperties(KafkaBroker.Options.defaults(dir).withPorts(19092, 19093));
     assertThat(p)
         .contains("process.roles=broker,controller")
         .contains("controller.quorum.voters=1@127.0.0.1:19093")

@@ -459,47 +459,4 @@ final class SparkCluster {
       throw new IOException("the master answered " + r.statusCode() + " to killing " + driverId);
     }
   }
-
-  /** Processes on this machine whose command line contains every one of {@code parts}. */
-  static List<ProcessHandle> processes(String... parts) {
-    return ProcessHandle.allProcesses()
-        .filter(
-            h -> {
-              String cmd = commandLine(h);
-              for (String p : parts) {
-                if (!cmd.contains(p)) {
-                  return false;
-                }
-              }
-              return true;
-            })
-        .toList();
-  }
-
-  /**
-   * The whole command line of a process. {@link ProcessHandle.Info#commandLine()} gives nothing for
-   * the long command lines of Spark's drivers and executors; Linux's {@code /proc/<pid>/cmdline}
-   * has all of it.
-   */
-  static String commandLine(ProcessHandle h) {
-    try {
-      byte[] b = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline"));
-      return new String(b, StandardCharsets.UTF_8).replace('\0', ' ');
-    } catch (IOException | RuntimeException e) {
-      return h.info().commandLine().orElse(""); // not Linux, or it has just exited
-    }
-  }
-
-  /** The driver JVM of this stack (a child of one of its workers), if it runs. */
-  Optional<ProcessHandle> driverProcess() {
-    return processes(
-            "org.apache.spark.deploy.worker.DriverWrapper", paths.data("cluster").toString())
-        .stream()
-        .findFirst();
-  }
-
-  /** The executor JVMs of this stack. */
-  List<ProcessHandle> executorProcesses() {
-    return processes("CoarseGrainedExecutorBackend", paths.data("cluster").toString());
-  }
 }

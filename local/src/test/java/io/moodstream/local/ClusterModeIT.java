@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.moodstream.broker.KafkaBroker;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +114,7 @@ class ClusterModeIT {
       keepLogs(var);
       throw t;
     }
-    assertThat(SparkCluster.processes(var.toString()))
-        .as("no process of the stack left after down")
-        .isEmpty();
+    assertThat(processes(var.toString())).as("no process of the stack left after down").isEmpty();
   }
 
   private static void faultsWhileItStreams(
@@ -144,7 +144,7 @@ class ClusterModeIT {
       awaitProgress(run, 0, total);
 
       // 1. a Spark worker without the driver: its executor is lost, its tasks retried elsewhere
-      killAWorkerUntilATaskIsLost(run, spark, total);
+      killAWorkerUntilATaskIsLost(run, total);
 
       // 2. the driver: --supervise relaunches it, and it resumes from its checkpoint
       killTheDriver(run, spark, total);
@@ -196,9 +196,9 @@ class ClusterModeIT {
    * one is running on the executor; should it still land between tasks, it is repeated (at most
    * three kills) until the driver reports a task lost with the executor and runs it again.
    */
-  private static void killAWorkerUntilATaskIsLost(
-      ReplayCheck.Stack run, SparkCluster spark, long total) throws Exception {
-    ProcessHandle driver = spark.driverProcess().orElseThrow();
+  private static void killAWorkerUntilATaskIsLost(ReplayCheck.Stack run, long total)
+      throws Exception {
+    ProcessHandle driver = driverProcess(run.paths).orElseThrow();
     long driverWorker = driver.parent().map(ProcessHandle::pid).orElse(-1L);
     String victim =
         ChildProcess.running("spark-worker-1", run.paths).orElseThrow().pid() == driverWorker
@@ -206,7 +206,7 @@ class ClusterModeIT {
             : "spark-worker-1";
     Path driverLog = driverLog(run.paths);
     for (int attempt = 1; ; attempt++) {
-      List<Long> executors = pids(spark.executorProcesses());
+      List<Long> executors = pids(executorProcesses(run.paths));
       assertThat(executors).as("executor JVMs before killing " + victim).isNotEmpty();
       int lostExecutors = count(driverLog, "Lost executor");
       int lostTasks = count(driverLog, LOST_WITH_EXECUTOR);
@@ -219,10 +219,10 @@ class ClusterModeIT {
       awaitCount(driverLog, "Lost executor", lostExecutors + 1, Duration.ofMinutes(2));
       long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
       while (System.nanoTime() < deadline
-          && pids(spark.executorProcesses()).stream().allMatch(executors::contains)) {
+          && pids(executorProcesses(run.paths)).stream().allMatch(executors::contains)) {
         Thread.sleep(500);
       }
-      assertThat(pids(spark.executorProcesses()))
+      assertThat(pids(executorProcesses(run.paths)))
           .as("a new executor after " + victim + " came back")
           .isNotEmpty()
           .doesNotContainAnyElementsOf(executors);
@@ -262,7 +262,7 @@ class ClusterModeIT {
    */
   private static void killTheDriver(ReplayCheck.Stack run, SparkCluster spark, long total)
       throws Exception {
-    ProcessHandle driver = spark.driverProcess().orElseThrow();
+    ProcessHandle driver = driverProcess(run.paths).orElseThrow();
     long worker = driver.parent().map(ProcessHandle::pid).orElseThrow();
     String workerId =
         ChildProcess.running("spark-worker-1", run.paths).orElseThrow().pid() == worker
@@ -280,7 +280,7 @@ class ClusterModeIT {
         Duration.ofMinutes(1));
     awaitCount(driverLog, "Launch Command:", launches + 1, Duration.ofMinutes(1));
     awaitCount(driverLog, "starting: Kafka", jobStarts + 1, Duration.ofMinutes(3));
-    assertThat(spark.driverProcess().map(ProcessHandle::pid))
+    assertThat(driverProcess(run.paths).map(ProcessHandle::pid))
         .as("a relaunched driver")
         .isPresent()
         .isNotEqualTo(Optional.of(driver.pid()));
@@ -428,6 +428,40 @@ class ClusterModeIT {
     } catch (java.io.IOException e) {
       return Map.of();
     }
+  }
+
+  /** Processes on this machine whose command line contains every one of {@code parts}. */
+  private static List<ProcessHandle> processes(String... parts) {
+    return ProcessHandle.allProcesses()
+        .filter(h -> Arrays.stream(parts).allMatch(commandLine(h)::contains))
+        .toList();
+  }
+
+  /**
+   * The whole command line of a process. {@link ProcessHandle.Info#commandLine()} gives nothing for
+   * the long command lines of Spark's drivers and executors; Linux's {@code /proc/<pid>/cmdline}
+   * has all of it.
+   */
+  private static String commandLine(ProcessHandle h) {
+    try {
+      byte[] b = Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline"));
+      return new String(b, StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return h.info().commandLine().orElse(""); // not Linux, or it has just exited
+    }
+  }
+
+  /** The driver JVM of this stack (a child of one of its workers), if it runs. */
+  private static Optional<ProcessHandle> driverProcess(StackPaths paths) {
+    return processes(
+            "org.apache.spark.deploy.worker.DriverWrapper", paths.data("cluster").toString())
+        .stream()
+        .findFirst();
+  }
+
+  /** The executor JVMs of this stack. */
+  private static List<ProcessHandle> executorProcesses(StackPaths paths) {
+    return processes("CoarseGrainedExecutorBackend", paths.data("cluster").toString());
   }
 
   /**

@@ -157,7 +157,7 @@ public final class RestServer implements AutoCloseable {
     Duration grace = services.settings().health().shutdownGrace();
     long t0 = System.nanoTime();
     services.stopping().set(true);
-    services.closeLive();
+    services.live().close();
     try {
       server
           .shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)

@@ -113,11 +113,6 @@ public record RestServices(
         new AtomicBoolean());
   }
 
-  /** Closes the live clients politely (a reconnect hint) and stops accepting new ones. */
-  public void closeLive() {
-    live.close();
-  }
-
   @Override
   public void close() {
     stopping.set(true);

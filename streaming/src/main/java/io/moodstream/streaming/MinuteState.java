@@ -31,10 +31,6 @@ final class MinuteState {
     return keys.length;
   }
 
-  boolean counted(long key) {
-    return Arrays.binarySearch(keys, key) >= 0;
-  }
-
   /** What {@link #add} did. */
   record Added(long posts, long duplicates) {}
 

@@ -4,6 +4,7 @@ import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.PostRules;
 import io.moodstream.schema.event.Reject;
+import io.moodstream.schema.hbase.Step;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -120,7 +121,7 @@ final class PartialBuckets
   /** Adds the post to the partial of each of its topics. */
   private void add(Map<Key, Partial.Builder> partials, ScoredPost s) {
     Instant at = s.post().createdAt();
-    long minute = Math.floorDiv(at.getEpochSecond(), 60) * 60;
+    long minute = Step.MINUTE.alignDown(at.getEpochSecond());
     long key = PostKeys.key(s.post().id());
     short units = BucketState.units(s);
     BucketState.Candidate candidate =

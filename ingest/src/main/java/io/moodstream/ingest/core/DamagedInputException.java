@@ -10,11 +10,10 @@ public final class DamagedInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final List<String> damages;
 
-  public DamagedInputException(List<String> damages, boolean stoppedEarly) {
+  public DamagedInputException(List<String> damages) {
     super(
         damages.size()
-            + " damaged input file(s)"
-            + (stoppedEarly ? "; stopped at the first (--continue-on-damage reads on)" : ""));
+            + " damaged input file(s); stopped at the first (--continue-on-damage reads on)");
     this.damages = List.copyOf(damages);
   }
 

@@ -78,7 +78,6 @@ public final class TopicMatcher {
     }
     int[] seen = null; // per term: bit set of matched words (terms of up to 31 distinct words)
     long single = 0; // fast path for the first 64 terms
-    boolean any = false;
     int n = text.length();
     int i = 0;
     String lower = null;
@@ -115,53 +114,42 @@ public final class TopicMatcher {
       if (s >= e) {
         continue;
       }
-      // the trimmed token itself
+      // the trimmed token itself, then each run of letters and digits in it (so #twitter,
+      // @twitter, twitter.com hold the word "twitter")
       int[] hit = index.get(lower, s, e);
-      if (hit != null) {
-        for (int entry : hit) {
-          int t = entry >>> 5;
-          if (wordCount[t] == 1 && t < 64) {
-            single |= 1L << t;
-          } else {
-            seen = mark(seen, t, entry & 31);
-          }
-          any = true;
-        }
-      }
-      // runs of letters and digits (so #twitter, @twitter, twitter.com hold the word "twitter")
       int j = s;
-      while (j < e) {
+      while (true) {
+        if (hit != null) {
+          for (int entry : hit) {
+            int t = entry >>> 5;
+            if (wordCount[t] == 1 && t < 64) {
+              single |= 1L << t;
+            } else {
+              seen = mark(seen, t, entry & 31);
+            }
+          }
+        }
         while (j < e && !Character.isLetterOrDigit(lower.charAt(j))) {
           j++;
+        }
+        if (j == e) {
+          break;
         }
         int ws = j;
         while (j < e && (Character.isLetterOrDigit(lower.charAt(j)) || lower.charAt(j) == '\'')) {
           j++;
         }
-        if (ws < j) {
-          boolean whole = ws == s && j == e; // already looked up as the trimmed token
-          int[] h = whole ? null : index.get(lower, ws, j);
-          if (h == null) { // twitter's → twitter
-            int apo = lower.indexOf('\'', ws);
-            if (apo > ws && apo < j) {
-              h = index.get(lower, ws, apo);
-            }
-          }
-          if (h != null) {
-            for (int entry : h) {
-              int t = entry >>> 5;
-              if (wordCount[t] == 1 && t < 64) {
-                single |= 1L << t;
-              } else {
-                seen = mark(seen, t, entry & 31);
-              }
-              any = true;
-            }
+        boolean whole = ws == s && j == e; // already looked up as the trimmed token
+        hit = whole ? null : index.get(lower, ws, j);
+        if (hit == null) { // twitter's → twitter
+          int apo = lower.indexOf('\'', ws);
+          if (apo > ws && apo < j) {
+            hit = index.get(lower, ws, apo);
           }
         }
       }
     }
-    if (!any) {
+    if (single == 0 && seen == null) { // no word of any term
       return List.of();
     }
     List<String> out = new ArrayList<>(2);

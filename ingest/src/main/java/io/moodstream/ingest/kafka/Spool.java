@@ -58,7 +58,6 @@ public final class Spool implements AutoCloseable {
   private final LongSupplier nanoTime;
   private FileChannel channel;
   private DataOutputStream out;
-  private long appended;
   private long lastSync;
   private boolean unsynced;
   private long forces;
@@ -116,7 +115,6 @@ public final class Spool implements AutoCloseable {
       out.writeInt(value.length);
       out.write(value);
       out.flush();
-      appended++;
       bytes = held + 12 + t.length + (key == null ? 0 : key.length) + value.length;
       unsynced = true;
       long now = nanoTime.getAsLong();
@@ -151,11 +149,6 @@ public final class Spool implements AutoCloseable {
   /** How often records were forced to disk, for tests of the policy. */
   synchronized long forces() {
     return forces;
-  }
-
-  /** Records appended by this instance. */
-  public synchronized long appended() {
-    return appended;
   }
 
   /** Bytes held: spooled, plus taken for re-sending and not yet done. */

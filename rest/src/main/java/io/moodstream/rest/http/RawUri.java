@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -78,11 +79,13 @@ public final class RawUri {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '%') {
-        if (i + 2 >= s.length() || hex(s.charAt(i + 1)) < 0 || hex(s.charAt(i + 2)) < 0) {
+        if (i + 2 >= s.length()
+            || !HexFormat.isHexDigit(s.charAt(i + 1))
+            || !HexFormat.isHexDigit(s.charAt(i + 2))) {
           throw new IllegalArgumentException(
               "has a bad percent escape at character " + (i + 1) + " (use %XX, two hex digits)");
         }
-        bytes.put((byte) (hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2))));
+        bytes.put((byte) HexFormat.fromHexDigits(s, i + 1, i + 3));
         i += 2;
       } else if (query && c == '+') {
         bytes.put((byte) ' ');
@@ -101,18 +104,5 @@ public final class RawUri {
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("has percent escapes that are not UTF-8");
     }
-  }
-
-  private static int hex(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
   }
 }

@@ -47,10 +47,6 @@ public final class EventJson {
     return parse(json, EventJson::readDelete);
   }
 
-  public static ParseResult<DeleteEvent> parseDelete(String json) {
-    return parseDelete(json.getBytes(StandardCharsets.UTF_8));
-  }
-
   public static ParseResult<DeadLetter> parseDeadLetter(String json) {
     return parse(json.getBytes(StandardCharsets.UTF_8), EventJson::readDeadLetter);
   }

@@ -32,7 +32,7 @@ public final class ScanPlanner {
   static final int SALT_SLICES = 8;
 
   /** The partitions and how many one-row seeks planning them took. */
-  public record Plan(List<RangePartition> partitions, long seeks, boolean fullScan) {
+  public record Plan(List<RangePartition> partitions, long seeks) {
     public Plan {
       partitions = List.copyOf(partitions);
     }
@@ -56,7 +56,7 @@ public final class ScanPlanner {
     seeks = 0;
     List<RangePartition> out = new ArrayList<>();
     if (c.isEmpty()) {
-      return new Plan(out, 0, false);
+      return new Plan(out, 0);
     }
     SortedSet<String> topics = c.topics() != null ? c.topics() : discoverTopics();
     if (topics == null) {
@@ -69,12 +69,12 @@ public final class ScanPlanner {
                 hi == 256 ? new byte[0] : new byte[] {(byte) hi},
                 String.format("salt %02x..%02x", lo, hi - 1)));
       }
-      return new Plan(out, seeks, true);
+      return new Plan(out, seeks);
     }
     for (String topic : topics) {
       slices(topic, c.from(), c.to(), out);
     }
-    return new Plan(out, seeks, false);
+    return new Plan(out, seeks);
   }
 
   /** Every topic of the table in key order, or null when there are more than the cap. */

@@ -51,7 +51,6 @@ public final class FastLineParser implements LineParser {
     long userIdNum;
     String handle;
     Status retweeted;
-    boolean hasUser;
   }
 
   private enum Kind {
@@ -180,7 +179,6 @@ public final class FastLineParser implements LineParser {
       case "lang" -> s.lang = t == JsonToken.VALUE_STRING ? p.getText() : null;
       case "user" -> {
         if (t == JsonToken.START_OBJECT) {
-          s.hasUser = true;
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String uf = p.currentName();
             JsonToken ut = p.nextToken();

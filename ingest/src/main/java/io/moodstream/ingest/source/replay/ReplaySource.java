@@ -133,7 +133,7 @@ public record ReplaySource(
       List<String> report = damages.stream().map(Damage::describe).toList();
       report.forEach(d -> LOG.warn("[replay] {}", d));
       if (!continueOnDamage) {
-        throw new DamagedInputException(report, true);
+        throw new DamagedInputException(report);
       }
       err.println(
           "replay: " + damages.size() + " damaged file(s), read on (--continue-on-damage):");

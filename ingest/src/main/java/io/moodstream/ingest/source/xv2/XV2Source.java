@@ -78,10 +78,6 @@ public final class XV2Source implements IngestSource {
 
   /** What a sync does: rules to add and ids to delete. */
   public record Plan(List<Rule> add, List<Rule> delete) {
-    public boolean empty() {
-      return add.isEmpty() && delete.isEmpty();
-    }
-
     public String describe() {
       List<String> lines = new ArrayList<>();
       add.forEach(r -> lines.add("stream rules: add " + r.value() + " (tag " + r.tag() + ")"));
