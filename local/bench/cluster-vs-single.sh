@@ -14,6 +14,8 @@
 # reading and parsing the same topic as the job does (BareConsume.java: binary or JSON records);
 # and ingest's own figure from its log.
 #
+# The throughput phase's curve (seconds since ingest started, posts visible) is in
+# $WORK/<mode>-visible-throughput.tsv.
 # Not a test: bounded (each phase gives up after 30 min), loopback only, always stops its stack.
 #   3. (mode warm) the same replay into a `up` stack already running and warmed by 200,000 posts:
 #      the pipeline's own rate, without the ~20-25 s of the stack's start.
@@ -153,10 +155,10 @@ for mode in $MODES; do
   # one process waits for the start (cold: up's log says ingest starts) and then polls every
   # 100 ms until all N are visible: a curl and a python per poll cost ~0.1 s of CPU, a tenth of
   # this 2-core box at two polls a second, taken from the pipeline it measures
-  result=$("$PY" - "$N" "$WORK/$mode-throughput.out" "$up_pid" "$start" \
+  result=$("$PY" - "$N" "$WORK/$mode-throughput.out" "$up_pid" "$start" "$WORK/$mode-visible-throughput.tsv" \
     "http://127.0.0.1:$MOODSTREAM_LOCAL_REST_PORT/api/v1/series?step=1m&topic=all&from=2026-11-20T10:00:00Z&to=2026-11-20T10:31:00Z" <<'PY'
 import json, os, re, sys, time, urllib.request
-n, log, pid, start, url = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+n, log, pid, start, curve, url = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
 deadline = time.time() + 1800
 def alive():
     try:
@@ -174,6 +176,8 @@ while start and alive() and time.time() < deadline:
             v = sum(p["count"] for s in json.load(r)["series"] for p in s["points"])
     except Exception:
         v = 0
+    with open(curve, "a") as f:  # seconds since ingest started, posts visible
+        f.write(f"{time.time() - float(start):.3f}\t{v}\n")
     if v >= n:
         print(f"{time.time() - float(start):.3f}")
         break
@@ -201,7 +205,7 @@ PY
 
   ((SECS > 0)) && [[ $mode != warm ]] || continue # SECONDS=0: throughput only; warm: the same stack as single
   export MOODSTREAM_VAR="$WORK/$mode-latency"
-  # TRIGGER: the job's trigger for this phase (unset: the stack's own, 250 ms)
+  # TRIGGER: the job's trigger for this phase (unset: the stack's own, 500 ms)
   [[ -z ${TRIGGER:-} ]] || export MOODSTREAM_STREAMING_TRIGGER_INTERVAL=$TRIGGER
   up_pid=$(run_up "$mode" "$WORK/$mode-latency.out" --source synthetic --only kafka,hbase,schema,spark,stream,rest)
   await_dashboard "$WORK/$mode-latency.out" "$up_pid" || { stop_up "$up_pid"; exit 1; }
