@@ -100,7 +100,7 @@ class ClusterModeIT {
     // neighbours, and its posts were rightly late). Small batches for the backlog the job finds.
     env.put("MOODSTREAM_INGEST_REPLAY_SPEED", "8");
     env.put("MOODSTREAM_STREAMING_MAX_OFFSETS_PER_TRIGGER", "600");
-    // The EMR role's trigger, 1 s (up's default is 250 ms): killAWorkerUntilATaskIsLost waits 1 s
+    // The EMR role's trigger, 1 s (up's default is 500 ms): killAWorkerUntilATaskIsLost waits 1 s
     // after a batch so that its kill lands among the next batch's tasks. With back-to-back
     // 250 ms batches three kills in a row (CI, 2026-11-30) found no task running on the victim.
     env.put("MOODSTREAM_STREAMING_TRIGGER_INTERVAL", "1s");

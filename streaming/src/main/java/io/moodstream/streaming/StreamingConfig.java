@@ -36,7 +36,7 @@ public final class StreamingConfig {
   public static final ConfigKey<Duration> TRIGGER_INTERVAL =
       ConfigKey.duration(
           "streaming.trigger.interval",
-          Duration.ofMillis(250),
+          Duration.ofMillis(500),
           Duration.ZERO,
           "micro-batch interval; 0s starts the next batch as soon as the previous one ends");
 
