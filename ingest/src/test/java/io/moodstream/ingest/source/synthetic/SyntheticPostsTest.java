@@ -103,10 +103,10 @@ class SyntheticPostsTest {
     TopicMatcher m = TopicMatcher.of(TOPICS);
     Instant before = Instant.now();
     // the rate of this hour: 2000/s times the diurnal factor and any burst of seed 9 (up to ~16x)
-    double expected = 500 / (2000 * new SyntheticPosts(9, m.topics()).volume(before));
+    SyntheticPosts posts = new SyntheticPosts(9, m.topics());
+    double expected = 500 / (2000 * posts.volume(before));
     long t0 = System.nanoTime();
-    new SyntheticSource(
-            new SyntheticPosts(9, m.topics()), 2000, false, null, null, 500, Clock.systemUTC())
+    new SyntheticSource(posts, 2000, false, null, null, 500, Clock.systemUTC())
         .run(
             new Ingestor(Source.SYNTHETIC, m, sink, new Metrics(), Clock.systemUTC()),
             new Lifecycle());
