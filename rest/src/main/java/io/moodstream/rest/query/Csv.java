@@ -3,6 +3,7 @@ package io.moodstream.rest.query;
 import io.moodstream.rest.api.Point;
 import io.moodstream.rest.api.SeriesResponse;
 import io.moodstream.rest.api.SeriesResponse.TopicSeries;
+import io.moodstream.schema.CsvField;
 import io.moodstream.schema.hbase.Aggregate;
 
 /** A series as CSV (RFC 4180): one row per topic and point, the histogram as h0..h19. */
@@ -23,7 +24,7 @@ public final class Csv {
   public static String of(SeriesResponse s) {
     StringBuilder b = new StringBuilder(HEADER).append("\r\n");
     for (TopicSeries ts : s.series()) {
-      String topic = field(ts.topic());
+      String topic = CsvField.of(ts.topic());
       for (Point p : ts.points()) {
         b.append(topic).append(',').append(p.start());
         b.append(',').append(p.count()).append(',').append(p.scored());
@@ -38,13 +39,5 @@ public final class Csv {
       }
     }
     return b.toString();
-  }
-
-  /** Quoted when it holds a comma, quote, CR or LF, with quotes doubled. */
-  static String field(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }

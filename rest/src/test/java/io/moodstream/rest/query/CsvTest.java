@@ -10,13 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class CsvTest {
   @Test
-  void topicsWithCommasOrQuotesAreQuoted() {
-    assertThat(Csv.field("apple")).isEqualTo("apple");
-    assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
-    assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-  }
-
-  @Test
   void unscoredBucketsLeaveMeanAndStddevEmpty() {
     SeriesResponse s =
         new SeriesResponse(

@@ -1,5 +1,6 @@
 package io.moodstream.sql.cli;
 
+import io.moodstream.schema.CsvField;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Iterator;
@@ -8,8 +9,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * CSV (RFC 4180): a header, CRLF line ends, fields quoted when they hold a comma, quote, CR or LF.
- * Values as {@link Cells#exact}: NULL empty, timestamps ISO-8601 UTC, every digit, arrays as JSON.
+ * CSV (RFC 4180): a header, CRLF line ends, fields as {@link CsvField} writes them. Values as
+ * {@link Cells#exact}: NULL empty, timestamps ISO-8601 UTC, every digit, arrays as JSON.
  */
 final class CsvOut {
   private CsvOut() {}
@@ -19,7 +20,7 @@ final class CsvOut {
     String[] names = schema.fieldNames();
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < names.length; i++) {
-      line.append(i == 0 ? "" : ",").append(field(names[i]));
+      line.append(i == 0 ? "" : ",").append(CsvField.of(names[i]));
     }
     out.write(line.append("\r\n").toString());
     long n = 0;
@@ -27,19 +28,12 @@ final class CsvOut {
       Row r = rows.next();
       line.setLength(0);
       for (int i = 0; i < names.length; i++) {
-        line.append(i == 0 ? "" : ",").append(field(Cells.exact(r.get(i))));
+        line.append(i == 0 ? "" : ",").append(CsvField.of(Cells.exact(r.get(i))));
       }
       out.write(line.append("\r\n").toString());
       progress.accept(++n);
     }
     out.flush();
     return n;
-  }
-
-  static String field(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }
