@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,36 @@ class ProducePathIT {
                   .get(KafkaTopics.POSTS.name())
                   .partitions())
           .hasSize(4);
+    }
+  }
+
+  @Test
+  void aPartitionCountDiffersFromTheConfigurationOnlyWhenItIsConfigured() throws Exception {
+    // its own broker: the shared one's topics have the default count, which other tests assert
+    try (KafkaBroker kafka = KafkaBroker.start(KafkaBroker.Options.defaults(dir.resolve("kb")))) {
+      Map<String, String> env = Kafka.env(kafka.bootstrapServers(), dir);
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        KafkaTopicApplier a = new KafkaTopicApplier(admin, 30_000);
+        Map<String, String> two = new HashMap<>(env);
+        two.put("MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "2"); // as up's stack on 2 cores
+        a.apply(Kafka.config(two));
+
+        // a command with the default count (4) leaves the topic as is, and says nothing of it
+        assertThat(a.apply(Kafka.config(env)).notes()).isEmpty();
+
+        Map<String, String> three = new HashMap<>(env);
+        three.put("MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "3");
+        assertThat(a.apply(Kafka.config(three)).notes())
+            .containsExactly("moodstream.posts has 2 partitions, configured 3 (left as is)");
+        assertThat(
+                admin
+                    .describeTopics(List.of(KafkaTopics.POSTS.name()))
+                    .allTopicNames()
+                    .get()
+                    .get(KafkaTopics.POSTS.name())
+                    .partitions())
+            .hasSize(2);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import io.moodstream.schema.ApplyReport;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * configured partitions, replication, retention and {@code min.insync.replicas}, and aligns {@code
  * retention.ms} and {@code min.insync.replicas} of existing ones. Idempotent: a second run changes
  * nothing and says so; a dry run only reports. Partition counts are never lowered and replication
- * is never changed (Kafka cannot do either in place); a difference is reported as a note.
+ * is never changed (Kafka cannot do either in place); a difference is reported as a note, for the
+ * partitions only when their count is configured (a default partition count is what a topic is
+ * created with: {@code up}'s single stack creates its posts topic with one partition per core).
  *
  * <p>Here, beside the topic contract, because three modules apply it: {@code schema apply}
  * (storage, with the HBase tables), ingest (missing topics at start) and the local stack. This
@@ -56,10 +59,14 @@ public final class KafkaTopicApplier {
     Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
     List<NewTopic> create = new ArrayList<>();
     List<KafkaTopics.Settings> present = new ArrayList<>();
+    Set<String> partitionsSet = new HashSet<>();
     for (KafkaTopics.Topic t : KafkaTopics.ALL) {
       KafkaTopics.Settings s = t.settings(config);
       if (existing.contains(s.name())) {
         present.add(s);
+        if (config.isExplicit(t.partitions())) {
+          partitionsSet.add(s.name());
+        }
       } else {
         create.add(
             new NewTopic(s.name(), s.partitions(), s.replicationFactor())
@@ -96,13 +103,14 @@ public final class KafkaTopicApplier {
               + ")");
     }
     if (!present.isEmpty()) {
-      alignExisting(present, dryRun, verb, changes, notes);
+      alignExisting(present, partitionsSet, dryRun, verb, changes, notes);
     }
     return new ApplyReport("Kafka topics", changes, notes);
   }
 
   private void alignExisting(
       List<KafkaTopics.Settings> present,
+      Set<String> partitionsSet,
       boolean dryRun,
       String verb,
       List<String> changes,
@@ -118,7 +126,7 @@ public final class KafkaTopicApplier {
     for (KafkaTopics.Settings s : present) {
       TopicDescription d = desc.get(s.name());
       int partitions = d.partitions().size();
-      if (partitions != s.partitions()) {
+      if (partitions != s.partitions() && partitionsSet.contains(s.name())) {
         notes.add(
             s.name()
                 + " has "
