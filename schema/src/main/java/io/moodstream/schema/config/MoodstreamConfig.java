@@ -179,10 +179,17 @@ public final class MoodstreamConfig {
   /** Resolves keys from the four sources; collects every problem before failing. */
   private static final class Loader {
     private final List<ConfigKey<?>> keys;
+
+    /** The environment, sorted: variables are checked and read in name order. */
     private final Map<String, String> env;
+
     private final Layer file;
     private final Layer overrides;
     private final Map<String, ConfigKey<?>> byName = new LinkedHashMap<>();
+
+    /** The environment variable of every declared key. */
+    private final Set<String> envNames = new TreeSet<>();
+
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
@@ -191,7 +198,7 @@ public final class MoodstreamConfig {
 
     Loader(List<ConfigKey<?>> keys, Map<String, String> env, Path file, Overrides overrides) {
       this.keys = keys;
-      this.env = env;
+      this.env = new TreeMap<>(env);
       String path = String.valueOf(file);
       this.file = new Layer(read(file), n -> path, n -> path, n -> "may not be written in " + path);
       String from = overrides.origin();
@@ -230,6 +237,7 @@ public final class MoodstreamConfig {
         if (byName.put(k.name(), k) != null) {
           throw new IllegalArgumentException("config key declared twice: " + k.name());
         }
+        envNames.add(k.envName());
       }
       checkNames(file);
       checkNames(overrides);
@@ -281,15 +289,13 @@ public final class MoodstreamConfig {
     }
 
     private void checkEnvNames() {
-      Set<String> envNames = new TreeSet<>();
       List<String> prefixEnv = new ArrayList<>();
       for (ConfigKey<?> k : keys) {
-        envNames.add(k.envName());
         if (k.isPrefix()) {
           prefixEnv.add(k.envName() + "_");
         }
       }
-      for (String name : new TreeSet<>(env.keySet())) {
+      for (String name : env.keySet()) {
         if (!name.startsWith("MOODSTREAM_") || LAUNCHER_ENV.contains(name)) {
           continue;
         }
@@ -363,15 +369,13 @@ public final class MoodstreamConfig {
       Map<String, Origin> from = new TreeMap<>();
       entries(k, file, entries, from);
       String envPrefix = k.envName() + "_";
-      Set<String> declaredEnv = new TreeSet<>();
-      keys.forEach(d -> declaredEnv.add(d.envName()));
-      for (String name : new TreeSet<>(env.keySet())) {
+      for (String name : env.keySet()) {
         if (!name.startsWith(envPrefix) || name.length() == envPrefix.length()) {
           continue;
         }
         boolean fromFile = name.endsWith("_FILE");
         String base = fromFile ? name.substring(0, name.length() - 5) : name;
-        if (declaredEnv.contains(base) || base.length() <= envPrefix.length()) {
+        if (envNames.contains(base) || base.length() <= envPrefix.length()) {
           continue; // a declared key such as MOODSTREAM_KAFKA_CLIENT_CONFIG
         }
         String property =
