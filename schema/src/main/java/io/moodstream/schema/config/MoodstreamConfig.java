@@ -367,7 +367,7 @@ public final class MoodstreamConfig {
       String dot = k.name() + ".";
       Map<String, String> entries = new TreeMap<>();
       Map<String, Origin> from = new TreeMap<>();
-      entries(k, file, entries, from);
+      collectEntries(k, file, entries, from);
       String envPrefix = k.envName() + "_";
       for (String name : env.keySet()) {
         if (!name.startsWith(envPrefix) || name.length() == envPrefix.length()) {
@@ -396,7 +396,7 @@ public final class MoodstreamConfig {
           from.put(property, new Origin(true, "env " + name));
         }
       }
-      entries(k, overrides, entries, from);
+      collectEntries(k, overrides, entries, from);
       for (String property : entries.keySet()) {
         if (!property.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
           problems.add(
@@ -414,7 +414,7 @@ public final class MoodstreamConfig {
     }
 
     /** The entries of prefix key {@code k} in {@code layer}, refusing secrets. */
-    private void entries(
+    private void collectEntries(
         ConfigKey<?> k, Layer layer, Map<String, String> entries, Map<String, Origin> from) {
       String dot = k.name() + ".";
       for (Map.Entry<String, String> e : layer.values().entrySet()) {
