@@ -11,8 +11,6 @@ import io.moodstream.ingest.core.Summary;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.kafka.KafkaEventSink;
 import io.moodstream.ingest.kafka.Spool;
-import io.moodstream.ingest.source.synthetic.SyntheticPosts;
-import io.moodstream.ingest.source.synthetic.SyntheticSource;
 import io.moodstream.schema.cli.Cli;
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigException;
@@ -312,20 +310,5 @@ public final class IngestMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(life::stop, "ingest-stop"));
       }
     }
-  }
-
-  /** Builds the synthetic source from args and config. */
-  static IngestSource synthetic(
-      IngestArgs args, MoodstreamConfig config, TopicMatcher m, Clock clock) {
-    long seed = args.seed() != null ? args.seed() : config.get(IngestConfig.SYNTHETIC_SEED);
-    double rate = args.rate() != null ? args.rate() : config.get(IngestConfig.SYNTHETIC_RATE);
-    return new SyntheticSource(
-        new SyntheticPosts(seed, m.topics()),
-        rate,
-        args.steady(),
-        args.from(),
-        args.to(),
-        args.count(),
-        clock);
   }
 }

@@ -30,68 +30,49 @@ import java.util.function.LongSupplier;
  * answers {@code /-/healthy}.
  */
 public final class MetricsEndpoint implements AutoCloseable {
-  /** A counter name of {@link Metrics} (or the prefix of a labelled family) and its series. */
-  private record Family(String key, boolean prefix, String name, String label, String help) {}
+  /**
+   * A counter name of {@link Metrics} and its series; with a {@code label}, {@code key} is the
+   * prefix of a labelled family: the rest of each counter's name is the label's value.
+   */
+  private record Family(String key, String name, String label, String help) {}
 
   private static final List<Family> FAMILIES =
       List.of(
+          new Family("read", "moodstream_ingest_received", null, "Records read from the source."),
+          new Family("posts", "moodstream_ingest_posts", null, "Posts produced to Kafka."),
           new Family(
-              "read", false, "moodstream_ingest_received", null, "Records read from the source."),
-          new Family("posts", false, "moodstream_ingest_posts", null, "Posts produced to Kafka."),
-          new Family(
-              "deletes",
-              false,
-              "moodstream_ingest_deletes",
-              null,
-              "Delete events produced to Kafka."),
+              "deletes", "moodstream_ingest_deletes", null, "Delete events produced to Kafka."),
           new Family(
               "kafka.delivered",
-              false,
               "moodstream_ingest_produced",
               null,
               "Records Kafka acknowledged (posts, deletes and dead letters)."),
           new Family(
               "kafka.spooled",
-              false,
               "moodstream_ingest_spooled",
               null,
               "Records Kafka did not take in time, written to the local spool for re-sending."),
           new Family(
-              "kafka.resent",
-              false,
-              "moodstream_ingest_resent",
-              null,
-              "Records re-sent from the spool."),
+              "kafka.resent", "moodstream_ingest_resent", null, "Records re-sent from the spool."),
           new Family(
               "dlq.",
-              true,
               "moodstream_ingest_rejected",
               "reason",
               "Records sent to the dead-letter topic, by reason."),
           new Family(
               "skipped.",
-              true,
               "moodstream_ingest_skipped",
               "reason",
               "Records skipped without a dead letter (notices, off-topic), by reason."),
           new Family(
               "reconnect.",
-              true,
               "moodstream_ingest_reconnects",
               "cause",
               "Reconnections to the source, by cause."),
           new Family(
-              "notice.",
-              true,
-              "moodstream_ingest_notices",
-              "kind",
-              "Stream notices received, by kind."),
+              "notice.", "moodstream_ingest_notices", "kind", "Stream notices received, by kind."),
           new Family(
-              "stall",
-              false,
-              "moodstream_ingest_stalls",
-              null,
-              "Times the stream went silent too long."));
+              "stall", "moodstream_ingest_stalls", null, "Times the stream went silent too long."));
 
   private final HTTPServer server;
 
@@ -145,15 +126,14 @@ public final class MetricsEndpoint implements AutoCloseable {
     String own = source + "/";
     for (Family f : FAMILIES) {
       Map<Labels, Long> points = new LinkedHashMap<>();
-      if (!f.prefix()) {
-        points.put(Labels.of("source", source), counters.getOrDefault(own + f.key(), 0L));
+      String key = own + f.key();
+      if (f.label() == null) {
+        points.put(Labels.of("source", source), counters.getOrDefault(key, 0L));
       } else {
         counters.forEach(
             (k, v) -> {
-              if (k.startsWith(own + f.key())) {
-                points.put(
-                    Labels.of("source", source, f.label(), k.substring((own + f.key()).length())),
-                    v);
+              if (k.startsWith(key)) {
+                points.put(Labels.of("source", source, f.label(), k.substring(key.length())), v);
               }
             });
       }

@@ -6,6 +6,8 @@ import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.TopicMatcher;
 import io.moodstream.ingest.source.bluesky.BlueskySource;
 import io.moodstream.ingest.source.replay.ReplaySource;
+import io.moodstream.ingest.source.synthetic.SyntheticPosts;
+import io.moodstream.ingest.source.synthetic.SyntheticSource;
 import io.moodstream.ingest.source.twitter.TwitterV1Source;
 import io.moodstream.ingest.source.xv2.XV2Source;
 import io.moodstream.schema.config.ConfigException;
@@ -31,12 +33,27 @@ final class Sources {
       PrintStream out,
       PrintStream err) {
     return switch (source) {
-      case SYNTHETIC -> IngestMain.synthetic(args, config, matcher, clock);
+      case SYNTHETIC -> synthetic(args, config, matcher, clock);
       case REPLAY -> replay(args, config, err);
       case TWITTER_V1 -> twitterV1(args, config, matcher, life);
       case X_V2 -> xV2(args, config, matcher, life, out);
       case BLUESKY -> bluesky(config, stateDir, life);
     };
+  }
+
+  /** Builds the synthetic source from args and config. */
+  static IngestSource synthetic(
+      IngestArgs args, MoodstreamConfig config, TopicMatcher m, Clock clock) {
+    long seed = args.seed() != null ? args.seed() : config.get(IngestConfig.SYNTHETIC_SEED);
+    double rate = args.rate() != null ? args.rate() : config.get(IngestConfig.SYNTHETIC_RATE);
+    return new SyntheticSource(
+        new SyntheticPosts(seed, m.topics()),
+        rate,
+        args.steady(),
+        args.from(),
+        args.to(),
+        args.count(),
+        clock);
   }
 
   static IngestSource replay(IngestArgs args, MoodstreamConfig config, PrintStream err) {
@@ -47,7 +64,7 @@ final class Sources {
               ? args.speed()
               : IngestArgs.speed(config.get(IngestConfig.REPLAY_SPEED));
     } catch (IllegalArgumentException e) {
-      throw new io.moodstream.schema.config.ConfigException(
+      throw new ConfigException(
           "invalid value for " + IngestConfig.REPLAY_SPEED.name() + ": " + e.getMessage());
     }
     boolean progress = args.progress() != null ? args.progress() : System.console() != null;

@@ -103,13 +103,11 @@ public final class KafkaClientConfig {
         .forEach(
             (k, v) -> {
               String property = k.startsWith("kafka.") ? k.substring(6) : k;
-              String value = String.valueOf(v);
               j.add(
                   k
                       + "="
-                      + (sensitivity(property, value) == ConfigKey.Sensitivity.PLAIN
-                          ? value
-                          : "******"));
+                      + MoodstreamConfig.shown(
+                          CommonConfig.KAFKA_CLIENT, property, String.valueOf(v)));
             });
     return j.toString();
   }

@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Resolved configuration, the same way for every module. Sources, later ones winning:
@@ -164,16 +165,31 @@ public final class MoodstreamConfig {
     return out;
   }
 
+  /**
+   * The properties file or the caller's overrides: both name keys as written and are read the same
+   * way; they differ in how messages name them, per key name: {@code origin} where a value came
+   * from, {@code in} where an unknown key was found, {@code refusal} why a secret may not be there.
+   */
+  private record Layer(
+      Map<String, String> values,
+      Function<String, String> origin,
+      Function<String, String> in,
+      Function<String, String> refusal) {}
+
   /** Resolves keys from the four sources; collects every problem before failing. */
   private static final class Loader {
     private final List<ConfigKey<?>> keys;
+
+    /** The environment, sorted: variables are checked and read in name order. */
     private final Map<String, String> env;
-    private final Path file;
-    private final Properties props = new Properties();
-    private final Map<String, String> overrides;
-    private final String overridesOrigin;
-    private final String overridePrefix;
+
+    private final Layer file;
+    private final Layer overrides;
     private final Map<String, ConfigKey<?>> byName = new LinkedHashMap<>();
+
+    /** The environment variable of every declared key. */
+    private final Set<String> envNames = new TreeSet<>();
+
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
@@ -182,14 +198,28 @@ public final class MoodstreamConfig {
 
     Loader(List<ConfigKey<?>> keys, Map<String, String> env, Path file, Overrides overrides) {
       this.keys = keys;
-      this.env = env;
-      this.file = file;
-      this.overrides = overrides.values();
-      this.overridesOrigin = overrides.origin();
-      this.overridePrefix = overrides.prefix();
+      this.env = new TreeMap<>(env);
+      String path = String.valueOf(file);
+      this.file = new Layer(read(file), n -> path, n -> path, n -> "may not be written in " + path);
+      String from = overrides.origin();
+      String prefix = overrides.prefix();
+      this.overrides =
+          new Layer(
+              new TreeMap<>(overrides.values()),
+              n -> from + " " + prefix + n,
+              n -> from + " (" + prefix + n + ")",
+              n ->
+                  "may not come through "
+                      + from
+                      + " ("
+                      + prefix
+                      + n
+                      + ": visible in the Spark UI and event logs)");
     }
 
-    MoodstreamConfig load() {
+    /** The entries of the properties file, by name; none without a file. */
+    private static Map<String, String> read(Path file) {
+      Properties props = new Properties();
       if (file != null) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
           props.load(r);
@@ -197,12 +227,20 @@ public final class MoodstreamConfig {
           throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
       }
+      Map<String, String> values = new TreeMap<>();
+      props.stringPropertyNames().forEach(n -> values.put(n, props.getProperty(n)));
+      return values;
+    }
+
+    MoodstreamConfig load() {
       for (ConfigKey<?> k : keys) {
         if (byName.put(k.name(), k) != null) {
           throw new IllegalArgumentException("config key declared twice: " + k.name());
         }
+        envNames.add(k.envName());
       }
-      checkFileAndOverrideNames();
+      checkNames(file);
+      checkNames(overrides);
       checkEnvNames();
       for (ConfigKey<?> k : keys) {
         if (k.isPrefix()) {
@@ -215,16 +253,7 @@ public final class MoodstreamConfig {
         throw new ConfigException(
             "configuration is invalid:\n  - " + String.join("\n  - ", problems));
       }
-      return new MoodstreamConfig(
-          values, origins, entryOrigins, warnings, props.stringPropertyNames());
-    }
-
-    private String overrideName(String name) {
-      return overridePrefix + name;
-    }
-
-    private String overrideOrigin(String name) {
-      return overridesOrigin + " " + overrideName(name);
+      return new MoodstreamConfig(values, origins, entryOrigins, warnings, file.values().keySet());
     }
 
     /** The prefix key an entry name belongs to, or null. */
@@ -239,36 +268,18 @@ public final class MoodstreamConfig {
       return null;
     }
 
-    private void checkFileAndOverrideNames() {
-      for (String name : new TreeSet<>(props.stringPropertyNames())) {
-        ConfigKey<?> k = byName.get(name);
-        if (k == null && prefixOf(name) == null) {
-          warnings.add("unknown key '" + name + "' in " + file + " is ignored by this command");
-        } else if (k != null && k.isSecret()) {
-          problems.add(secretRefused(name, k.envName(), "may not be written in " + file));
-        }
-      }
-      for (String name : new TreeSet<>(overrides.keySet())) {
+    private void checkNames(Layer layer) {
+      for (String name : layer.values().keySet()) {
         ConfigKey<?> k = byName.get(name);
         if (k == null && prefixOf(name) == null) {
           warnings.add(
               "unknown key '"
                   + name
                   + "' in "
-                  + overridesOrigin
-                  + " ("
-                  + overrideName(name)
-                  + ") is ignored by this command");
+                  + layer.in().apply(name)
+                  + " is ignored by this command");
         } else if (k != null && k.isSecret()) {
-          problems.add(
-              secretRefused(
-                  name,
-                  k.envName(),
-                  "may not come through "
-                      + overridesOrigin
-                      + " ("
-                      + overrideName(name)
-                      + ": visible in the Spark UI and event logs)"));
+          problems.add(secretRefused(name, k.envName(), layer.refusal().apply(name)));
         }
       }
     }
@@ -278,15 +289,13 @@ public final class MoodstreamConfig {
     }
 
     private void checkEnvNames() {
-      Set<String> envNames = new TreeSet<>();
       List<String> prefixEnv = new ArrayList<>();
       for (ConfigKey<?> k : keys) {
-        envNames.add(k.envName());
         if (k.isPrefix()) {
           prefixEnv.add(k.envName() + "_");
         }
       }
-      for (String name : new TreeSet<>(env.keySet())) {
+      for (String name : env.keySet()) {
         if (!name.startsWith("MOODSTREAM_") || LAUNCHER_ENV.contains(name)) {
           continue;
         }
@@ -305,9 +314,9 @@ public final class MoodstreamConfig {
     private void loadKey(ConfigKey<?> k) {
       String raw = null;
       Origin origin = Origin.DEFAULT;
-      if (props.containsKey(k.name()) && !k.isSecret()) {
-        raw = props.getProperty(k.name());
-        origin = new Origin(true, String.valueOf(file));
+      if (file.values().containsKey(k.name()) && !k.isSecret()) {
+        raw = file.values().get(k.name());
+        origin = new Origin(true, file.origin().apply(k.name()));
       }
       if (env.containsKey(k.envName())) {
         raw = env.get(k.envName());
@@ -323,9 +332,9 @@ public final class MoodstreamConfig {
           return;
         }
       }
-      if (overrides.containsKey(k.name()) && !k.isSecret()) {
-        raw = overrides.get(k.name());
-        origin = new Origin(true, overrideOrigin(k.name()));
+      if (overrides.values().containsKey(k.name()) && !k.isSecret()) {
+        raw = overrides.values().get(k.name());
+        origin = new Origin(true, overrides.origin().apply(k.name()));
       }
       if (raw == null) {
         values.put(k, k.defaultValue());
@@ -358,28 +367,15 @@ public final class MoodstreamConfig {
       String dot = k.name() + ".";
       Map<String, String> entries = new TreeMap<>();
       Map<String, Origin> from = new TreeMap<>();
-      for (String name : new TreeSet<>(props.stringPropertyNames())) {
-        if (name.startsWith(dot) && !byName.containsKey(name) && name.length() > dot.length()) {
-          String property = name.substring(dot.length());
-          String value = props.getProperty(name);
-          if (k.sensitivity(property, value) == ConfigKey.Sensitivity.SECRET) {
-            problems.add(secretRefused(name, envOf(k, property), "may not be written in " + file));
-          } else {
-            entries.put(property, value);
-            from.put(property, new Origin(true, String.valueOf(file)));
-          }
-        }
-      }
+      collectEntries(k, file, entries, from);
       String envPrefix = k.envName() + "_";
-      Set<String> declaredEnv = new TreeSet<>();
-      keys.forEach(d -> declaredEnv.add(d.envName()));
-      for (String name : new TreeSet<>(env.keySet())) {
+      for (String name : env.keySet()) {
         if (!name.startsWith(envPrefix) || name.length() == envPrefix.length()) {
           continue;
         }
         boolean fromFile = name.endsWith("_FILE");
         String base = fromFile ? name.substring(0, name.length() - 5) : name;
-        if (declaredEnv.contains(base) || base.length() <= envPrefix.length()) {
+        if (envNames.contains(base) || base.length() <= envPrefix.length()) {
           continue; // a declared key such as MOODSTREAM_KAFKA_CLIENT_CONFIG
         }
         String property =
@@ -400,26 +396,7 @@ public final class MoodstreamConfig {
           from.put(property, new Origin(true, "env " + name));
         }
       }
-      for (String name : new TreeSet<>(overrides.keySet())) {
-        if (name.startsWith(dot) && !byName.containsKey(name) && name.length() > dot.length()) {
-          String property = name.substring(dot.length());
-          String value = overrides.get(name);
-          if (k.sensitivity(property, value) == ConfigKey.Sensitivity.SECRET) {
-            problems.add(
-                secretRefused(
-                    name,
-                    envOf(k, property),
-                    "may not come through "
-                        + overridesOrigin
-                        + " ("
-                        + overrideName(name)
-                        + ": visible in the Spark UI and event logs)"));
-          } else {
-            entries.put(property, value);
-            from.put(property, new Origin(true, overrideOrigin(name)));
-          }
-        }
-      }
+      collectEntries(k, overrides, entries, from);
       for (String property : entries.keySet()) {
         if (!property.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
           problems.add(
@@ -434,6 +411,24 @@ public final class MoodstreamConfig {
       values.put(k, Collections.unmodifiableMap(entries));
       origins.put(k, entries.isEmpty() ? Origin.DEFAULT : new Origin(true, "pass-through"));
       from.forEach((property, o) -> entryOrigins.put(dot + property, o));
+    }
+
+    /** The entries of prefix key {@code k} in {@code layer}, refusing secrets. */
+    private void collectEntries(
+        ConfigKey<?> k, Layer layer, Map<String, String> entries, Map<String, Origin> from) {
+      String dot = k.name() + ".";
+      for (Map.Entry<String, String> e : layer.values().entrySet()) {
+        String name = e.getKey();
+        if (name.startsWith(dot) && !byName.containsKey(name) && name.length() > dot.length()) {
+          String property = name.substring(dot.length());
+          if (k.sensitivity(property, e.getValue()) == ConfigKey.Sensitivity.SECRET) {
+            problems.add(secretRefused(name, envOf(k, property), layer.refusal().apply(name)));
+          } else {
+            entries.put(property, e.getValue());
+            from.put(property, new Origin(true, layer.origin().apply(name)));
+          }
+        }
+      }
     }
 
     private static String envOf(ConfigKey<?> k, String property) {

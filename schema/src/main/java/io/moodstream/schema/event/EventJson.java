@@ -81,14 +81,14 @@ public final class EventJson {
    * named.
    */
   private static PostEvent readPost(JsonNode n) {
-    String id = string(n, "id", "id");
+    String id = string(n, "id", "id", false);
     PostRules.orThrow(PostRules.id("id", id));
     Source source = source(n);
     Instant createdAt = n.hasNonNull("createdAt") ? instant(n, "createdAt") : null;
     PostRules.orThrow(PostRules.createdAt("createdAt", createdAt));
-    String text = string(n, "text", "text");
+    String text = string(n, "text", "text", false);
     PostRules.orThrow(PostRules.text("text", text));
-    String lang = optionalString(n, "lang", "lang");
+    String lang = string(n, "lang", "lang", true);
     JsonNode a = n.get("author");
     if (a == null || a.isNull()) {
       throw missing("author");
@@ -98,15 +98,16 @@ public final class EventJson {
     }
     Author author = // applies PostRules.required to the id
         new Author(
-            string(a, "id", "author.id"), requiredString(a, "handle", "author.handle", true));
+            string(a, "id", "author.id", false),
+            requiredString(a, "handle", "author.handle", true));
     List<String> topics = topics(n);
-    String url = optionalString(n, "url", "url");
+    String url = string(n, "url", "url", true);
     return new PostEvent(id, source, createdAt, text, lang, author, topics, url);
   }
 
   private static DeleteEvent readDelete(JsonNode n) {
     Source source = source(n);
-    return new DeleteEvent(source, string(n, "id", "id")); // applies PostRules.id
+    return new DeleteEvent(source, string(n, "id", "id", false)); // applies PostRules.id
   }
 
   private static DeadLetter readDeadLetter(JsonNode n) {
@@ -169,7 +170,7 @@ public final class EventJson {
   }
 
   private static String requiredString(JsonNode n, String name, String path, boolean emptyOk) {
-    String s = string(n, name, path);
+    String s = string(n, name, path, false);
     if (s == null) {
       throw missing(path);
     }
@@ -179,26 +180,19 @@ public final class EventJson {
     return s;
   }
 
-  /** The string value, or {@code null} when the field is absent or null. */
-  private static String string(JsonNode n, String name, String path) {
+  /**
+   * The string value, or {@code null} when the field is absent or null; {@code optional}: the error
+   * for another type says that null is allowed too.
+   */
+  private static String string(JsonNode n, String name, String path, boolean optional) {
     JsonNode v = n.get(name);
     if (v == null || v.isNull()) {
       return null;
     }
     if (!v.isTextual()) {
-      throw invalid(path, "field '" + path + "' must be a string, found " + v.getNodeType());
-    }
-    return v.asText();
-  }
-
-  private static String optionalString(JsonNode n, String name, String path) {
-    JsonNode v = n.get(name);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
+      String expected = optional ? "a string or null" : "a string";
       throw invalid(
-          path, "field '" + path + "' must be a string or null, found " + v.getNodeType());
+          path, "field '" + path + "' must be " + expected + ", found " + v.getNodeType());
     }
     return v.asText();
   }

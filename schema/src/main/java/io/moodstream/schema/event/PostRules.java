@@ -124,7 +124,6 @@ public final class PostRules {
     return null;
   }
 
-  /** The matched topics: each a valid row-key topic. */
   /**
    * The topics as the event contract lists them, whatever the encoding: each non-empty, {@code all}
    * among them ({@link #topics} then checks that each can be stored).
@@ -141,6 +140,7 @@ public final class PostRules {
         : Reject.invalid("topics", "field 'topics' must include \"all\"");
   }
 
+  /** The matched topics: each a valid row-key topic. */
   public static Reject topics(List<String> topics) {
     if (topics == null) {
       return Reject.missing("topics");

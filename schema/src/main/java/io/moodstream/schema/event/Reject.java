@@ -27,7 +27,7 @@ public record Reject(Reject.Code code, String field, String reason) {
     CUT_SHORT("cut-short"),
     /** createdAt more than {@code posts.max.clock.skew} ahead of the clock that received it. */
     FUTURE_CREATED_AT("future-created-at"),
-    /** A post the HBase tables cannot hold (row-key limits: see {@link PostRules#storable}). */
+    /** A post the HBase tables cannot hold (row-key limits: see {@link PostRules}). */
     UNSTORABLE("unstorable"),
     /**
      * A binary post record ({@link PostCodec}) that is truncated, corrupt or of an unknown version.

@@ -340,4 +340,69 @@ class MoodstreamConfigTest {
                     null))
         .hasMessageContaining("MOODSTREAM_KAFKA_CLIENT_SSL_KEY_PASSWORD_FILE names");
   }
+
+  @Test
+  void theFileAndTheOverridesAreNamedInEveryMessageTheyCause() throws IOException {
+    Path f = dir.resolve("moodstream.properties");
+    Files.writeString(
+        f,
+        "kafka.bootstrap.server=typo\n"
+            + "x.bearer.token=leaked\n"
+            + "kafka.client.ssl.key.password=leaked\n"
+            + "kafka.client.client.id=from-file\n"
+            + "hbase.zookeeper.port=2222\n");
+    MoodstreamConfig.Overrides spark =
+        spark(
+            Map.of(
+                "hbase.zookeeper.quorum.typo", "x",
+                "x.bearer.token", "leaked",
+                "kafka.client.sasl.jaas.config", "password=leaked",
+                "kafka.client.acks", "all",
+                "hbase.zookeeper.quorum", "zk"));
+    assertThatThrownBy(() -> MoodstreamConfig.load(KEYS, Map.of(), f, spark))
+        .hasMessage(
+            "configuration is invalid:\n"
+                + "  - x.bearer.token is a secret and may not be written in "
+                + f
+                + ": set MOODSTREAM_X_BEARER_TOKEN or MOODSTREAM_X_BEARER_TOKEN_FILE\n"
+                + "  - x.bearer.token is a secret and may not come through SparkConf"
+                + " (spark.moodstream.x.bearer.token: visible in the Spark UI and event logs):"
+                + " set MOODSTREAM_X_BEARER_TOKEN or MOODSTREAM_X_BEARER_TOKEN_FILE\n"
+                + "  - kafka.client.ssl.key.password is a secret and may not be written in "
+                + f
+                + ": set MOODSTREAM_KAFKA_CLIENT_SSL_KEY_PASSWORD or"
+                + " MOODSTREAM_KAFKA_CLIENT_SSL_KEY_PASSWORD_FILE\n"
+                + "  - kafka.client.sasl.jaas.config is a secret and may not come through SparkConf"
+                + " (spark.moodstream.kafka.client.sasl.jaas.config: visible in the Spark UI and"
+                + " event logs): set MOODSTREAM_KAFKA_CLIENT_SASL_JAAS_CONFIG or"
+                + " MOODSTREAM_KAFKA_CLIENT_SASL_JAAS_CONFIG_FILE");
+
+    Files.writeString(
+        f,
+        "kafka.bootstrap.server=typo\n"
+            + "kafka.client.client.id=from-file\n"
+            + "hbase.zookeeper.port=2222\n");
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            KEYS,
+            Map.of(),
+            f,
+            spark(
+                Map.of(
+                    "hbase.zookeeper.quorum.typo", "x",
+                    "kafka.client.acks", "all",
+                    "hbase.zookeeper.quorum", "zk")));
+    assertThat(c.warnings())
+        .containsExactly(
+            "unknown key 'kafka.bootstrap.server' in " + f + " is ignored by this command",
+            "unknown key 'hbase.zookeeper.quorum.typo' in SparkConf"
+                + " (spark.moodstream.hbase.zookeeper.quorum.typo) is ignored by this command");
+    assertThat(c.origin(CommonConfig.HBASE_ZOOKEEPER_PORT)).isEqualTo(f.toString());
+    assertThat(c.origin(CommonConfig.HBASE_ZOOKEEPER_QUORUM))
+        .isEqualTo("SparkConf spark.moodstream.hbase.zookeeper.quorum");
+    assertThat(c.fileSets("kafka.client.client.id")).isTrue();
+    assertThat(c.describe())
+        .contains("kafka.client.acks = all  (SparkConf spark.moodstream.kafka.client.acks)\n")
+        .contains("kafka.client.client.id = from-file  (" + f + ")\n");
+  }
 }

@@ -74,7 +74,7 @@ class EventJsonTest {
       delimiter = '|',
       value = {
         "missing id | {\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | id | required field 'id' is missing | MISSING_FIELD",
-        "numeric id | {\"id\":5,\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | id | must be a string | INVALID_FIELD",
+        "numeric id | {\"id\":5,\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | id | must be a string, found NUMBER | INVALID_FIELD",
         "unknown source | {\"id\":\"1\",\"source\":\"myspace\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | source | 'myspace' | INVALID_FIELD",
         "bad time | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"yesterday\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | createdAt | ISO-8601 | INVALID_FIELD",
         "missing text | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | text | 'text' is missing | MISSING_FIELD",
@@ -82,7 +82,7 @@ class EventJsonTest {
         "author type | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":\"h\",\"topics\":[\"all\"]} | author | must be an object | INVALID_FIELD",
         "no all | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"apple\"]} | topics | include \"all\" | INVALID_FIELD",
         "empty topic | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\",\"\"]} | topics[1] | non-empty | INVALID_FIELD",
-        "lang type | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"lang\":7,\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | lang | string or null | INVALID_FIELD",
+        "lang type | {\"id\":\"1\",\"source\":\"x-v2\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"text\":\"\",\"lang\":7,\"author\":{\"id\":\"1\",\"handle\":\"h\"},\"topics\":[\"all\"]} | lang | must be a string or null, found NUMBER | INVALID_FIELD",
         "not an object | [1,2] | $ | not a JSON object | MALFORMED_JSON",
         "not json | {\"id\": | $ | not valid JSON | MALFORMED_JSON",
       })

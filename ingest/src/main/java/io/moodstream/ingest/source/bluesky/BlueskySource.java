@@ -230,7 +230,7 @@ public final class BlueskySource implements IngestSource {
         new SourcePost(
             id,
             created,
-            body == null ? null : body,
+            body,
             lang,
             did,
             handles.get(did),

@@ -162,7 +162,7 @@ public record ReplaySource(
 
   /** What happens to one line: parsed here, or handed to the parsing threads. */
   private interface Handler {
-    boolean line(byte[] buf, int off, int len, boolean cut) throws InterruptedException;
+    void line(byte[] buf, int off, int len, boolean cut) throws InterruptedException;
   }
 
   /** Parsing threads for --speed max: lines in batches, any order across batches. */
@@ -208,7 +208,7 @@ public record ReplaySource(
       }
     }
 
-    boolean add(byte[] buf, int off, int len, boolean cut) throws InterruptedException {
+    void add(byte[] buf, int off, int len, boolean cut) throws InterruptedException {
       if (failed != null) {
         throw new IllegalStateException("a parsing thread failed", failed);
       }
@@ -217,7 +217,6 @@ public record ReplaySource(
         current = q.free.take();
         current.add(buf, off, len, cut);
       }
-      return true;
     }
 
     void finish() throws InterruptedException {
@@ -237,7 +236,7 @@ public record ReplaySource(
   }
 
   /** Parses one line and hands the outcome to the ingestor; paces posts when a pacer is given. */
-  private static boolean handle(
+  private static void handle(
       LineParser p, Ingestor in, Pacer pacer, byte[] buf, int off, int len, boolean truncated)
       throws InterruptedException {
     if (truncated) {
@@ -245,7 +244,7 @@ public record ReplaySource(
           Utf8.lenient(buf, off, Math.min(len, 64 * 1024)),
           new Reject(Reject.Code.TEXT_TOO_LONG, "record is longer than " + MAX_LINE + " bytes"),
           null);
-      return true;
+      return;
     }
     LineOutcome r = p.parse(buf, off, len);
     if (r instanceof LineOutcome.AsPost post) {
@@ -260,7 +259,6 @@ public record ReplaySource(
     } else if (r instanceof LineOutcome.Bad b) {
       in.reject(Utf8.lenient(buf, off, len), b.reject(), b.key());
     }
-    return true;
   }
 
   private boolean readLines(
