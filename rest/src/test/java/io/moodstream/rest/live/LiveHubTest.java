@@ -6,7 +6,10 @@ import io.moodstream.rest.InMemoryBucketStore;
 import io.moodstream.rest.MutableClock;
 import io.moodstream.rest.Seed;
 import io.moodstream.rest.Shapes;
+import io.moodstream.schema.hbase.Step;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -83,5 +86,45 @@ class LiveHubTest {
     assertThat(hub.clients()).isEqualTo(1);
     store.down = false;
     await(() -> s.events.size() > 10);
+  }
+
+  @Test
+  void aSubscriberWhoseStreamFailsWhenAnUpdateGoesOutIsDropped() throws Exception {
+    RecordingSink s = new RecordingSink();
+    hub.subscribe("apple", null, "unknown", s);
+    await(() -> !s.events.isEmpty());
+    s.closed = true;
+    store.put(Step.MINUTE, "apple", Seed.LAST, Seed.minute(Seed.LAST, 999)); // no heartbeat due
+    await(() -> hub.clients() == 0);
+    assertThat(hub.pollers()).isZero();
+  }
+
+  @Test
+  void aClientThatTakesNoWriteForTheWriteTimeoutIsDisconnected() throws Exception {
+    List<String> evicted = new CopyOnWriteArrayList<>();
+    try (LiveHub h =
+        new LiveHub(
+            store,
+            clock,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(15),
+            Shapes.JSON,
+            new LiveHub.Limits(1_000, 20, 512 * 1024, Duration.ofMillis(200)),
+            evicted::add)) {
+      RecordingSink s =
+          new RecordingSink() {
+            @Override
+            public boolean writable() {
+              return false; // its buffers stay full: it stopped reading
+            }
+
+            @Override
+            public void whenWritable(Runnable r) {}
+          };
+      h.subscribe("apple", null, "unknown", s);
+      await(() -> h.clients() == 0);
+      assertThat(evicted).containsExactly("write_timeout");
+      assertThat(s.closed).isTrue();
+    }
   }
 }
