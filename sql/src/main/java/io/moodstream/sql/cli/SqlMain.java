@@ -335,7 +335,7 @@ public final class SqlMain implements Callable<Integer> {
     return interactive ? 0 : worst;
   }
 
-  private void describeViews() {
+  void describeViews() {
     for (View v : View.values()) {
       StringBuilder b = new StringBuilder("  " + v.viewName() + " (");
       for (StructField f : v.schema().fields()) {
