@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +19,22 @@ import org.junit.jupiter.api.Test;
 class LiveHubTest {
   final InMemoryBucketStore store = new InMemoryBucketStore();
   final MutableClock clock = new MutableClock(Seed.NOW);
-  final LiveHub hub =
-      new LiveHub(
-          store,
-          clock,
-          Duration.ofMillis(100),
-          Duration.ofSeconds(15),
-          Shapes.JSON,
-          new LiveHub.Limits(1_000, 20, 512 * 1024, Duration.ofSeconds(10)),
-          reason -> {});
+  final LiveHub hub = hub(Duration.ofSeconds(10), reason -> {});
 
   LiveHubTest() {
     Seed.day(store);
+  }
+
+  /** A hub over the test's store and clock: 100 ms ticks, heartbeats every 15 s. */
+  LiveHub hub(Duration writeTimeout, Consumer<String> evicted) {
+    return new LiveHub(
+        store,
+        clock,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(15),
+        Shapes.JSON,
+        new LiveHub.Limits(1_000, 20, 512 * 1024, writeTimeout),
+        evicted);
   }
 
   @AfterEach
@@ -102,15 +107,7 @@ class LiveHubTest {
   @Test
   void aClientThatTakesNoWriteForTheWriteTimeoutIsDisconnected() throws Exception {
     List<String> evicted = new CopyOnWriteArrayList<>();
-    try (LiveHub h =
-        new LiveHub(
-            store,
-            clock,
-            Duration.ofMillis(100),
-            Duration.ofSeconds(15),
-            Shapes.JSON,
-            new LiveHub.Limits(1_000, 20, 512 * 1024, Duration.ofMillis(200)),
-            evicted::add)) {
+    try (LiveHub h = hub(Duration.ofMillis(200), evicted::add)) {
       RecordingSink s =
           new RecordingSink() {
             @Override
