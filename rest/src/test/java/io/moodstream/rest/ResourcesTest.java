@@ -354,6 +354,7 @@ class ResourcesTest {
     store.down = true;
     Response h = t("/health").request().get();
     assertThat(h.getStatus()).isEqualTo(503);
+    assertThat(h.getHeaderString("Retry-After")).isEqualTo("5");
     assertThat(h.readEntity(String.class))
         .isEqualTo("{\"status\":\"degraded\",\"hbase\":\"down\"}");
   }

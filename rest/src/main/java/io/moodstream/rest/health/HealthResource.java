@@ -56,11 +56,7 @@ public final class HealthResource {
           store.ping();
           return Response.ok(new HealthResponse("ok", "up")).build();
         },
-        e ->
-            Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                .header("Retry-After", "5")
-                .entity(new HealthResponse("degraded", "down"))
-                .build());
+        e -> unavailable(new HealthResponse("degraded", "down")));
   }
 
   @GET
@@ -75,7 +71,7 @@ public final class HealthResource {
   @Produces(MediaType.APPLICATION_JSON)
   public void ready(@Suspended AsyncResponse async) {
     if (stopping.getAsBoolean()) {
-      async.resume(notReady(new ReadyResponse("stopping", "unchecked", "unchecked")));
+      async.resume(unavailable(new ReadyResponse("stopping", "unchecked", "unchecked")));
       return;
     }
     hbase.submit(
@@ -85,17 +81,18 @@ public final class HealthResource {
           store.ping();
           StreamStatus.Freshness f = stream.freshness(streamMaxAge);
           ReadyResponse r = new ReadyResponse(f.ready() ? "ready" : "not_ready", "up", f.label());
-          return f.ready() ? Response.ok(r).build() : notReady(r);
+          return f.ready() ? Response.ok(r).build() : unavailable(r);
         },
         e ->
-            notReady(
+            unavailable(
                 new ReadyResponse("not_ready", "down", stream.freshness(streamMaxAge).label())));
   }
 
-  private static Response notReady(ReadyResponse r) {
+  /** 503 with Retry-After and the probe's answer. */
+  private static Response unavailable(Object probe) {
     return Response.status(Response.Status.SERVICE_UNAVAILABLE)
         .header("Retry-After", "5")
-        .entity(r)
+        .entity(probe)
         .build();
   }
 }

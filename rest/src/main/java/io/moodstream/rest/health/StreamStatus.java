@@ -2,6 +2,7 @@ package io.moodstream.rest.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moodstream.storage.StatusFiles;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
@@ -153,11 +154,11 @@ public final class StreamStatus implements MultiCollector {
   record Parsed(JsonNode root, Instant updatedAt) {}
 
   private Optional<Parsed> parsed() throws IOException {
-    Optional<StreamStatusSource.Status> s = source.read();
+    Optional<StatusFiles.Content> s = source.read();
     if (s.isEmpty()) {
       return Optional.empty();
     }
-    JsonNode root = json.readTree(s.get().json());
+    JsonNode root = json.readTree(s.get().bytes());
     if (root == null || !root.isObject()) {
       throw new IOException("the status is not a JSON object");
     }

@@ -2,7 +2,6 @@ package io.moodstream.rest.health;
 
 import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,15 +18,7 @@ public interface StreamStatusSource {
    *
    * @throws IOException when it exists but cannot be read
    */
-  Optional<Status> read() throws IOException;
-
-  /**
-   * The raw status.
-   *
-   * @param json the file's bytes
-   * @param modified when the file was last written
-   */
-  record Status(byte[] json, Instant modified) {}
+  Optional<StatusFiles.Content> read() throws IOException;
 
   /** No status configured. */
   StreamStatusSource NONE = Optional::empty;
@@ -35,6 +26,6 @@ public interface StreamStatusSource {
   /** The source for a configured location (a path or a FileSystem URI). */
   static StreamStatusSource of(String location) {
     String l = location.trim();
-    return () -> StatusFiles.read(l).map(c -> new Status(c.bytes(), c.modified()));
+    return () -> StatusFiles.read(l);
   }
 }

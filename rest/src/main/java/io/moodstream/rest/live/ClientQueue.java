@@ -101,15 +101,18 @@ final class ClientQueue implements LiveSink {
       schedule = !draining;
       draining = true;
     }
-    if (schedule) {
-      try {
-        writers.execute(this::drain);
-      } catch (RejectedExecutionException e) {
-        shut(); // the service is stopping
-        return false;
-      }
+    return !schedule || startDrain();
+  }
+
+  /** Hands the drain to a writer; false when the service is stopping (the client is closed). */
+  private boolean startDrain() {
+    try {
+      writers.execute(this::drain);
+      return true;
+    } catch (RejectedExecutionException e) {
+      shut(); // the service is stopping
+      return false;
     }
-    return true;
   }
 
   /**
@@ -155,13 +158,8 @@ final class ClientQueue implements LiveSink {
   }
 
   private void resume() {
-    if (closed) {
-      return;
-    }
-    try {
-      writers.execute(this::drain);
-    } catch (RejectedExecutionException e) {
-      shut(); // the service is stopping
+    if (!closed) {
+      startDrain();
     }
   }
 

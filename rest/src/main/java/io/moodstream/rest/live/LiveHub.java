@@ -24,9 +24,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,24 +124,18 @@ public final class LiveHub implements AutoCloseable {
     this.json = json;
     this.limits = limits;
     this.evicted = evicted;
-    AtomicInteger w = new AtomicInteger();
-    this.writers =
-        Executors.newFixedThreadPool(
-            WRITERS,
-            r -> {
-              Thread t = new Thread(r, "live-writer-" + w.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.writers = Executors.newFixedThreadPool(WRITERS, daemonThreads("live-writer-"));
+    this.executor = Executors.newScheduledThreadPool(2, daemonThreads("live-poller-"));
+  }
+
+  /** Daemon threads named {@code prefix} and their number: 1, 2, ... */
+  private static ThreadFactory daemonThreads(String prefix) {
     AtomicInteger n = new AtomicInteger();
-    this.executor =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "live-poller-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   /** Threads writing to live clients (a stalled client holds one up to the write timeout). */
@@ -313,14 +309,7 @@ public final class LiveHub implements AutoCloseable {
 
       if (!changed.isEmpty() || !changedExtremes.isEmpty()) {
         List<Event> events = events(changed, changedExtremes); // written once for every client
-        active.removeIf(
-            s -> {
-              boolean ok = sendAll(s.sink(), events);
-              if (!ok) {
-                gone(s);
-              }
-              return !ok;
-            });
+        dropIf(s -> !sendAll(s.sink(), events));
       }
 
       Subscriber s;
@@ -353,26 +342,24 @@ public final class LiveHub implements AutoCloseable {
 
     private void heartbeatIfDue() {
       long stallLimit = limits.writeTimeout().toNanos();
+      dropIf(s -> s.sink().evictIfStalled(stallLimit)); // it takes no write: it stopped reading
+      long nowMs = clock.millis();
+      if (nowMs - lastHeartbeat >= heartbeat.toMillis()) {
+        lastHeartbeat = nowMs;
+        dropIf(s -> s.sink().isClosed() || !s.sink().comment("heartbeat"));
+      }
+    }
+
+    /** Removes the active subscribers that {@code lost} says are gone, and lets them go. */
+    private void dropIf(Predicate<Subscriber> lost) {
       active.removeIf(
           s -> {
-            if (s.sink().evictIfStalled(stallLimit)) { // it takes no write: it stopped reading
+            if (lost.test(s)) {
               gone(s);
               return true;
             }
             return false;
           });
-      long nowMs = clock.millis();
-      if (nowMs - lastHeartbeat >= heartbeat.toMillis()) {
-        lastHeartbeat = nowMs;
-        active.removeIf(
-            s -> {
-              boolean ok = !s.sink().isClosed() && s.sink().comment("heartbeat");
-              if (!ok) {
-                gone(s);
-              }
-              return !ok;
-            });
-      }
     }
 
     /** The SSE events of these buckets and extremes, in the order they are sent. */

@@ -73,29 +73,26 @@ public final class ExtremesQuery {
           "from", "an extremes range may span at most 7 days; narrow from/to");
     }
     List<Extremes> rows = store.extremes(topic, start, end);
-    List<Post> positive =
-        p == Polarity.NEGATIVE
-            ? List.of()
-            : top(rows, true, ExtremePost.MOST_POSITIVE_FIRST, limit);
-    List<Post> negative =
-        p == Polarity.POSITIVE
-            ? List.of()
-            : top(rows, false, ExtremePost.MOST_NEGATIVE_FIRST, limit);
+    List<Post> positive = p == Polarity.NEGATIVE ? List.of() : top(rows, true, limit);
+    List<Post> negative = p == Polarity.POSITIVE ? List.of() : top(rows, false, limit);
     return new ExtremesResponse(
         topic, IsoSeconds.format(start), IsoSeconds.format(end), positive, negative);
   }
 
   private record Ranked(ExtremePost post, long minute) {}
 
-  static List<Post> top(
-      List<Extremes> rows, boolean positive, Comparator<ExtremePost> order, int limit) {
+  /** The {@code limit} most positive (or most negative) posts of the rows, each post once. */
+  private static List<Post> top(List<Extremes> rows, boolean positive, int limit) {
     List<Ranked> all = new ArrayList<>();
     for (Extremes e : rows) {
       for (ExtremePost p : positive ? e.positive() : e.negative()) {
         all.add(new Ranked(p, e.minute()));
       }
     }
-    all.sort(Comparator.comparing(Ranked::post, order));
+    all.sort(
+        Comparator.comparing(
+            Ranked::post,
+            positive ? ExtremePost.MOST_POSITIVE_FIRST : ExtremePost.MOST_NEGATIVE_FIRST));
     Set<String> seen = new HashSet<>();
     List<Post> out = new ArrayList<>();
     for (Ranked r : all) {

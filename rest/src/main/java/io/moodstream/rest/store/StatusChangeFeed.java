@@ -3,6 +3,7 @@ package io.moodstream.rest.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.rest.health.StreamStatusSource;
+import io.moodstream.storage.StatusFiles;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,12 +41,12 @@ public final class StatusChangeFeed implements BucketChangeFeed {
   public synchronized Changes poll() {
     JsonNode list;
     try {
-      Optional<StreamStatusSource.Status> s = source.read();
+      Optional<StatusFiles.Content> s = source.read();
       if (s.isEmpty() || s.get().modified().equals(lastModified)) {
         return Changes.NONE;
       }
       lastModified = s.get().modified();
-      list = json.readTree(s.get().json()).path("bucketChanges");
+      list = json.readTree(s.get().bytes()).path("bucketChanges");
     } catch (IOException | RuntimeException e) {
       LOG.debug("[cache] stream status unreadable: {}", e.toString());
       return Changes.NONE;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moodstream.rest.health.Exposition.Family;
 import io.moodstream.rest.health.StreamStatus.Freshness;
+import io.moodstream.storage.StatusFiles;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -190,8 +191,8 @@ class StreamStatusTest {
     Path f = dir.resolve("stream-status.json");
     Files.writeString(f, STATUS);
     for (String location : java.util.List.of(f.toString(), f.toUri().toString())) {
-      StreamStatusSource.Status s = StreamStatusSource.of(location).read().orElseThrow();
-      assertThat(new String(s.json(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(STATUS);
+      StatusFiles.Content s = StreamStatusSource.of(location).read().orElseThrow();
+      assertThat(new String(s.bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(STATUS);
     }
     assertThat(StreamStatusSource.of(dir.resolve("none.json").toUri().toString()).read()).isEmpty();
   }

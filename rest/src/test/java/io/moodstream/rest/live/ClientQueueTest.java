@@ -158,4 +158,45 @@ class ClientQueueTest {
     assertThat(qa.isClosed()).as("a, within the budget, stays").isFalse();
     assertThat(budget.used()).isEqualTo(5_000);
   }
+
+  @Test
+  void aSendAfterTheWritersStoppedClosesTheClientWithoutAnEviction() {
+    writers.shutdown(); // the service is stopping
+    RecordingSink out = new RecordingSink();
+    ClientQueue q = queue(out);
+    assertThat(q.send("bucket", "1", "x")).isFalse();
+    assertThat(out.closed).isTrue();
+    assertThat(q.isClosed()).isTrue();
+    assertThat(evictions).isEmpty();
+  }
+
+  @Test
+  void aDrainResumedAfterTheWritersStoppedClosesTheClientWithoutAnEviction() throws Exception {
+    List<Runnable> waiting = new CopyOnWriteArrayList<>();
+    RecordingSink out =
+        new RecordingSink() {
+          @Override
+          public boolean writable() {
+            return false;
+          }
+
+          @Override
+          public void whenWritable(Runnable r) {
+            waiting.add(r);
+          }
+        };
+    ClientQueue q = queue(out);
+    assertThat(q.send("bucket", "1", "x")).isTrue();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (waiting.isEmpty()) {
+      assertThat(System.nanoTime()).as("the drain waits within 5 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+    writers.shutdown();
+    assertThat(writers.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+    waiting.get(0).run(); // the connection can take writes again, but nobody can write
+    assertThat(out.closed).isTrue();
+    assertThat(q.isClosed()).isTrue();
+    assertThat(evictions).isEmpty();
+  }
 }

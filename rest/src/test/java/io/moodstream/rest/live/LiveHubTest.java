@@ -6,8 +6,12 @@ import io.moodstream.rest.InMemoryBucketStore;
 import io.moodstream.rest.MutableClock;
 import io.moodstream.rest.Seed;
 import io.moodstream.rest.Shapes;
+import io.moodstream.schema.hbase.Step;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +19,22 @@ import org.junit.jupiter.api.Test;
 class LiveHubTest {
   final InMemoryBucketStore store = new InMemoryBucketStore();
   final MutableClock clock = new MutableClock(Seed.NOW);
-  final LiveHub hub =
-      new LiveHub(
-          store,
-          clock,
-          Duration.ofMillis(100),
-          Duration.ofSeconds(15),
-          Shapes.JSON,
-          new LiveHub.Limits(1_000, 20, 512 * 1024, Duration.ofSeconds(10)),
-          reason -> {});
+  final LiveHub hub = hub(Duration.ofSeconds(10), reason -> {});
 
   LiveHubTest() {
     Seed.day(store);
+  }
+
+  /** A hub over the test's store and clock: 100 ms ticks, heartbeats every 15 s. */
+  LiveHub hub(Duration writeTimeout, Consumer<String> evicted) {
+    return new LiveHub(
+        store,
+        clock,
+        Duration.ofMillis(100),
+        Duration.ofSeconds(15),
+        Shapes.JSON,
+        new LiveHub.Limits(1_000, 20, 512 * 1024, writeTimeout),
+        evicted);
   }
 
   @AfterEach
@@ -83,5 +91,37 @@ class LiveHubTest {
     assertThat(hub.clients()).isEqualTo(1);
     store.down = false;
     await(() -> s.events.size() > 10);
+  }
+
+  @Test
+  void aSubscriberWhoseStreamFailsWhenAnUpdateGoesOutIsDropped() throws Exception {
+    RecordingSink s = new RecordingSink();
+    hub.subscribe("apple", null, "unknown", s);
+    await(() -> !s.events.isEmpty());
+    s.closed = true;
+    store.put(Step.MINUTE, "apple", Seed.LAST, Seed.minute(Seed.LAST, 999)); // no heartbeat due
+    await(() -> hub.clients() == 0);
+    assertThat(hub.pollers()).isZero();
+  }
+
+  @Test
+  void aClientThatTakesNoWriteForTheWriteTimeoutIsDisconnected() throws Exception {
+    List<String> evicted = new CopyOnWriteArrayList<>();
+    try (LiveHub h = hub(Duration.ofMillis(200), evicted::add)) {
+      RecordingSink s =
+          new RecordingSink() {
+            @Override
+            public boolean writable() {
+              return false; // its buffers stay full: it stopped reading
+            }
+
+            @Override
+            public void whenWritable(Runnable r) {}
+          };
+      h.subscribe("apple", null, "unknown", s);
+      await(() -> h.clients() == 0);
+      assertThat(evicted).containsExactly("write_timeout");
+      assertThat(s.closed).isTrue();
+    }
   }
 }

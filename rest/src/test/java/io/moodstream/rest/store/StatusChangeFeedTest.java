@@ -3,9 +3,9 @@ package io.moodstream.rest.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.moodstream.rest.health.StreamStatusSource;
 import io.moodstream.rest.store.BucketChangeFeed.Changes;
 import io.moodstream.rest.store.BucketChangeFeed.Range;
+import io.moodstream.storage.StatusFiles;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +23,7 @@ class StatusChangeFeedTest {
               status == null
                   ? Optional.empty()
                   : Optional.of(
-                      new StreamStatusSource.Status(
-                          status.getBytes(StandardCharsets.UTF_8), modified)),
+                      new StatusFiles.Content(status.getBytes(StandardCharsets.UTF_8), modified)),
           new ObjectMapper());
 
   /** The job's status after batches whose entries are given (as its ProgressReporter writes). */

@@ -2,6 +2,7 @@ package io.moodstream.sql.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,16 +39,13 @@ final class SqlErrors {
           (m.startsWith("cannot read ") ? m : "cannot read HBase: " + oneLine(root(io)))
               + " (is HBase running there? see hbase.zookeeper.* in docs/CONFIGURATION.md)");
     }
-    if (e instanceof SparkThrowable st
-        && st.getErrorClass() != null
-        && !st.getErrorClass().startsWith("INTERNAL_ERROR")) {
-      return new Failure(true, firstLine(e.getMessage()));
-    }
     Throwable cause = root(e);
-    if (cause instanceof SparkThrowable st
-        && st.getErrorClass() != null
-        && !st.getErrorClass().startsWith("INTERNAL_ERROR")) {
-      return new Failure(true, firstLine(cause.getMessage()));
+    for (Throwable t : List.of(e, cause)) { // a Spark error class names the statement's mistake
+      if (t instanceof SparkThrowable st
+          && st.getErrorClass() != null
+          && !st.getErrorClass().startsWith("INTERNAL_ERROR")) {
+        return new Failure(true, firstLine(t.getMessage()));
+      }
     }
     return new Failure(false, oneLine(cause));
   }

@@ -22,7 +22,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -335,14 +334,9 @@ public final class SqlMain implements Callable<Integer> {
     return interactive ? 0 : worst;
   }
 
-  private void describeViews() {
+  void describeViews() {
     for (View v : View.values()) {
-      StringBuilder b = new StringBuilder("  " + v.viewName() + " (");
-      for (StructField f : v.schema().fields()) {
-        b.append(f.name())
-            .append(f == v.schema().fields()[v.schema().fields().length - 1] ? ")" : ", ");
-      }
-      stdout.println(b);
+      stdout.println("  " + v.viewName() + " (" + String.join(", ", v.schema().fieldNames()) + ")");
     }
     stdout.println("  \\d VIEW shows the columns with their meaning; \\q quits.");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import org.apache.spark.SparkException;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.execution.SparkSqlParser;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +61,44 @@ class SqlErrorsTest {
     SqlErrors.Failure f =
         SqlErrors.of(new RuntimeException("outer", new IllegalStateException("inner\nmore")));
     assertThat(f).isEqualTo(new SqlErrors.Failure(false, "inner"));
+  }
+
+  /** A Spark error of some error class, as Spark's own exceptions carry it. */
+  static final class Classified extends RuntimeException implements SparkThrowable {
+    private static final long serialVersionUID = 1L;
+    private final String errorClass;
+
+    Classified(String errorClass, String message, Throwable cause) {
+      super(message, cause);
+      this.errorClass = errorClass;
+    }
+
+    @Override
+    public String getErrorClass() {
+      return errorClass;
+    }
+  }
+
+  @Test
+  void aSparkErrorWithAnErrorClassIsTheStatementsFaultOutermostOrAsRootCause() {
+    Classified divide =
+        new Classified("DIVIDE_BY_ZERO", "[DIVIDE_BY_ZERO] Division by zero.\nSQL", null);
+    assertThat(SqlErrors.of(divide))
+        .isEqualTo(new SqlErrors.Failure(true, "[DIVIDE_BY_ZERO] Division by zero."));
+    assertThat(SqlErrors.of(new RuntimeException("outer\nx", divide)))
+        .isEqualTo(new SqlErrors.Failure(true, "[DIVIDE_BY_ZERO] Division by zero."));
+    Classified middle =
+        new Classified("CAST_INVALID_INPUT", "middle", new IllegalStateException("root\nx"));
+    assertThat(SqlErrors.of(new RuntimeException("wrap", middle)))
+        .as("a classified error in the middle of the chain is not looked at")
+        .isEqualTo(new SqlErrors.Failure(false, "root"));
+  }
+
+  @Test
+  void anInternalOrUnclassifiedSparkErrorIsTheEnvironmentsFault() {
+    assertThat(SqlErrors.of(new Classified("INTERNAL_ERROR_BROADCAST", "boom\nx", null)))
+        .isEqualTo(new SqlErrors.Failure(false, "Classified: boom"));
+    assertThat(SqlErrors.of(new RuntimeException("wrap", new Classified(null, "plain", null))))
+        .isEqualTo(new SqlErrors.Failure(false, "Classified: plain"));
   }
 }
