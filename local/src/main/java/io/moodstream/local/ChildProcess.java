@@ -52,6 +52,16 @@ final class ChildProcess implements Supervisor.Running {
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
     long offset = Files.size(log);
+    Process p = builder(command, env, log, paths).start();
+    return new ChildProcess(name, log, writePid(paths, name, p.pid()), p, offset);
+  }
+
+  /**
+   * A process of the stack: output and errors appended to {@code log}, input from /dev/null, run in
+   * the repository with the launcher's environment less up's own keys, plus {@code env}.
+   */
+  static ProcessBuilder builder(
+      List<String> command, Map<String, String> env, Path log, StackPaths paths) {
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -60,18 +70,19 @@ final class ChildProcess implements Supervisor.Running {
             .directory(paths.root().toFile());
     LocalConfig.withoutOwnKeys(pb.environment());
     pb.environment().putAll(env);
-    Process p = pb.start();
-    Path pid = paths.pid(name);
-    Files.createDirectories(pid.getParent());
-    Files.writeString(pid, Long.toString(p.pid()));
-    return new ChildProcess(name, log, pid, p, offset);
+    return pb;
   }
 
   /** Records this launcher itself ({@code up}) in var/run, for {@code down} and {@code status}. */
   static void recordSelf(StackPaths paths) throws IOException {
-    Path pid = paths.pid("up");
-    Files.createDirectories(pid.getParent());
-    Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
+    writePid(paths, "up", ProcessHandle.current().pid());
+  }
+
+  private static Path writePid(StackPaths paths, String name, long pid) throws IOException {
+    Path file = paths.pid(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, Long.toString(pid));
+    return file;
   }
 
   /** The process of a component started earlier (maybe by another launcher), if it still runs. */

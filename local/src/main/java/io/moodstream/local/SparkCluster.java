@@ -276,15 +276,7 @@ final class SparkCluster {
     Path log = paths.log("stream-submit");
     Files.createDirectories(log.getParent());
     long offset = Files.exists(log) ? Files.size(log) : 0;
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .directory(paths.root().toFile());
-    LocalConfig.withoutOwnKeys(pb.environment());
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p = ChildProcess.builder(command, env, log, paths).start();
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IOException("spark-submit did not return in " + timeout + "; see " + log);
