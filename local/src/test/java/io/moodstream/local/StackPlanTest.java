@@ -1,6 +1,7 @@
 package io.moodstream.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,6 +118,42 @@ class StackPlanTest {
     Map<String, String> set = Map.of("MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6");
     assertThat(config(LocalMain.singleEnv(set, config(set))).get(CommonConfig.POSTS_PARTITIONS))
         .isEqualTo(6);
+  }
+
+  @Test
+  void everyChildIsGivenTheStacksKafkaAndHBaseAddressesReplicationAndPartitions() {
+    MoodstreamConfig c =
+        config(
+            Map.of(
+                "MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192",
+                "MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3",
+                "MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2",
+                "MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6",
+                "MOODSTREAM_HBASE_ZOOKEEPER_QUORUM", "localhost",
+                "MOODSTREAM_HBASE_ZOOKEEPER_PORT", "2281"));
+    assertThat(StackPlan.commonEnv(c))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192",
+                "MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3",
+                "MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2",
+                "MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6",
+                "MOODSTREAM_HBASE_ZOOKEEPER_QUORUM", "localhost",
+                "MOODSTREAM_HBASE_ZOOKEEPER_PORT", "2281"));
+    StackPaths paths = new StackPaths(home);
+    // the job of up --cluster gets them (but the partitions) as settings, in this order
+    assertThat(ClusterPlan.jobSettings(c, paths))
+        .containsExactly(
+            entry("kafka.bootstrap.servers", "127.0.0.1:9192"),
+            entry("kafka.replication.factor", "3"),
+            entry("kafka.min.insync.replicas", "2"),
+            entry("hbase.zookeeper.quorum", "localhost"),
+            entry("hbase.zookeeper.port", "2281"),
+            entry(
+                "streaming.checkpoint.location",
+                paths.data("checkpoints").resolve("stream-cluster").toString()),
+            entry("streaming.status.file", StackPlan.statusFile(paths).toUri().toString()),
+            entry("streaming.stop.file", StackPlan.stopFile(paths).toUri().toString()));
   }
 
   @Test
