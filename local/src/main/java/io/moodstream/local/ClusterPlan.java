@@ -6,6 +6,7 @@ import io.moodstream.local.ChildSpec.Readiness;
 import io.moodstream.local.ChildSpec.Restart;
 import io.moodstream.local.ChildSpec.Start;
 import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -315,16 +316,9 @@ final class ClusterPlan {
   /** The job's Moodstream settings: the stack's addresses, its checkpoint, marker and status. */
   static Map<String, String> jobSettings(MoodstreamConfig config, StackPaths paths) {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
-    settings.put(
-        "kafka.replication.factor",
-        Integer.toString(config.get(CommonConfig.KAFKA_REPLICATION_FACTOR)));
-    settings.put(
-        "kafka.min.insync.replicas",
-        Integer.toString(config.get(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS)));
-    settings.put("hbase.zookeeper.quorum", config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));
-    settings.put(
-        "hbase.zookeeper.port", Integer.toString(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
+    for (ConfigKey<?> k : StackPlan.SHARED_KEYS) {
+      settings.put(k.name(), String.valueOf(config.get(k)));
+    }
     settings.put(
         "streaming.checkpoint.location",
         paths.data("checkpoints").resolve("stream-cluster").toString());
