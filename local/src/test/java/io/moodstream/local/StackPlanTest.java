@@ -157,6 +157,43 @@ class StackPlanTest {
   }
 
   @Test
+  void theSchemaIsAppliedByOneOffStepsOnceKafkaAndHBaseAreUp() {
+    List<ChildSpec> single = singlePlan();
+    List<ChildSpec> cluster =
+        ClusterPlan.plan(
+            config(LocalMain.clusterEnv(Map.of(), config(Map.of()))),
+            new StackPaths(home),
+            LocalMain.parseUp(List.of("--cluster")),
+            NO_EFFECTS);
+    assertThat(
+            List.of(
+                spec(single, "topics"), spec(single, "tables"),
+                spec(cluster, "topics"), spec(cluster, "tables")))
+        .allSatisfy(
+            s -> {
+              assertThat(s.group()).isEqualTo("schema");
+              assertThat(((Start.Step) s.start()).stop()).isSameAs(ChildSpec.Action.NONE);
+              assertThat(s.readiness()).isEqualTo(new ChildSpec.Readiness.Alive());
+              assertThat(s.stopGrace()).isZero();
+              assertThat(s.restart()).isEqualTo(Restart.TEMPORARY);
+              assertThat(s.heap()).isNull();
+              assertThat(s.ports()).isEmpty();
+              assertThat(s.fatalExits()).isEmpty();
+            });
+    assertThat(((Start.Step) spec(single, "topics").start()).what())
+        .isEqualTo("applying Kafka topics")
+        .isEqualTo(((Start.Step) spec(cluster, "topics").start()).what());
+    assertThat(((Start.Step) spec(single, "tables").start()).what())
+        .isEqualTo("applying HBase tables");
+    assertThat(((Start.Step) spec(cluster, "tables").start()).what())
+        .isEqualTo("waiting for HBase, then applying HBase tables");
+    assertThat(spec(single, "topics").startTimeout()).hasMinutes(2);
+    assertThat(spec(single, "tables").startTimeout()).hasMinutes(2);
+    assertThat(spec(cluster, "topics").startTimeout()).hasMinutes(2);
+    assertThat(spec(cluster, "tables").startTimeout()).hasMinutes(3);
+  }
+
+  @Test
   void theJobsKeysFromThePropertiesFileAreNotOverriddenByUp() throws Exception {
     Path file = home.resolve("moodstream.properties");
     Files.writeString(file, "streaming.tables.wait=10m\nstreaming.shuffle.partitions=8\n");
