@@ -35,32 +35,23 @@ final class ClusterPlan {
     List<String> brokers = kafka(config, paths, plan);
     List<String> regionServers = hbase(config, paths, plan);
 
-    plan.add(StackPlan.schema(effects, brokers, List.of()).get(0));
+    plan.add(StackPlan.topics(effects, brokers));
     plan.add(
-        new ChildSpec(
+        StackPlan.schemaStep(
             "tables",
-            "schema",
-            new Start.Step(
-                "waiting for HBase, then applying HBase tables",
-                () -> {
-                  long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                  while (!effects.hbaseHealthy()) {
-                    if (System.nanoTime() > deadline) {
-                      throw new java.io.IOException(
-                          "HBase does not answer admin calls after 3 min");
-                    }
-                    Thread.sleep(1000);
-                  }
-                  effects.applyHBaseTables();
-                },
-                ChildSpec.Action.NONE),
-            new Readiness.Alive(),
+            "waiting for HBase, then applying HBase tables",
+            () -> {
+              long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+              while (!effects.hbaseHealthy()) {
+                if (System.nanoTime() > deadline) {
+                  throw new java.io.IOException("HBase does not answer admin calls after 3 min");
+                }
+                Thread.sleep(1000);
+              }
+              effects.applyHBaseTables();
+            },
             Duration.ofMinutes(3),
-            Duration.ZERO,
-            Restart.TEMPORARY,
-            regionServers,
-            null,
-            List.of()));
+            regionServers));
 
     SparkCluster spark =
         new SparkCluster(

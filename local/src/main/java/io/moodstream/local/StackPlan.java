@@ -110,7 +110,14 @@ final class StackPlan {
                 new Port("hbase master", master),
                 new Port("hbase region server", rs))));
 
-    plan.addAll(schema(effects, List.of("kafka"), List.of("hbase")));
+    plan.add(topics(effects, List.of("kafka")));
+    plan.add(
+        schemaStep(
+            "tables",
+            "applying HBase tables",
+            effects::applyHBaseTables,
+            Duration.ofMinutes(2),
+            List.of("hbase")));
 
     Map<String, String> env = commonEnv(config);
     plan.add(rest(config, paths, env, effects));
@@ -153,33 +160,26 @@ final class StackPlan {
     return only(plan, o.only());
   }
 
-  /** The Kafka topics once Kafka is up, the HBase tables once HBase is. */
-  static List<ChildSpec> schema(Effects effects, List<String> kafka, List<String> hbase) {
-    return List.of(
-        new ChildSpec(
-            "topics",
-            "schema",
-            new Start.Step(
-                "applying Kafka topics", effects::applyKafkaTopics, ChildSpec.Action.NONE),
-            new Readiness.Alive(),
-            Duration.ofMinutes(2),
-            Duration.ZERO,
-            Restart.TEMPORARY,
-            kafka,
-            null,
-            List.of()),
-        new ChildSpec(
-            "tables",
-            "schema",
-            new Start.Step(
-                "applying HBase tables", effects::applyHBaseTables, ChildSpec.Action.NONE),
-            new Readiness.Alive(),
-            Duration.ofMinutes(2),
-            Duration.ZERO,
-            Restart.TEMPORARY,
-            hbase,
-            null,
-            List.of()));
+  /** The Kafka topics, once the brokers {@code kafka} are up. */
+  static ChildSpec topics(Effects effects, List<String> kafka) {
+    return schemaStep(
+        "topics", "applying Kafka topics", effects::applyKafkaTopics, Duration.ofMinutes(2), kafka);
+  }
+
+  /** A one-off step of the schema group, run once {@code needs} are ready. */
+  static ChildSpec schemaStep(
+      String id, String what, ChildSpec.Action run, Duration timeout, List<String> needs) {
+    return new ChildSpec(
+        id,
+        "schema",
+        new Start.Step(what, run, ChildSpec.Action.NONE),
+        new Readiness.Alive(),
+        timeout,
+        Duration.ZERO,
+        Restart.TEMPORARY,
+        needs,
+        null,
+        List.of());
   }
 
   static ChildSpec rest(
