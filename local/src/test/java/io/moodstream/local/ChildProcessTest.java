@@ -49,4 +49,17 @@ class ChildProcessTest {
     assertThat(ChildProcess.running("up", paths).orElseThrow().pid())
         .isEqualTo(ProcessHandle.current().pid());
   }
+
+  @Test
+  void aLogsTailIsItsLastLinesFromItsLast64KiB() throws Exception {
+    Path log = home.resolve("x.log");
+    Files.writeString(log, "one\ntwo\r\nthree\nfour\n");
+    assertThat(ChildProcess.tail(log, 2)).isEqualTo("three\nfour");
+    assertThat(ChildProcess.tail(log, 10)).isEqualTo("one\ntwo\nthree\nfour");
+    Files.writeString(log, "");
+    assertThat(ChildProcess.tail(log, 3)).isEmpty();
+    assertThat(ChildProcess.tail(home.resolve("missing.log"), 3)).startsWith("(log unreadable: ");
+    Files.writeString(log, "x".repeat(70_000) + "\nlast\n");
+    assertThat(ChildProcess.tail(log, 5)).isEqualTo("x".repeat(65_536 - 6) + "\nlast");
+  }
 }
