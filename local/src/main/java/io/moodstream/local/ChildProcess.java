@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -193,17 +191,8 @@ final class ChildProcess implements Supervisor.Running {
       byte[] b = new byte[(int) (len - from)];
       f.seek(from);
       f.readFully(b);
-      Deque<String> last = new ArrayDeque<>();
-      new String(b, StandardCharsets.UTF_8)
-          .lines()
-          .forEach(
-              l -> {
-                last.addLast(l);
-                if (last.size() > n) {
-                  last.removeFirst();
-                }
-              });
-      return String.join("\n", last);
+      List<String> all = new String(b, StandardCharsets.UTF_8).lines().toList();
+      return String.join("\n", all.subList(Math.max(0, all.size() - n), all.size()));
     } catch (IOException e) {
       return "(log unreadable: " + e.getMessage() + ")";
     }
