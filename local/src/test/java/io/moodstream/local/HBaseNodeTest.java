@@ -1,9 +1,9 @@
 package io.moodstream.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,53 +39,22 @@ class HBaseNodeTest {
     assertThat(read).isEqualTo(site);
   }
 
+  /**
+   * The whole hbase-site.xml of standalone HBase and of a distributed region server, key by key in
+   * order, as the fixtures beside this test hold them.
+   */
   @Test
-  void standaloneHBaseRunsEverythingInOneJvmWithLongZooKeeperSessions() {
+  void standaloneAndDistributedSitesAreWrittenAsPinned() throws Exception {
     Path data = Path.of("/var/hb");
-    assertThat(HBaseNode.standaloneSite(data, 2181, 16000, 16020))
-        .containsExactly(
-            entry("hbase.cluster.distributed", "false"),
-            entry("hbase.rootdir", "file:///var/hb/root"),
-            entry("hbase.zookeeper.quorum", "127.0.0.1"),
-            entry("hbase.zookeeper.property.clientPort", "2181"),
-            entry("hbase.zookeeper.property.dataDir", "/var/hb/zookeeper"),
-            entry("hbase.zookeeper.property.admin.enableServer", "false"),
-            entry("hbase.master.info.port", "-1"),
-            entry("hbase.regionserver.info.port", "-1"),
-            entry("hbase.unsafe.stream.capability.enforce", "false"),
-            entry("hbase.master.hostname", "127.0.0.1"),
-            entry("hbase.regionserver.hostname", "127.0.0.1"),
-            entry("hbase.tmp.dir", "/var/hb/tmp"),
-            entry("hbase.master.port", "16000"),
-            entry("hbase.regionserver.port", "16020"),
-            entry("zookeeper.session.timeout.localHBaseCluster", "90000"),
-            entry("hbase.zookeeper.property.maxSessionTimeout", "120000"),
-            entry("hbase.master.wait.on.regionservers.maxtostart", "1"),
-            entry("hbase.regionserver.msginterval", "1000"),
-            entry("zookeeper.recovery.retry.intervalmill", "100"));
+    assertThat(HBaseNode.siteXml(HBaseNode.standaloneSite(data, 2181, 16000, 16020)))
+        .isEqualTo(fixture("hbase-site-standalone.xml"));
+    assertThat(HBaseNode.siteXml(HBaseNode.clusterSite(data, "hbase-rs-2", 2181, 16000, 16022)))
+        .isEqualTo(fixture("hbase-site-distributed.xml"));
   }
 
-  @Test
-  void eachProcessOfDistributedHBaseHasItsOwnTmpDirAndWritesItsWalToTheRawFileSystem() {
-    Path data = Path.of("/var/hbc");
-    assertThat(HBaseNode.clusterSite(data, "hbase-rs-2", 2181, 16000, 16022))
-        .containsExactly(
-            entry("hbase.cluster.distributed", "true"),
-            entry("hbase.rootdir", "file:///var/hbc/root"),
-            entry("hbase.zookeeper.quorum", "127.0.0.1"),
-            entry("hbase.zookeeper.property.clientPort", "2181"),
-            entry("hbase.zookeeper.property.dataDir", "/var/hbc/zookeeper"),
-            entry("hbase.zookeeper.property.admin.enableServer", "false"),
-            entry("hbase.master.info.port", "-1"),
-            entry("hbase.regionserver.info.port", "-1"),
-            entry("hbase.unsafe.stream.capability.enforce", "false"),
-            entry("hbase.master.hostname", "127.0.0.1"),
-            entry("hbase.regionserver.hostname", "127.0.0.1"),
-            entry("hbase.tmp.dir", "/var/hbc/tmp-hbase-rs-2"),
-            entry("hbase.master.port", "16000"),
-            entry("hbase.regionserver.port", "16022"),
-            entry("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem"),
-            entry("hbase.wal.provider", "filesystem"),
-            entry("zookeeper.session.timeout", "10000"));
+  private static String fixture(String name) throws Exception {
+    try (InputStream in = HBaseNodeTest.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 }

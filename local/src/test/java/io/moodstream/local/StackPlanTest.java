@@ -122,24 +122,16 @@ class StackPlanTest {
 
   @Test
   void everyChildIsGivenTheStacksKafkaAndHBaseAddressesReplicationAndPartitions() {
-    MoodstreamConfig c =
-        config(
-            Map.of(
-                "MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192",
-                "MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3",
-                "MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2",
-                "MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6",
-                "MOODSTREAM_HBASE_ZOOKEEPER_QUORUM", "localhost",
-                "MOODSTREAM_HBASE_ZOOKEEPER_PORT", "2281"));
-    assertThat(StackPlan.commonEnv(c))
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192",
-                "MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3",
-                "MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2",
-                "MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6",
-                "MOODSTREAM_HBASE_ZOOKEEPER_QUORUM", "localhost",
-                "MOODSTREAM_HBASE_ZOOKEEPER_PORT", "2281"));
+    Map<String, String> env =
+        Map.of(
+            "MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192",
+            "MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3",
+            "MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2",
+            "MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6",
+            "MOODSTREAM_HBASE_ZOOKEEPER_QUORUM", "localhost",
+            "MOODSTREAM_HBASE_ZOOKEEPER_PORT", "2281");
+    MoodstreamConfig c = config(env);
+    assertThat(StackPlan.commonEnv(c)).containsExactlyInAnyOrderEntriesOf(env);
     StackPaths paths = new StackPaths(home);
     // the job of up --cluster gets them (but the partitions) as settings, in this order
     assertThat(ClusterPlan.jobSettings(c, paths))
