@@ -271,8 +271,7 @@ public final class KafkaBroker implements AutoCloseable {
     int minIsr = rf >= 3 ? 2 : 1;
     String voters =
         o.voters() != null ? o.voters() : o.nodeId() + "@127.0.0.1:" + o.controllerPort();
-    String client = o.tls() != null ? "SSL" : "PLAINTEXT";
-    String controller = o.tls() != null ? "SSL" : "PLAINTEXT";
+    String protocol = o.tls() != null ? "SSL" : "PLAINTEXT"; // of every listener
     List<String> p =
         new ArrayList<>(
             List.of(
@@ -280,20 +279,20 @@ public final class KafkaBroker implements AutoCloseable {
                 "node.id=" + o.nodeId(),
                 "controller.quorum.voters=" + voters,
                 "listeners="
-                    + client
+                    + protocol
                     + "://127.0.0.1:"
                     + o.port()
                     + ",CONTROLLER://127.0.0.1:"
                     + o.controllerPort(),
-                "advertised.listeners=" + client + "://127.0.0.1:" + o.port(),
+                "advertised.listeners=" + protocol + "://127.0.0.1:" + o.port(),
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=" + client,
+                "inter.broker.listener.name=" + protocol,
                 "listener.security.protocol.map="
-                    + client
+                    + protocol
                     + ":"
-                    + client
+                    + protocol
                     + ",CONTROLLER:"
-                    + controller,
+                    + protocol,
                 "log.dirs=" + o.dataDir().resolve("data"),
                 "num.partitions=1",
                 "offsets.topic.replication.factor=" + rf,

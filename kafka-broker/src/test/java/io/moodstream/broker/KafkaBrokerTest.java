@@ -44,6 +44,8 @@ class KafkaBrokerTest {
         .contains("process.roles=broker,controller")
         .contains("controller.quorum.voters=1@127.0.0.1:19093")
         .contains("listeners=PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+        .contains("listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT\n")
+        .contains("inter.broker.listener.name=PLAINTEXT\n")
         .contains("offsets.topic.replication.factor=1")
         .contains("auto.create.topics.enable=false");
   }

@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +50,16 @@ final class ChildProcess implements Supervisor.Running {
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
     long offset = Files.size(log);
+    Process p = builder(command, env, log, paths).start();
+    return new ChildProcess(name, log, writePid(paths, name, p.pid()), p, offset);
+  }
+
+  /**
+   * A process of the stack: output and errors appended to {@code log}, input from /dev/null, run in
+   * the repository with the launcher's environment less up's own keys, plus {@code env}.
+   */
+  static ProcessBuilder builder(
+      List<String> command, Map<String, String> env, Path log, StackPaths paths) {
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -60,18 +68,19 @@ final class ChildProcess implements Supervisor.Running {
             .directory(paths.root().toFile());
     LocalConfig.withoutOwnKeys(pb.environment());
     pb.environment().putAll(env);
-    Process p = pb.start();
-    Path pid = paths.pid(name);
-    Files.createDirectories(pid.getParent());
-    Files.writeString(pid, Long.toString(p.pid()));
-    return new ChildProcess(name, log, pid, p, offset);
+    return pb;
   }
 
   /** Records this launcher itself ({@code up}) in var/run, for {@code down} and {@code status}. */
   static void recordSelf(StackPaths paths) throws IOException {
-    Path pid = paths.pid("up");
-    Files.createDirectories(pid.getParent());
-    Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
+    writePid(paths, "up", ProcessHandle.current().pid());
+  }
+
+  private static Path writePid(StackPaths paths, String name, long pid) throws IOException {
+    Path file = paths.pid(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, Long.toString(pid));
+    return file;
   }
 
   /** The process of a component started earlier (maybe by another launcher), if it still runs. */
@@ -182,17 +191,8 @@ final class ChildProcess implements Supervisor.Running {
       byte[] b = new byte[(int) (len - from)];
       f.seek(from);
       f.readFully(b);
-      Deque<String> last = new ArrayDeque<>();
-      new String(b, StandardCharsets.UTF_8)
-          .lines()
-          .forEach(
-              l -> {
-                last.addLast(l);
-                if (last.size() > n) {
-                  last.removeFirst();
-                }
-              });
-      return String.join("\n", last);
+      List<String> all = new String(b, StandardCharsets.UTF_8).lines().toList();
+      return String.join("\n", all.subList(Math.max(0, all.size() - n), all.size()));
     } catch (IOException e) {
       return "(log unreadable: " + e.getMessage() + ")";
     }

@@ -6,6 +6,7 @@ import io.moodstream.local.ChildSpec.Readiness;
 import io.moodstream.local.ChildSpec.Restart;
 import io.moodstream.local.ChildSpec.Start;
 import io.moodstream.schema.config.CommonConfig;
+import io.moodstream.schema.config.ConfigKey;
 import io.moodstream.schema.config.MoodstreamConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,32 +35,23 @@ final class ClusterPlan {
     List<String> brokers = kafka(config, paths, plan);
     List<String> regionServers = hbase(config, paths, plan);
 
-    plan.add(StackPlan.schema(effects, brokers, List.of()).get(0));
+    plan.add(StackPlan.topics(effects, brokers));
     plan.add(
-        new ChildSpec(
+        StackPlan.schemaStep(
             "tables",
-            "schema",
-            new Start.Step(
-                "waiting for HBase, then applying HBase tables",
-                () -> {
-                  long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-                  while (!effects.hbaseHealthy()) {
-                    if (System.nanoTime() > deadline) {
-                      throw new java.io.IOException(
-                          "HBase does not answer admin calls after 3 min");
-                    }
-                    Thread.sleep(1000);
-                  }
-                  effects.applyHBaseTables();
-                },
-                ChildSpec.Action.NONE),
-            new Readiness.Alive(),
+            "waiting for HBase, then applying HBase tables",
+            () -> {
+              long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+              while (!effects.hbaseHealthy()) {
+                if (System.nanoTime() > deadline) {
+                  throw new java.io.IOException("HBase does not answer admin calls after 3 min");
+                }
+                Thread.sleep(1000);
+              }
+              effects.applyHBaseTables();
+            },
             Duration.ofMinutes(3),
-            Duration.ZERO,
-            Restart.TEMPORARY,
-            regionServers,
-            null,
-            List.of()));
+            regionServers));
 
     SparkCluster spark =
         new SparkCluster(
@@ -281,24 +273,7 @@ final class ClusterPlan {
    */
   private static ChildSpec stream(
       MoodstreamConfig config, StackPaths paths, SparkCluster spark, List<String> workers) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("kafka.bootstrap.servers", config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
-    settings.put(
-        "kafka.replication.factor",
-        Integer.toString(config.get(CommonConfig.KAFKA_REPLICATION_FACTOR)));
-    settings.put(
-        "kafka.min.insync.replicas",
-        Integer.toString(config.get(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS)));
-    settings.put("hbase.zookeeper.quorum", config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));
-    settings.put(
-        "hbase.zookeeper.port", Integer.toString(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
-    settings.put(
-        "streaming.checkpoint.location",
-        paths.data("checkpoints").resolve("stream-cluster").toString());
-    // where the driver runs is Spark's choice: marker and status as file system URIs
-    settings.put("streaming.status.file", StackPlan.statusFile(paths).toUri().toString());
-    settings.put("streaming.stop.file", StackPlan.stopFile(paths).toUri().toString());
-    List<String> conf = submitConf(settings, spark.jobJavaOptions());
+    List<String> conf = submitConf(jobSettings(config, paths), spark.jobJavaOptions());
     // Secrets never go into SparkConf (the UI and event logs show it): the standalone submit
     // client hands its environment to the driver, so the launcher's MOODSTREAM_* variables (a
     // Kafka truststore password, say) reach the job as they are; the settings above win.
@@ -327,6 +302,21 @@ final class ClusterPlan {
                 + LocalConfig.heapMegabytes(config.get(LocalConfig.CLUSTER_HEAP_SPARK_EXECUTOR)))
             + "m",
         List.of());
+  }
+
+  /** The job's Moodstream settings: the stack's addresses, its checkpoint, marker and status. */
+  static Map<String, String> jobSettings(MoodstreamConfig config, StackPaths paths) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    for (ConfigKey<?> k : StackPlan.SHARED_KEYS) {
+      settings.put(k.name(), String.valueOf(config.get(k)));
+    }
+    settings.put(
+        "streaming.checkpoint.location",
+        paths.data("checkpoints").resolve("stream-cluster").toString());
+    // where the driver runs is Spark's choice: marker and status as file system URIs
+    settings.put("streaming.status.file", StackPlan.statusFile(paths).toUri().toString());
+    settings.put("streaming.stop.file", StackPlan.stopFile(paths).toUri().toString());
+    return settings;
   }
 
   /**

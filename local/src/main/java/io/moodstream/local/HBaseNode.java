@@ -39,9 +39,14 @@ final class HBaseNode {
     }
   }
 
-  /** Settings every process of one HBase shares: root and ZooKeeper on this machine. */
-  private static Map<String, String> common(Path data, int zkPort) {
+  /**
+   * Settings every process of one HBase shares: root and ZooKeeper on this machine, its temporary
+   * directory {@code tmp} under {@code data}, the master's and the region server's ports.
+   */
+  private static Map<String, String> common(
+      Path data, boolean distributed, String tmp, int zkPort, int masterPort, int rsPort) {
     Map<String, String> p = new LinkedHashMap<>();
+    p.put("hbase.cluster.distributed", Boolean.toString(distributed));
     p.put("hbase.rootdir", data.resolve("root").toUri().toString());
     p.put("hbase.zookeeper.quorum", "127.0.0.1");
     p.put("hbase.zookeeper.property.clientPort", Integer.toString(zkPort));
@@ -54,6 +59,9 @@ final class HBaseNode {
     p.put("hbase.unsafe.stream.capability.enforce", "false");
     p.put("hbase.master.hostname", "127.0.0.1");
     p.put("hbase.regionserver.hostname", "127.0.0.1");
+    p.put("hbase.tmp.dir", data.resolve(tmp).toString());
+    p.put("hbase.master.port", Integer.toString(masterPort));
+    p.put("hbase.regionserver.port", Integer.toString(rsPort));
     return p;
   }
 
@@ -72,12 +80,7 @@ final class HBaseNode {
   /** HBase standalone: everything in one JVM. */
   static Map<String, String> standaloneSite(
       Path data, int zkPort, int masterPort, int regionServerPort) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("hbase.cluster.distributed", "false");
-    p.putAll(common(data, zkPort));
-    p.put("hbase.tmp.dir", data.resolve("tmp").toString());
-    p.put("hbase.master.port", Integer.toString(masterPort));
-    p.put("hbase.regionserver.port", Integer.toString(regionServerPort));
+    Map<String, String> p = common(data, false, "tmp", zkPort, masterPort, regionServerPort);
     p.put(
         "zookeeper.session.timeout.localHBaseCluster", Integer.toString(STANDALONE_ZK_SESSION_MS));
     // ZooKeeper's own cap (20 ticks, 40 s) would cut the session back
@@ -101,12 +104,7 @@ final class HBaseNode {
    */
   static Map<String, String> clusterSite(
       Path data, String id, int zkPort, int masterPort, int regionServerPort) {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("hbase.cluster.distributed", "true");
-    p.putAll(common(data, zkPort));
-    p.put("hbase.tmp.dir", data.resolve("tmp-" + id).toString());
-    p.put("hbase.master.port", Integer.toString(masterPort));
-    p.put("hbase.regionserver.port", Integer.toString(regionServerPort));
+    Map<String, String> p = common(data, true, "tmp-" + id, zkPort, masterPort, regionServerPort);
     p.put("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
     p.put("hbase.wal.provider", "filesystem");
     // a dead region server is noticed when its ZooKeeper session expires

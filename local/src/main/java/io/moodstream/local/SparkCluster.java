@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -275,15 +276,7 @@ final class SparkCluster {
     Path log = paths.log("stream-submit");
     Files.createDirectories(log.getParent());
     long offset = Files.exists(log) ? Files.size(log) : 0;
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .directory(paths.root().toFile());
-    LocalConfig.withoutOwnKeys(pb.environment());
-    pb.environment().putAll(env);
-    Process p = pb.start();
+    Process p = ChildProcess.builder(command, env, log, paths).start();
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IOException("spark-submit did not return in " + timeout + "; see " + log);
@@ -298,12 +291,8 @@ final class SparkCluster {
     // for `moodstream status` in another terminal: which driver, and where its master answers
     Files.createDirectories(paths.run());
     Files.writeString(driverFile(paths), driverId + "\t" + webUiPort + "\n");
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (driverState().filter("RUNNING"::equals).isPresent()) {
-        return driverId;
-      }
-      Thread.sleep(500);
+    if (awaitDriver(s -> s.filter("RUNNING"::equals).isPresent(), timeout)) {
+      return driverId;
     }
     throw new IOException(
         "driver " + driverId + " not running after " + timeout + ": " + driverState().orElse("?"));
@@ -311,14 +300,19 @@ final class SparkCluster {
 
   /** The master's view of this stack's driver: RUNNING, RELAUNCHING, FINISHED, FAILED, … */
   Optional<String> driverState() {
-    Optional<JsonNode> s = masterState();
-    if (s.isEmpty() || driverId == null) {
+    String id = driverId;
+    if (id == null) {
       return Optional.empty();
     }
+    return masterState().flatMap(s -> driver(s, id)).map(d -> d.path("state").asText());
+  }
+
+  /** The driver {@code id} among the master's active and completed drivers. */
+  private static Optional<JsonNode> driver(JsonNode master, String id) {
     for (String list : List.of("activedrivers", "completeddrivers")) {
-      for (JsonNode d : s.get().path(list)) {
-        if (driverId.equals(d.path("id").asText())) {
-          return Optional.of(d.path("state").asText());
+      for (JsonNode d : master.path(list)) {
+        if (id.equals(d.path("id").asText())) {
+          return Optional.of(d);
         }
       }
     }
@@ -353,27 +347,24 @@ final class SparkCluster {
 
   /** The driver {@code id} and its application in the master's {@code /json/} state. */
   static String describeDriver(JsonNode master, String id) {
-    for (String list : List.of("activedrivers", "completeddrivers")) {
-      for (JsonNode d : master.path(list)) {
-        if (id.equals(d.path("id").asText())) {
-          StringBuilder b =
-              new StringBuilder("driver " + id + ": " + d.path("state").asText())
-                  .append(" on ")
-                  .append(d.path("worker").asText("?"));
-          for (JsonNode a : master.path("activeapps")) {
-            b.append("; application ")
-                .append(a.path("id").asText())
-                .append(' ')
-                .append(a.path("state").asText())
-                .append(", ")
-                .append(a.path("cores").asInt())
-                .append(" executor core(s)");
-          }
-          return b.toString();
-        }
-      }
+    Optional<JsonNode> d = driver(master, id);
+    if (d.isEmpty()) {
+      return "driver " + id + ": unknown to the Spark master";
     }
-    return "driver " + id + ": unknown to the Spark master";
+    StringBuilder b =
+        new StringBuilder("driver " + id + ": " + d.get().path("state").asText())
+            .append(" on ")
+            .append(d.get().path("worker").asText("?"));
+    for (JsonNode a : master.path("activeapps")) {
+      b.append("; application ")
+          .append(a.path("id").asText())
+          .append(' ')
+          .append(a.path("state").asText())
+          .append(", ")
+          .append(a.path("cores").asInt())
+          .append(" executor core(s)");
+    }
+    return b.toString();
   }
 
   /** The master's JSON status page ({@code /json/}), if it answers. */
@@ -406,11 +397,11 @@ final class SparkCluster {
     // through Hadoop's FileSystem, as `moodstream stream stop` does, at the URI the job polls
     io.moodstream.storage.StatusFiles.write(
         marker.toUri().toString(), "stop\n".getBytes(StandardCharsets.UTF_8));
-    if (awaitInactive(grace)) {
+    if (awaitDriver(INACTIVE, grace)) {
       return;
     }
     killDriver();
-    if (!awaitInactive(Duration.ofSeconds(60))) {
+    if (!awaitDriver(INACTIVE, Duration.ofSeconds(60))) {
       throw new IOException(
           "the driver did not stop within "
               + grace.toSeconds()
@@ -420,11 +411,16 @@ final class SparkCluster {
     throw new IOException("the driver did not stop within " + grace.toSeconds() + " s: killed");
   }
 
-  private boolean awaitInactive(Duration d) throws InterruptedException {
+  /** A driver the master no longer runs, or does not know. */
+  private static final Predicate<Optional<String>> INACTIVE =
+      st -> st.isEmpty() || !isActive(st.get());
+
+  /** Polls the driver's state every 500 ms until it is {@code done}; false after {@code d}. */
+  private boolean awaitDriver(Predicate<Optional<String>> done, Duration d)
+      throws InterruptedException {
     long deadline = System.nanoTime() + d.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<String> st = driverState();
-      if (st.isEmpty() || !isActive(st.get())) {
+      if (done.test(driverState())) {
         return true;
       }
       Thread.sleep(500);

@@ -110,7 +110,14 @@ final class StackPlan {
                 new Port("hbase master", master),
                 new Port("hbase region server", rs))));
 
-    plan.addAll(schema(effects, List.of("kafka"), List.of("hbase")));
+    plan.add(topics(effects, List.of("kafka")));
+    plan.add(
+        schemaStep(
+            "tables",
+            "applying HBase tables",
+            effects::applyHBaseTables,
+            Duration.ofMinutes(2),
+            List.of("hbase")));
 
     Map<String, String> env = commonEnv(config);
     plan.add(rest(config, paths, env, effects));
@@ -153,33 +160,26 @@ final class StackPlan {
     return only(plan, o.only());
   }
 
-  /** The Kafka topics once Kafka is up, the HBase tables once HBase is. */
-  static List<ChildSpec> schema(Effects effects, List<String> kafka, List<String> hbase) {
-    return List.of(
-        new ChildSpec(
-            "topics",
-            "schema",
-            new Start.Step(
-                "applying Kafka topics", effects::applyKafkaTopics, ChildSpec.Action.NONE),
-            new Readiness.Alive(),
-            Duration.ofMinutes(2),
-            Duration.ZERO,
-            Restart.TEMPORARY,
-            kafka,
-            null,
-            List.of()),
-        new ChildSpec(
-            "tables",
-            "schema",
-            new Start.Step(
-                "applying HBase tables", effects::applyHBaseTables, ChildSpec.Action.NONE),
-            new Readiness.Alive(),
-            Duration.ofMinutes(2),
-            Duration.ZERO,
-            Restart.TEMPORARY,
-            hbase,
-            null,
-            List.of()));
+  /** The Kafka topics, once the brokers {@code kafka} are up. */
+  static ChildSpec topics(Effects effects, List<String> kafka) {
+    return schemaStep(
+        "topics", "applying Kafka topics", effects::applyKafkaTopics, Duration.ofMinutes(2), kafka);
+  }
+
+  /** A one-off step of the schema group, run once {@code needs} are ready. */
+  static ChildSpec schemaStep(
+      String id, String what, ChildSpec.Action run, Duration timeout, List<String> needs) {
+    return new ChildSpec(
+        id,
+        "schema",
+        new Start.Step(what, run, ChildSpec.Action.NONE),
+        new Readiness.Alive(),
+        timeout,
+        Duration.ZERO,
+        Restart.TEMPORARY,
+        needs,
+        null,
+        List.of());
   }
 
   static ChildSpec rest(
@@ -265,32 +265,32 @@ final class StackPlan {
   }
 
   /**
-   * Every child sees the same Kafka and HBase addresses and posts partitions as the stack itself
-   * (the rest of the launcher's environment, e.g. {@code MOODSTREAM_KAFKA_CLIENT_*}, is inherited
-   * as it is, less up's own keys: {@link LocalConfig#withoutOwnKeys}).
+   * The Kafka and HBase addresses and replication every child, the job of {@code up --cluster}
+   * included, is given as the stack sees them.
+   */
+  static final List<ConfigKey<?>> SHARED_KEYS =
+      List.of(
+          CommonConfig.KAFKA_BOOTSTRAP_SERVERS,
+          CommonConfig.KAFKA_REPLICATION_FACTOR,
+          // ingest aligns the topics' min ISR at start: another value would undo the stack's
+          CommonConfig.KAFKA_MIN_INSYNC_REPLICAS,
+          CommonConfig.HBASE_ZOOKEEPER_QUORUM,
+          CommonConfig.HBASE_ZOOKEEPER_PORT);
+
+  /**
+   * Every child sees the same {@link #SHARED_KEYS} and posts partitions as the stack itself (the
+   * rest of the launcher's environment, e.g. {@code MOODSTREAM_KAFKA_CLIENT_*}, is inherited as it
+   * is, less up's own keys: {@link LocalConfig#withoutOwnKeys}).
    */
   static Map<String, String> commonEnv(MoodstreamConfig config) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put(
-        CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
-        config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS));
-    env.put(
-        CommonConfig.KAFKA_REPLICATION_FACTOR.envName(),
-        Integer.toString(config.get(CommonConfig.KAFKA_REPLICATION_FACTOR)));
-    // ingest aligns the topics' min ISR at start: with another value it would undo the stack's
-    env.put(
-        CommonConfig.KAFKA_MIN_INSYNC_REPLICAS.envName(),
-        Integer.toString(config.get(CommonConfig.KAFKA_MIN_INSYNC_REPLICAS)));
+    for (ConfigKey<?> k : SHARED_KEYS) {
+      env.put(k.envName(), String.valueOf(config.get(k)));
+    }
     // ingest aligns the topics at start too: it must want the partitions the stack created
     env.put(
         CommonConfig.POSTS_PARTITIONS.envName(),
         Integer.toString(config.get(CommonConfig.POSTS_PARTITIONS)));
-    env.put(
-        CommonConfig.HBASE_ZOOKEEPER_QUORUM.envName(),
-        config.get(CommonConfig.HBASE_ZOOKEEPER_QUORUM));
-    env.put(
-        CommonConfig.HBASE_ZOOKEEPER_PORT.envName(),
-        Integer.toString(config.get(CommonConfig.HBASE_ZOOKEEPER_PORT)));
     return env;
   }
 

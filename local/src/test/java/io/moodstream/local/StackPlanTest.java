@@ -1,6 +1,7 @@
 package io.moodstream.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -117,6 +118,71 @@ class StackPlanTest {
     Map<String, String> set = Map.of("MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6");
     assertThat(config(LocalMain.singleEnv(set, config(set))).get(CommonConfig.POSTS_PARTITIONS))
         .isEqualTo(6);
+  }
+
+  @Test
+  void everyChildIsGivenTheStacksKafkaAndHBaseAddressesReplicationAndPartitions() {
+    Map<String, String> env =
+        Map.of(
+            "MOODSTREAM_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192",
+            "MOODSTREAM_KAFKA_REPLICATION_FACTOR", "3",
+            "MOODSTREAM_KAFKA_MIN_INSYNC_REPLICAS", "2",
+            "MOODSTREAM_KAFKA_TOPIC_POSTS_PARTITIONS", "6",
+            "MOODSTREAM_HBASE_ZOOKEEPER_QUORUM", "localhost",
+            "MOODSTREAM_HBASE_ZOOKEEPER_PORT", "2281");
+    MoodstreamConfig c = config(env);
+    assertThat(StackPlan.commonEnv(c)).containsExactlyInAnyOrderEntriesOf(env);
+    StackPaths paths = new StackPaths(home);
+    // the job of up --cluster gets them (but the partitions) as settings, in this order
+    assertThat(ClusterPlan.jobSettings(c, paths))
+        .containsExactly(
+            entry("kafka.bootstrap.servers", "127.0.0.1:9192"),
+            entry("kafka.replication.factor", "3"),
+            entry("kafka.min.insync.replicas", "2"),
+            entry("hbase.zookeeper.quorum", "localhost"),
+            entry("hbase.zookeeper.port", "2281"),
+            entry(
+                "streaming.checkpoint.location",
+                paths.data("checkpoints").resolve("stream-cluster").toString()),
+            entry("streaming.status.file", StackPlan.statusFile(paths).toUri().toString()),
+            entry("streaming.stop.file", StackPlan.stopFile(paths).toUri().toString()));
+  }
+
+  @Test
+  void theSchemaIsAppliedByOneOffStepsOnceKafkaAndHBaseAreUp() {
+    List<ChildSpec> single = singlePlan();
+    List<ChildSpec> cluster =
+        ClusterPlan.plan(
+            config(LocalMain.clusterEnv(Map.of(), config(Map.of()))),
+            new StackPaths(home),
+            LocalMain.parseUp(List.of("--cluster")),
+            NO_EFFECTS);
+    assertThat(
+            List.of(
+                spec(single, "topics"), spec(single, "tables"),
+                spec(cluster, "topics"), spec(cluster, "tables")))
+        .allSatisfy(
+            s -> {
+              assertThat(s.group()).isEqualTo("schema");
+              assertThat(((Start.Step) s.start()).stop()).isSameAs(ChildSpec.Action.NONE);
+              assertThat(s.readiness()).isEqualTo(new ChildSpec.Readiness.Alive());
+              assertThat(s.stopGrace()).isZero();
+              assertThat(s.restart()).isEqualTo(Restart.TEMPORARY);
+              assertThat(s.heap()).isNull();
+              assertThat(s.ports()).isEmpty();
+              assertThat(s.fatalExits()).isEmpty();
+            });
+    assertThat(((Start.Step) spec(single, "topics").start()).what())
+        .isEqualTo("applying Kafka topics")
+        .isEqualTo(((Start.Step) spec(cluster, "topics").start()).what());
+    assertThat(((Start.Step) spec(single, "tables").start()).what())
+        .isEqualTo("applying HBase tables");
+    assertThat(((Start.Step) spec(cluster, "tables").start()).what())
+        .isEqualTo("waiting for HBase, then applying HBase tables");
+    assertThat(spec(single, "topics").startTimeout()).hasMinutes(2);
+    assertThat(spec(single, "tables").startTimeout()).hasMinutes(2);
+    assertThat(spec(cluster, "topics").startTimeout()).hasMinutes(2);
+    assertThat(spec(cluster, "tables").startTimeout()).hasMinutes(3);
   }
 
   @Test
