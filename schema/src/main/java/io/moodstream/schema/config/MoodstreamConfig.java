@@ -53,6 +53,15 @@ public final class MoodstreamConfig {
           "MOODSTREAM_HEAP",
           "MOODSTREAM_LOG_LEVEL");
 
+  /**
+   * The first word of every key of every Moodstream command. A file, the environment and SparkConf
+   * are shared by all commands, so a key in another command's namespace is not this command's typo:
+   * it is left to that command, which warns about its own (local's ConfigDocsTest checks that every
+   * declared key's namespace is here).
+   */
+  public static final Set<String> NAMESPACES =
+      Set.of("kafka", "hbase", "posts", "ingest", "streaming", "rest", "sql", "local");
+
   private static final String MASK = "******";
 
   /** Where a value came from. */
@@ -190,6 +199,9 @@ public final class MoodstreamConfig {
     /** The environment variable of every declared key. */
     private final Set<String> envNames = new TreeSet<>();
 
+    /** The first words of the declared keys: an unknown key there is this command's typo. */
+    private final Set<String> ownNamespaces = new TreeSet<>();
+
     private final List<String> problems = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
@@ -238,6 +250,7 @@ public final class MoodstreamConfig {
           throw new IllegalArgumentException("config key declared twice: " + k.name());
         }
         envNames.add(k.envName());
+        ownNamespaces.add(namespace(k.name(), '.'));
       }
       checkNames(file);
       checkNames(overrides);
@@ -268,10 +281,27 @@ public final class MoodstreamConfig {
       return null;
     }
 
+    /** The first word of a key name ({@code .}) or of an environment name less MOODSTREAM_. */
+    private static String namespace(String name, char separator) {
+      int end = name.indexOf(separator);
+      return (end < 0 ? name : name.substring(0, end)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether an unknown name in {@code namespace} is worth a warning: it is in this command's own
+     * namespaces, or in none of Moodstream's (a misspelt first word).
+     */
+    private boolean mine(String namespace) {
+      return ownNamespaces.contains(namespace) || !NAMESPACES.contains(namespace);
+    }
+
     private void checkNames(Layer layer) {
       for (String name : layer.values().keySet()) {
         ConfigKey<?> k = byName.get(name);
         if (k == null && prefixOf(name) == null) {
+          if (!mine(namespace(name, '.'))) {
+            continue;
+          }
           warnings.add(
               "unknown key '"
                   + name
@@ -305,7 +335,7 @@ public final class MoodstreamConfig {
                 || envNames.contains(base)
                 || prefixEnv.stream()
                     .anyMatch(p -> name.startsWith(p) && name.length() > p.length());
-        if (!known) {
+        if (!known && mine(namespace(name.substring("MOODSTREAM_".length()), '_'))) {
           warnings.add("environment variable " + name + " is not a key this command uses");
         }
       }

@@ -120,6 +120,38 @@ class MoodstreamConfigTest {
   }
 
   @Test
+  void keysOfAnotherCommandInASharedFileEnvironmentOrSparkConfAreLeftToIt() throws IOException {
+    Path f = dir.resolve("moodstream.properties");
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "rest.port=8099", // REST's key: not this command's typo
+            "streaming.trigger.intervall=2s", // the job's own typo: the job warns, not this one
+            "kafka.bootstrap.server=oops", // a key of this command's namespaces, misspelt
+            "streamng.trigger.interval=1s", // a first word no command has
+            ""));
+    MoodstreamConfig c =
+        MoodstreamConfig.load(
+            KEYS,
+            Map.of(
+                "MOODSTREAM_REST_PORT", "8099",
+                "MOODSTREAM_LOCAL_REST_PORT", "8099",
+                "MOODSTREAM_HBASE_ZOOKEEPER_PROT", "1",
+                "MOODSTREAM_RESTT_PORT", "1",
+                "MOODSTREAM_X_BEARER_TOKN", "t"),
+            f,
+            spark(Map.of("streaming.trigger.interval", "1s", "sql.typo", "x")));
+    assertThat(c.warnings())
+        .containsExactly(
+            "unknown key 'kafka.bootstrap.server' in " + f + " is ignored by this command",
+            "unknown key 'streamng.trigger.interval' in " + f + " is ignored by this command",
+            "environment variable MOODSTREAM_HBASE_ZOOKEEPER_PROT is not a key this command uses",
+            "environment variable MOODSTREAM_RESTT_PORT is not a key this command uses",
+            "environment variable MOODSTREAM_X_BEARER_TOKN is not a key this command uses");
+  }
+
+  @Test
   void saysWhetherTheFileSetsAPropertyThisCommandDoesNotDeclare() throws IOException {
     Path f = dir.resolve("moodstream.properties");
     Files.writeString(f, "streaming.tables.wait=10m\n");
