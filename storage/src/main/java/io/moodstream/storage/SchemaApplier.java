@@ -125,8 +125,7 @@ public final class SchemaApplier {
         .build();
   }
 
-  private static List<String> differences(
-      ColumnFamilyDescriptor have, ColumnFamilyDescriptor want) {
+  static List<String> differences(ColumnFamilyDescriptor have, ColumnFamilyDescriptor want) {
     List<String> d = new ArrayList<>();
     if (have.getMaxVersions() != want.getMaxVersions()) {
       d.add("VERSIONS " + have.getMaxVersions() + " -> " + want.getMaxVersions());
