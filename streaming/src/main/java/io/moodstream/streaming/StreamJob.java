@@ -79,7 +79,7 @@ public final class StreamJob implements AutoCloseable {
     this.connection = connection;
     HBaseLayout layout = HBaseLayout.from(config);
     try {
-      awaitTables(connection, layout, config.get(StreamingConfig.TABLES_WAIT));
+      await(() -> requireTables(connection, layout), config.get(StreamingConfig.TABLES_WAIT), 500);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the HBase tables", e);
@@ -169,15 +169,6 @@ public final class StreamJob implements AutoCloseable {
   @FunctionalInterface
   interface Check {
     void run() throws IOException;
-  }
-
-  /**
-   * Waits until HBase answers and the job's tables exist, up to {@code wait} ({@link
-   * StreamingConfig#TABLES_WAIT}).
-   */
-  static void awaitTables(Connection connection, HBaseLayout layout, Duration wait)
-      throws IOException, InterruptedException {
-    await(() -> requireTables(connection, layout), wait, 500);
   }
 
   /**
