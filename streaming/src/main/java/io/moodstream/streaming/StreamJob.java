@@ -219,7 +219,6 @@ public final class StreamJob implements AutoCloseable {
 
   /** Starts the two queries; {@code untilCaughtUp} runs them with Trigger.AvailableNow. */
   public void start(boolean untilCaughtUp) throws TimeoutException {
-    String checkpoint = checkpointRoot;
     Duration interval = config.get(StreamingConfig.TRIGGER_INTERVAL);
     Trigger trigger =
         untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
@@ -234,17 +233,13 @@ public final class StreamJob implements AutoCloseable {
         "starting: Kafka {} ({}), checkpoint {}, trigger {}, watermark {}, k {}",
         config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
         KafkaClientConfig.describe(kafkaOptions),
-        checkpoint,
+        checkpointRoot,
         untilCaughtUp ? "AvailableNow" : interval,
         t.watermark(),
         t.k());
 
     queries.add(
-        writer(
-                MoodTransform.outputs(kafka(KafkaTopics.POSTS.name()), t),
-                POSTS,
-                checkpoint,
-                trigger)
+        writer(MoodTransform.outputs(kafka(KafkaTopics.POSTS.name()), t), POSTS, trigger)
             .outputMode(OutputMode.Update())
             .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (df, id) -> posts(df, id))
             .start());
@@ -253,7 +248,6 @@ public final class StreamJob implements AutoCloseable {
         writer(
                 kafka(KafkaTopics.DELETES.name()).select("value", "timestamp"),
                 DELETES,
-                checkpoint,
                 deleteTrigger)
             .foreachBatch(
                 (VoidFunction2<Dataset<Row>, Long>)
@@ -358,11 +352,10 @@ public final class StreamJob implements AutoCloseable {
     return r.options(kafkaOptions).load();
   }
 
-  private static DataStreamWriter<Row> writer(
-      Dataset<Row> df, String name, String checkpoint, Trigger trigger) {
+  private DataStreamWriter<Row> writer(Dataset<Row> df, String name, Trigger trigger) {
     return df.writeStream()
         .queryName(name)
-        .option("checkpointLocation", checkpoint + "/" + name)
+        .option("checkpointLocation", checkpointRoot + "/" + name)
         .trigger(trigger);
   }
 
