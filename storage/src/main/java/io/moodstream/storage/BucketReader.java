@@ -1,6 +1,7 @@
 package io.moodstream.storage;
 
 import io.moodstream.schema.hbase.AggregateCodec;
+import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.ExtremesCodec;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.RowKey;
@@ -56,18 +57,25 @@ public final class BucketReader {
         ResultScanner s =
             t.getScanner(scan(topic, from, to).addFamily(HBaseLayout.EXTREMES_FAMILY))) {
       for (Result r : s) {
-        RowKey k = RowKey.fromBytes(r.getRow());
-        byte[] p = r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_POSITIVE);
-        byte[] n = r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_NEGATIVE);
-        out.add(
-            new Extremes(
-                k.topic(),
-                k.epochSecond(),
-                p == null ? List.of() : ExtremesCodec.decode(p),
-                n == null ? List.of() : ExtremesCodec.decode(n)));
+        out.add(extremes(r));
       }
     }
     return out;
+  }
+
+  /** A row of {@code extremes_1m}; a side without its cell is empty. */
+  public static Extremes extremes(Result r) {
+    RowKey k = RowKey.fromBytes(r.getRow());
+    return new Extremes(
+        k.topic(),
+        k.epochSecond(),
+        side(r, HBaseLayout.EXTREMES_POSITIVE),
+        side(r, HBaseLayout.EXTREMES_NEGATIVE));
+  }
+
+  private static List<ExtremePost> side(Result r, byte[] qualifier) {
+    byte[] cell = r.getValue(HBaseLayout.EXTREMES_FAMILY, qualifier);
+    return cell == null ? List.of() : ExtremesCodec.decode(cell);
   }
 
   static Scan scan(String topic, long from, long to) {

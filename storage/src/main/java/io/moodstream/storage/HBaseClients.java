@@ -108,12 +108,20 @@ public final class HBaseClients {
 
   /** HBase's configuration with hbase-site.xml from the classpath and {@code $HBASE_CONF_DIR}. */
   static Configuration siteConfiguration(Map<String, String> env) {
-    Configuration c = HBaseConfiguration.create();
-    String dir = env.get("HBASE_CONF_DIR");
+    return withSiteFiles(HBaseConfiguration.create(), env.get("HBASE_CONF_DIR"), "hbase-site.xml");
+  }
+
+  /**
+   * {@code c} with each of {@code files} that exists in the configuration directory {@code dir}
+   * added as a resource; none when {@code dir} is null or blank.
+   */
+  static Configuration withSiteFiles(Configuration c, String dir, String... files) {
     if (dir != null && !dir.isBlank()) {
-      File site = new File(dir, "hbase-site.xml");
-      if (site.isFile()) {
-        c.addResource(new Path(site.toURI()));
+      for (String f : files) {
+        File site = new File(dir, f);
+        if (site.isFile()) {
+          c.addResource(new Path(site.toURI()));
+        }
       }
     }
     return c;

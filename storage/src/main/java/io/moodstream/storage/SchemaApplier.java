@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hadoop.hbase.HConstants;
 import org.apache.hadoop.hbase.NamespaceDescriptor;
@@ -125,27 +126,29 @@ public final class SchemaApplier {
         .build();
   }
 
-  private static List<String> differences(
-      ColumnFamilyDescriptor have, ColumnFamilyDescriptor want) {
+  /**
+   * The family settings the layout sets, by their HBase-shell names, in the order {@link
+   * #describe(FamilySpec)} and {@link #differences} show them.
+   */
+  private record Setting(String name, Function<ColumnFamilyDescriptor, Object> value) {}
+
+  private static final List<Setting> SETTINGS =
+      List.of(
+          new Setting("VERSIONS", ColumnFamilyDescriptor::getMaxVersions),
+          new Setting("TTL", d -> ttlText(d.getTimeToLive())),
+          new Setting("COMPRESSION", ColumnFamilyDescriptor::getCompressionType),
+          new Setting("DATA_BLOCK_ENCODING", ColumnFamilyDescriptor::getDataBlockEncoding),
+          new Setting("BLOOMFILTER", ColumnFamilyDescriptor::getBloomFilterType));
+
+  /** The settings in which {@code have} differs from {@code want}: {@code NAME have -> want}. */
+  static List<String> differences(ColumnFamilyDescriptor have, ColumnFamilyDescriptor want) {
     List<String> d = new ArrayList<>();
-    if (have.getMaxVersions() != want.getMaxVersions()) {
-      d.add("VERSIONS " + have.getMaxVersions() + " -> " + want.getMaxVersions());
-    }
-    if (have.getTimeToLive() != want.getTimeToLive()) {
-      d.add("TTL " + ttlText(have.getTimeToLive()) + " -> " + ttlText(want.getTimeToLive()));
-    }
-    if (have.getCompressionType() != want.getCompressionType()) {
-      d.add("COMPRESSION " + have.getCompressionType() + " -> " + want.getCompressionType());
-    }
-    if (have.getDataBlockEncoding() != want.getDataBlockEncoding()) {
-      d.add(
-          "DATA_BLOCK_ENCODING "
-              + have.getDataBlockEncoding()
-              + " -> "
-              + want.getDataBlockEncoding());
-    }
-    if (have.getBloomFilterType() != want.getBloomFilterType()) {
-      d.add("BLOOMFILTER " + have.getBloomFilterType() + " -> " + want.getBloomFilterType());
+    for (Setting s : SETTINGS) {
+      Object from = s.value().apply(have);
+      Object to = s.value().apply(want);
+      if (!from.equals(to)) {
+        d.add(s.name() + " " + from + " -> " + to);
+      }
     }
     return d;
   }
@@ -169,19 +172,10 @@ public final class SchemaApplier {
   }
 
   static String describe(FamilySpec f) {
-    return "{"
-        + f.name()
-        + ": VERSIONS="
-        + f.versions()
-        + " TTL="
-        + ttlText(ttlSeconds(f))
-        + " COMPRESSION="
-        + f.compression()
-        + " DATA_BLOCK_ENCODING="
-        + f.blockEncoding()
-        + " BLOOMFILTER="
-        + f.bloom()
-        + "}";
+    ColumnFamilyDescriptor d = descriptor(f);
+    return SETTINGS.stream()
+        .map(s -> s.name() + "=" + s.value().apply(d))
+        .collect(Collectors.joining(" ", "{" + f.name() + ": ", "}"));
   }
 
   private static byte[] bytes(String s) {

@@ -82,17 +82,8 @@ public final class StatusFiles {
    * {@code /etc/hadoop/conf}), so {@code hdfs:///path} finds the cluster's default file system.
    */
   public static Configuration hadoopConfiguration() {
-    Configuration c = new Configuration();
-    String dir = System.getenv("HADOOP_CONF_DIR");
-    if (dir != null && !dir.isBlank()) {
-      for (String f : new String[] {"core-site.xml", "hdfs-site.xml"}) {
-        java.io.File site = new java.io.File(dir, f);
-        if (site.isFile()) {
-          c.addResource(new org.apache.hadoop.fs.Path(site.toURI()));
-        }
-      }
-    }
-    return c;
+    return HBaseClients.withSiteFiles(
+        new Configuration(), System.getenv("HADOOP_CONF_DIR"), "core-site.xml", "hdfs-site.xml");
   }
 
   /** {@link #read(String, Configuration)} with {@link #hadoopConfiguration()}. */

@@ -53,6 +53,32 @@ class HBaseClientsTest {
   }
 
   @Test
+  void onlyAnHBaseSiteFileInTheConfDirIsRead() throws IOException {
+    String retries = "hbase.client.retries.number";
+    for (Map<String, String> env :
+        java.util.List.of(
+            Map.<String, String>of(),
+            Map.of("HBASE_CONF_DIR", " "),
+            Map.of("HBASE_CONF_DIR", dir.toString()))) { // a directory without hbase-site.xml
+      assertThat(HBaseClients.fromSiteFile(HBaseClients.siteConfiguration(env), retries))
+          .as(env.toString())
+          .isFalse();
+    }
+    site(retries, "7");
+    Configuration c =
+        HBaseClients.siteConfiguration(Map.of("HBASE_CONF_DIR", dir.resolve("conf").toString()));
+    assertThat(HBaseClients.fromSiteFile(c, retries)).isTrue();
+    // StatusFiles' Hadoop configuration: each named file the directory has, a missing one skipped
+    Configuration hadoop =
+        HBaseClients.withSiteFiles(
+            new Configuration(false),
+            dir.resolve("conf").toString(),
+            "core-site.xml",
+            "hbase-site.xml");
+    assertThat(hadoop.get(retries)).isEqualTo("7");
+  }
+
+  @Test
   void explicitMoodstreamKeysWinOverTheSiteFile() throws IOException {
     site("hbase.zookeeper.quorum", "zk-a,zk-b", "hbase.zookeeper.property.clientPort", "2182");
     Configuration base =

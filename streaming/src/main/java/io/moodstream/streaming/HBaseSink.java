@@ -2,13 +2,13 @@ package io.moodstream.streaming;
 
 import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
-import io.moodstream.schema.hbase.ExtremesCodec;
 import io.moodstream.schema.hbase.HBaseLayout;
 import io.moodstream.schema.hbase.RowKey;
 import io.moodstream.schema.hbase.Step;
 import io.moodstream.storage.Bucket;
 import io.moodstream.storage.BucketPuts;
 import io.moodstream.storage.BucketReader;
+import io.moodstream.storage.Extremes;
 import io.moodstream.storage.PostRefs;
 import java.io.IOException;
 import java.time.Instant;
@@ -182,17 +182,13 @@ public final class HBaseSink {
           if (r.isEmpty()) {
             continue; // expired
           }
-          List<ExtremePost> pos =
-              decode(r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_POSITIVE));
-          List<ExtremePost> neg =
-              decode(r.getValue(HBaseLayout.EXTREMES_FAMILY, HBaseLayout.EXTREMES_NEGATIVE));
+          Extremes e = BucketReader.extremes(r);
           List<ExtremePost> keptPos =
-              pos.stream().filter(p -> !deletions.containsKey(p.id())).toList();
+              e.positive().stream().filter(p -> !deletions.containsKey(p.id())).toList();
           List<ExtremePost> keptNeg =
-              neg.stream().filter(p -> !deletions.containsKey(p.id())).toList();
-          if (keptPos.size() != pos.size() || keptNeg.size() != neg.size()) {
-            RowKey key = RowKey.fromBytes(row);
-            rewrites.add(BucketPuts.extremes(key.topic(), key.epochSecond(), keptPos, keptNeg));
+              e.negative().stream().filter(p -> !deletions.containsKey(p.id())).toList();
+          if (keptPos.size() != e.positive().size() || keptNeg.size() != e.negative().size()) {
+            rewrites.add(BucketPuts.extremes(e.topic(), e.minute(), keptPos, keptNeg));
           }
         }
       }
@@ -203,10 +199,6 @@ public final class HBaseSink {
           rewrites.size());
       return rewrites.size();
     }
-  }
-
-  private static List<ExtremePost> decode(byte[] cell) {
-    return cell == null ? List.of() : ExtremesCodec.decode(cell);
   }
 
   private Table table(String name) throws IOException {

@@ -3,11 +3,10 @@ package io.moodstream.streaming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
@@ -30,42 +29,7 @@ public final class LocalCheckpointFileSystem extends RawLocalFileSystem {
 
   /** The POSIX permissions of {@code p} (its sticky bit aside: checkpoints do not use it). */
   static Set<PosixFilePermission> posix(FsPermission p) {
-    Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
-    add(
-        out,
-        p.getUserAction(),
-        PosixFilePermission.OWNER_READ,
-        PosixFilePermission.OWNER_WRITE,
-        PosixFilePermission.OWNER_EXECUTE);
-    add(
-        out,
-        p.getGroupAction(),
-        PosixFilePermission.GROUP_READ,
-        PosixFilePermission.GROUP_WRITE,
-        PosixFilePermission.GROUP_EXECUTE);
-    add(
-        out,
-        p.getOtherAction(),
-        PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.OTHERS_WRITE,
-        PosixFilePermission.OTHERS_EXECUTE);
-    return out;
-  }
-
-  private static void add(
-      Set<PosixFilePermission> out,
-      FsAction a,
-      PosixFilePermission read,
-      PosixFilePermission write,
-      PosixFilePermission execute) {
-    if (a.implies(FsAction.READ)) {
-      out.add(read);
-    }
-    if (a.implies(FsAction.WRITE)) {
-      out.add(write);
-    }
-    if (a.implies(FsAction.EXECUTE)) {
-      out.add(execute);
-    }
+    return PosixFilePermissions.fromString(
+        p.getUserAction().SYMBOL + p.getGroupAction().SYMBOL + p.getOtherAction().SYMBOL);
   }
 }

@@ -79,7 +79,7 @@ public final class StreamJob implements AutoCloseable {
     this.connection = connection;
     HBaseLayout layout = HBaseLayout.from(config);
     try {
-      awaitTables(connection, layout, config.get(StreamingConfig.TABLES_WAIT));
+      await(() -> requireTables(connection, layout), config.get(StreamingConfig.TABLES_WAIT), 500);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the HBase tables", e);
@@ -172,15 +172,6 @@ public final class StreamJob implements AutoCloseable {
   }
 
   /**
-   * Waits until HBase answers and the job's tables exist, up to {@code wait} ({@link
-   * StreamingConfig#TABLES_WAIT}).
-   */
-  static void awaitTables(Connection connection, HBaseLayout layout, Duration wait)
-      throws IOException, InterruptedException {
-    await(() -> requireTables(connection, layout), wait, 500);
-  }
-
-  /**
    * Runs {@code check} until it passes; a failure ({@link IOException} or {@link
    * IllegalStateException}) is retried every {@code everyMillis} until {@code wait} has passed,
    * then thrown.
@@ -228,7 +219,6 @@ public final class StreamJob implements AutoCloseable {
 
   /** Starts the two queries; {@code untilCaughtUp} runs them with Trigger.AvailableNow. */
   public void start(boolean untilCaughtUp) throws TimeoutException {
-    String checkpoint = checkpointRoot;
     Duration interval = config.get(StreamingConfig.TRIGGER_INTERVAL);
     Trigger trigger =
         untilCaughtUp ? Trigger.AvailableNow() : Trigger.ProcessingTime(interval.toMillis());
@@ -243,17 +233,13 @@ public final class StreamJob implements AutoCloseable {
         "starting: Kafka {} ({}), checkpoint {}, trigger {}, watermark {}, k {}",
         config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS),
         KafkaClientConfig.describe(kafkaOptions),
-        checkpoint,
+        checkpointRoot,
         untilCaughtUp ? "AvailableNow" : interval,
         t.watermark(),
         t.k());
 
     queries.add(
-        writer(
-                MoodTransform.outputs(kafka(KafkaTopics.POSTS.name()), t),
-                POSTS,
-                checkpoint,
-                trigger)
+        writer(MoodTransform.outputs(kafka(KafkaTopics.POSTS.name()), t), POSTS, trigger)
             .outputMode(OutputMode.Update())
             .foreachBatch((VoidFunction2<Dataset<Row>, Long>) (df, id) -> posts(df, id))
             .start());
@@ -262,7 +248,6 @@ public final class StreamJob implements AutoCloseable {
         writer(
                 kafka(KafkaTopics.DELETES.name()).select("value", "timestamp"),
                 DELETES,
-                checkpoint,
                 deleteTrigger)
             .foreachBatch(
                 (VoidFunction2<Dataset<Row>, Long>)
@@ -367,11 +352,10 @@ public final class StreamJob implements AutoCloseable {
     return r.options(kafkaOptions).load();
   }
 
-  private static DataStreamWriter<Row> writer(
-      Dataset<Row> df, String name, String checkpoint, Trigger trigger) {
+  private DataStreamWriter<Row> writer(Dataset<Row> df, String name, Trigger trigger) {
     return df.writeStream()
         .queryName(name)
-        .option("checkpointLocation", checkpoint + "/" + name)
+        .option("checkpointLocation", checkpointRoot + "/" + name)
         .trigger(trigger);
   }
 

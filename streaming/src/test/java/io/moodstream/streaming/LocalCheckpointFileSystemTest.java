@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
@@ -47,6 +50,22 @@ class LocalCheckpointFileSystemTest {
         .isEqualTo("rw-r-----");
     assertThat(LocalCheckpointFileSystem.posix(new FsPermission((short) 01755)))
         .isEqualTo(PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  @Test
+  void everyPermissionBitMapsToItsPosixPermission() {
+    // PosixFilePermission's order is the mode's bits from 0400 down to 0001
+    for (int mode = 0; mode <= 01777; mode++) {
+      Set<PosixFilePermission> expected = EnumSet.noneOf(PosixFilePermission.class);
+      for (PosixFilePermission p : PosixFilePermission.values()) {
+        if ((mode & (0400 >> p.ordinal())) != 0) {
+          expected.add(p);
+        }
+      }
+      assertThat(LocalCheckpointFileSystem.posix(new FsPermission((short) mode)))
+          .as("mode %o", mode)
+          .isEqualTo(expected);
+    }
   }
 
   @Test
