@@ -299,15 +299,14 @@ public final class MoodstreamConfig {
       for (String name : layer.values().keySet()) {
         ConfigKey<?> k = byName.get(name);
         if (k == null && prefixOf(name) == null) {
-          if (!mine(namespace(name, '.'))) {
-            continue;
+          if (mine(namespace(name, '.'))) {
+            warnings.add(
+                "unknown key '"
+                    + name
+                    + "' in "
+                    + layer.in().apply(name)
+                    + " is ignored by this command");
           }
-          warnings.add(
-              "unknown key '"
-                  + name
-                  + "' in "
-                  + layer.in().apply(name)
-                  + " is ignored by this command");
         } else if (k != null && k.isSecret()) {
           problems.add(secretRefused(name, k.envName(), layer.refusal().apply(name)));
         }
