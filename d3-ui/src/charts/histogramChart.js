@@ -2,7 +2,7 @@
 import { axisBottom, axisLeft, max, scaleLinear } from 'd3';
 import { formatCompound, formatCount } from '../format.js';
 import { NEGATIVE, NEUTRAL, POSITIVE } from '../palette.js';
-import { accessor, frame, layer, titled } from './frame.js';
+import { accessor, frame, layer, plot, titled } from './frame.js';
 
 /** Bins that reach into VADER's neutral band (−0.05, +0.05) are neutral grey; others take their polarity colour. */
 export function binColor(lo, hi) {
@@ -21,15 +21,13 @@ export function histogramChart() {
   function chart(selection) {
     selection.each(function (bins) {
       const svg = frame(this, { width, height, label, className: 'histogram-chart' });
-      const innerW = Math.max(10, width - margin.left - margin.right);
-      const innerH = Math.max(10, height - margin.top - margin.bottom);
+      const { root, innerW, innerH } = plot(svg, { width, height, margin });
       const n = bins.length || 20;
       const x = scaleLinear().domain([-1, 1]).range([0, innerW]);
       const y = scaleLinear()
         .domain([0, Math.max(1, max(bins) ?? 0)])
         .nice()
         .range([innerH, 0]);
-      const root = layer(svg, 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
       layer(root, 'x-axis').attr('transform', `translate(0,${innerH})`).call(axisBottom(x).ticks(4).tickFormat(formatCompound));
       layer(root, 'y-axis').call(axisLeft(y).ticks(3).tickFormat(formatCount));
       const data = bins.map((count, i) => ({ i, count, lo: -1 + (2 * i) / n, hi: -1 + (2 * (i + 1)) / n }));

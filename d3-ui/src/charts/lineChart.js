@@ -1,10 +1,10 @@
 // Mean sentiment over time: one line per topic on shared axes, with a ±1 standard deviation band,
 // breaks where buckets are missing (line.defined), and a hover readout in local time and UTC.
-import { area, axisBottom, axisLeft, bisector, line, pointer, scaleLinear, scaleTime, select } from 'd3';
+import { area, axisLeft, bisector, line, pointer, scaleLinear, scaleTime, select } from 'd3';
 import { hasMean, withGaps } from '../data.js';
-import { formatCompound, formatCount, formatLocal, formatTick, formatUtc } from '../format.js';
+import { formatCompound, formatCount, formatLocal, formatUtc } from '../format.js';
 import { topicColor } from '../palette.js';
-import { accessor, frame, layer, titled } from './frame.js';
+import { accessor, frame, layer, plot, timeAxis } from './frame.js';
 
 /** Usage: select(el).datum([{topic, points}]).call(lineChart().width(640).xDomain([from, to])). */
 export function lineChart() {
@@ -20,13 +20,11 @@ export function lineChart() {
   function chart(selection) {
     selection.each(function (series) {
       const svg = frame(this, { width, height, label, className: 'line-chart' });
-      const innerW = Math.max(10, width - margin.left - margin.right);
-      const innerH = Math.max(10, height - margin.top - margin.bottom);
+      const { root, innerW, innerH } = plot(svg, { width, height, margin });
       const all = series.flatMap((s) => s.points);
       const domain = xDomain ?? [all.length ? all[0].start : new Date(), all.length ? all[all.length - 1].start : new Date()];
       const x = scaleTime().domain(domain).range([0, innerW]);
       const y = scaleLinear().domain([-1, 1]).range([innerH, 0]);
-      const root = layer(svg, 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
 
       layer(root, 'zero')
         .selectAll('line')
@@ -36,11 +34,7 @@ export function lineChart() {
         .attr('x2', innerW)
         .attr('y1', y(0))
         .attr('y2', y(0));
-      const xAxis = layer(root, 'x-axis').attr('transform', `translate(0,${innerH})`);
-      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))).tickFormat(formatTick));
-      xAxis.selectAll('.tick').each(function (d) {
-        titled(select(this), formatUtc(d));
-      });
+      timeAxis(root, x, innerW, innerH);
       layer(root, 'y-axis').call(axisLeft(y).ticks(5).tickFormat(formatCompound));
 
       const data = series.map((s, i) => ({ topic: s.topic, color: color(s, i), points: withGaps(s.points, stepMs) }));

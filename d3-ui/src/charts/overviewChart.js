@@ -1,11 +1,10 @@
 // The whole picked range (volume area and mean line) with a d3.brush: brushing a sub-range emits
 // 'brush' with [from, to] Dates; clearing it emits null. Keyboard: focus the brush, ← → move it,
 // + − narrow or widen it, Escape clears it.
-import { area, axisBottom, brushX, dispatch, line, max, scaleLinear, scaleTime, select } from 'd3';
+import { area, brushX, dispatch, line, max, scaleLinear, scaleTime, select } from 'd3';
 import { hasMean, withGaps } from '../data.js';
-import { formatTick, formatUtc } from '../format.js';
 import { NEUTRAL, topicColor } from '../palette.js';
-import { accessor, frame, layer, titled } from './frame.js';
+import { accessor, frame, layer, plot, timeAxis } from './frame.js';
 
 export function overviewChart() {
   let width = 640;
@@ -28,8 +27,7 @@ export function overviewChart() {
   function chart(selection) {
     selection.each(function (series) {
       const svg = frame(this, { width, height, label, className: 'overview-chart' });
-      const innerW = Math.max(10, width - margin.left - margin.right);
-      const innerH = Math.max(10, height - margin.top - margin.bottom);
+      const { root, innerW, innerH } = plot(svg, { width, height, margin });
       const all = series.flatMap((s) => s.points);
       const domain = xDomain ?? [all.length ? all[0].start : new Date(), all.length ? all[all.length - 1].start : new Date()];
       x = scaleTime().domain(domain).range([0, innerW]);
@@ -37,12 +35,7 @@ export function overviewChart() {
         .domain([0, Math.max(1, max(all, (p) => p.count) ?? 0)])
         .range([innerH, 0]);
       const yMean = scaleLinear().domain([-1, 1]).range([innerH, 0]);
-      const root = layer(svg, 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
-      const xAxis = layer(root, 'x-axis').attr('transform', `translate(0,${innerH})`);
-      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))).tickFormat(formatTick));
-      xAxis.selectAll('.tick').each(function (d) {
-        titled(select(this), formatUtc(d));
-      });
+      timeAxis(root, x, innerW, innerH);
       const data = series.map((s, i) => ({ topic: s.topic, color: topicColor(i), points: withGaps(s.points, stepMs) }));
       const volume = area()
         .defined((d) => !d.gap)

@@ -1,8 +1,8 @@
 // Posts per bucket as bars; compared topics share each bucket's slot side by side.
-import { axisBottom, axisLeft, max, scaleBand, scaleLinear, scaleTime, select } from 'd3';
-import { formatCount, formatLocal, formatTick, formatUtc } from '../format.js';
+import { axisLeft, max, scaleBand, scaleLinear, scaleTime } from 'd3';
+import { formatCount, formatLocal, formatUtc } from '../format.js';
 import { topicColor } from '../palette.js';
-import { accessor, frame, layer, titled } from './frame.js';
+import { accessor, frame, layer, plot, timeAxis, titled } from './frame.js';
 
 /** Usage: select(el).datum([{topic, points}]).call(volumeChart().xDomain([from, to]).stepMs(60000)). */
 export function volumeChart() {
@@ -17,8 +17,7 @@ export function volumeChart() {
   function chart(selection) {
     selection.each(function (series) {
       const svg = frame(this, { width, height, label, className: 'volume-chart' });
-      const innerW = Math.max(10, width - margin.left - margin.right);
-      const innerH = Math.max(10, height - margin.top - margin.bottom);
+      const { root, innerW, innerH } = plot(svg, { width, height, margin });
       const all = series.flatMap((s) => s.points);
       const domain = xDomain ?? [all.length ? all[0].start : new Date(), all.length ? new Date(+all[all.length - 1].start + stepMs) : new Date()];
       const x = scaleTime().domain(domain).range([0, innerW]);
@@ -30,12 +29,7 @@ export function volumeChart() {
       const sub = scaleBand()
         .domain(series.map((s) => s.topic))
         .range([0, Math.max(1, slot - (slot > 3 ? 1 : 0))]);
-      const root = layer(svg, 'plot').attr('transform', `translate(${margin.left},${margin.top})`);
-      const xAxis = layer(root, 'x-axis').attr('transform', `translate(0,${innerH})`);
-      xAxis.call(axisBottom(x).ticks(Math.max(2, Math.floor(innerW / 90))).tickFormat(formatTick));
-      xAxis.selectAll('.tick').each(function (d) {
-        titled(select(this), formatUtc(d));
-      });
+      timeAxis(root, x, innerW, innerH);
       layer(root, 'y-axis').call(axisLeft(y).ticks(3).tickFormat(formatCount));
 
       const bars = series.flatMap((s, i) =>
