@@ -84,6 +84,7 @@ test('the range buttons and the custom form navigate; a bad custom range is refu
   form.dispatchEvent(new root.ownerDocument.defaultView.Event('submit', { cancelable: true }));
   assert.equal(navigations.at(-1).range, 'custom');
   assert.equal(navigations.at(-1).to - navigations.at(-1).from, 23 * 3600e3);
+  assert.equal(root.querySelector('.field-error').textContent, '');
   view.destroy();
 });
 

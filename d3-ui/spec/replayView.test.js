@@ -133,3 +133,22 @@ test('a replay range without data offers a jump to the data', async () => {
   assert.equal(navigations.at(-1).patch.to.toISOString(), '2024-03-10T12:00:00.000Z');
   view.destroy();
 });
+
+test('the range form refuses an end before the start, then loads a range from its start at the same speed', async () => {
+  const { root, view, navigations } = mount();
+  await settle();
+  const form = root.querySelector('form.custom');
+  const [fromIn, toIn] = form.querySelectorAll('input');
+  const submit = () => form.dispatchEvent(new root.ownerDocument.defaultView.Event('submit', { cancelable: true }));
+  fromIn.value = '2026-11-20T10:00';
+  toIn.value = '2026-11-20T09:00';
+  submit();
+  assert.equal(root.querySelector('.field-error').textContent, 'Pick a start before the end.');
+  assert.equal(navigations.length, 0);
+  toIn.value = '2026-11-20T12:00';
+  submit();
+  assert.equal(root.querySelector('.field-error').textContent, '');
+  const { patch } = navigations.at(-1);
+  assert.deepEqual([+patch.from, +patch.to, +patch.at, patch.speed], [+new Date('2026-11-20T10:00'), +new Date('2026-11-20T12:00'), +new Date('2026-11-20T10:00'), 60]);
+  view.destroy();
+});

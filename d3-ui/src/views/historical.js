@@ -13,7 +13,7 @@ import { parseSeries, stepMillis, sumHistograms, totals } from '../data.js';
 import { formatDuration, formatLocal, formatUtc } from '../format.js';
 import { dataExtent, holdsData, spanLabel } from '../extent.js';
 import { clipBrush, RANGES, rangeBounds } from '../state.js';
-import { showNotice, showState } from './panel.js';
+import { chartCard, pickedRange, showNotice, showState } from './panel.js';
 
 const inputFormat = timeFormat('%Y-%m-%dT%H:%M');
 
@@ -43,14 +43,8 @@ export function historicalView(container, { api, state, navigate, now = () => Da
   const customError = custom.append('span').attr('class', 'field-error').attr('role', 'alert');
   custom.on('submit', (event) => {
     event.preventDefault();
-    const from = new Date(fromIn.property('value'));
-    const to = new Date(toIn.property('value'));
-    if (Number.isNaN(+from) || Number.isNaN(+to) || !(from < to)) {
-      customError.text('Pick a start before the end.');
-      return;
-    }
-    customError.text('');
-    navigate({ range: 'custom', from, to, brush: null, rangeDefaulted: false });
+    const range = pickedRange(fromIn, toIn, customError);
+    if (range) navigate({ range: 'custom', from: range[0], to: range[1], brush: null, rangeDefaulted: false });
   });
   const notice = root.append('div').attr('class', 'notice').attr('role', 'status').attr('hidden', true);
 
@@ -63,19 +57,11 @@ export function historicalView(container, { api, state, navigate, now = () => Da
   const detail = root.append('section').attr('class', 'detail');
   const detailCaption = detail.append('h3').attr('class', 'detail-range');
   const detailState = detail.append('div').attr('class', 'panel-state');
-  const mean = detail.append('figure').attr('class', 'card mean');
-  mean.append('figcaption').text('Mean sentiment with ±1 standard deviation');
-  const meanEl = mean.append('div').attr('class', 'chart-host');
-  const vol = detail.append('figure').attr('class', 'card volume');
-  vol.append('figcaption').text('Posts per bucket');
-  const volEl = vol.append('div').attr('class', 'chart-host');
+  const meanEl = chartCard(detail, 'mean', 'Mean sentiment with ±1 standard deviation').host;
+  const volEl = chartCard(detail, 'volume', 'Posts per bucket').host;
   const row = detail.append('div').attr('class', 'row');
-  const sh = row.append('figure').attr('class', 'card share');
-  sh.append('figcaption').text('Positive / neutral / negative');
-  const shEl = sh.append('div').attr('class', 'chart-host');
-  const hi = row.append('figure').attr('class', 'card histogram');
-  hi.append('figcaption').text('Compound scores in the range');
-  const hiEl = hi.append('div').attr('class', 'chart-host');
+  const shEl = chartCard(row, 'share', 'Positive / neutral / negative').host;
+  const hiEl = chartCard(row, 'histogram', 'Compound scores in the range').host;
   const ex = detail.append('div').attr('class', 'card extremes-host');
   const exCaption = ex.append('h2');
   const exEl = ex.append('div').attr('class', 'extremes-grid');

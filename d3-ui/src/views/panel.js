@@ -1,5 +1,6 @@
 // The "live" layout shared by the live and replay views: mean line with spread band, volume bars,
-// polarity shares, the compound histogram of the current minute and the extremes cards.
+// polarity shares, the compound histogram of the current minute and the extremes cards; and the
+// parts every view builds the same way (state, notice, chart card, range form).
 import { select } from 'd3';
 import { extremesCards } from '../charts/extremesCards.js';
 import { histogramChart } from '../charts/histogramChart.js';
@@ -40,6 +41,21 @@ export function showNotice(el, message, action = null) {
 }
 
 /** Builds the panel in container (a DOM element) and returns {update(model), state(state, msg), node}. */
+/** A chart's card: <figure class="card {kind}"> with its caption and the element the chart draws in. */
+export function chartCard(parent, kind, caption) {
+  const figure = parent.append('figure').attr('class', `card ${kind}`);
+  return { caption: figure.append('figcaption').text(caption), host: figure.append('div').attr('class', 'chart-host') };
+}
+
+/** The [from, to] of a range form's two datetime inputs, or null with a message in error when it is not a range. */
+export function pickedRange(fromIn, toIn, error) {
+  const from = new Date(fromIn.property('value'));
+  const to = new Date(toIn.property('value'));
+  const ok = !Number.isNaN(+from) && !Number.isNaN(+to) && from < to;
+  error.text(ok ? '' : 'Pick a start before the end.');
+  return ok ? [from, to] : null;
+}
+
 export function dashboardPanel(
   container,
   { windowLabel = 'last 60 minutes', emptyMessage = (win) => `No posts between ${formatLocal(win[0])} and ${formatLocal(win[1])}.` } = {},
@@ -47,19 +63,11 @@ export function dashboardPanel(
   const root = select(container).append('section').attr('class', 'panel');
   const status = root.append('div').attr('class', 'panel-state');
   const legend = root.append('ul').attr('class', 'legend').attr('aria-label', 'Topics');
-  const mean = root.append('figure').attr('class', 'card mean');
-  mean.append('figcaption').text(`Mean sentiment with ±1 standard deviation, ${windowLabel}`);
-  const meanEl = mean.append('div').attr('class', 'chart-host');
-  const volume = root.append('figure').attr('class', 'card volume');
-  volume.append('figcaption').text('Posts per minute');
-  const volumeEl = volume.append('div').attr('class', 'chart-host');
+  const meanEl = chartCard(root, 'mean', `Mean sentiment with ±1 standard deviation, ${windowLabel}`).host;
+  const volumeEl = chartCard(root, 'volume', 'Posts per minute').host;
   const row = root.append('div').attr('class', 'row');
-  const share = row.append('figure').attr('class', 'card share');
-  share.append('figcaption').text(`Positive / neutral / negative, ${windowLabel}`);
-  const shareEl = share.append('div').attr('class', 'chart-host');
-  const hist = row.append('figure').attr('class', 'card histogram');
-  const histCaption = hist.append('figcaption').text('Compound scores, current minute');
-  const histEl = hist.append('div').attr('class', 'chart-host');
+  const shareEl = chartCard(row, 'share', `Positive / neutral / negative, ${windowLabel}`).host;
+  const { caption: histCaption, host: histEl } = chartCard(row, 'histogram', 'Compound scores, current minute');
   const cards = root.append('div').attr('class', 'card extremes-host');
   const cardsCaption = cards.append('h2').text('Most positive and negative posts');
   const cardsEl = cards.append('div').attr('class', 'extremes-grid');

@@ -8,7 +8,7 @@ import { dataExtent, holdsData, lastOf, spanLabel } from '../extent.js';
 import { formatLocal, formatUtc } from '../format.js';
 import { createReplayClock, replaySource } from '../replay.js';
 import { SPEEDS } from '../state.js';
-import { dashboardPanel, showNotice } from './panel.js';
+import { dashboardPanel, pickedRange, showNotice } from './panel.js';
 
 const inputFormat = timeFormat('%Y-%m-%dT%H:%M');
 const TICK_MS = 250;
@@ -165,14 +165,8 @@ export function replayView(container, { api, state, navigate, now = () => Date.n
   scrubber.on('change', () => record());
   form.on('submit', (event) => {
     event.preventDefault();
-    const from = new Date(fromIn.property('value'));
-    const to = new Date(toIn.property('value'));
-    if (Number.isNaN(+from) || Number.isNaN(+to) || !(from < to)) {
-      formError.text('Pick a start before the end.');
-      return;
-    }
-    formError.text('');
-    navigate({ from, to, at: from, speed: clock.speed() });
+    const range = pickedRange(fromIn, toIn, formError);
+    if (range) navigate({ from: range[0], to: range[1], at: range[0], speed: clock.speed() });
   });
 
   const timer = timers.setInterval(() => {
