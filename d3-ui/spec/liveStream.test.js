@@ -1,28 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixture } from './support.js';
+import { FakeEventSource, fixture } from './support.js';
 import { STATUS, connectLive } from '../src/liveStream.js';
-
-// A stand-in for the browser's EventSource (a browser API, not one of our components).
-class FakeEventSource {
-  constructor(url) {
-    this.url = url;
-    this.readyState = 0;
-    this.listeners = {};
-    this.closed = false;
-    FakeEventSource.last = this;
-  }
-  addEventListener(type, fn) {
-    (this.listeners[type] ??= []).push(fn);
-  }
-  emit(type, event = {}) {
-    for (const fn of this.listeners[type] ?? []) fn(event);
-  }
-  close() {
-    this.closed = true;
-    this.readyState = 2;
-  }
-}
 
 function connect(extra = {}) {
   const statuses = [];
@@ -41,7 +20,7 @@ function connect(extra = {}) {
     clearIntervalImpl: () => {},
     ...extra,
   });
-  return { handle, statuses, buckets, extremes, source: FakeEventSource.last, advance: (ms) => (clock += ms) };
+  return { handle, statuses, buckets, extremes, source: FakeEventSource.instances.at(-1), advance: (ms) => (clock += ms) };
 }
 
 test('status goes connecting, live on open, reconnecting on error, live again on the next event', () => {
