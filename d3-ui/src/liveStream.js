@@ -54,20 +54,15 @@ export function connectLive({
     // readyState 0 = CONNECTING (the browser retries), 2 = CLOSED (it gave up, e.g. on a 4xx).
     set(source.readyState === 2 ? STATUS.closed : STATUS.reconnecting);
   });
-  source.addEventListener('bucket', (event) => {
-    const data = parse(event);
-    if (!data) return;
-    lastMessage = now();
-    set(STATUS.live);
-    onBucket(data);
-  });
-  source.addEventListener('extremes', (event) => {
-    const data = parse(event);
-    if (!data) return;
-    lastMessage = now();
-    set(STATUS.live);
-    onExtremes(data);
-  });
+  for (const [type, handle] of [['bucket', onBucket], ['extremes', onExtremes]]) {
+    source.addEventListener(type, (event) => {
+      const data = parse(event);
+      if (!data) return;
+      lastMessage = now();
+      set(STATUS.live);
+      handle(data);
+    });
+  }
 
   const timer = setIntervalImpl(() => check(), checkEveryMs);
   function check() {
