@@ -324,33 +324,29 @@ public final class TwitterV1Source implements IngestSource {
       int status = te.getStatusCode();
       boolean stalled = te.getCause() instanceof SocketTimeoutException;
       Backoff.Kind kind = Backoff.ofStatus(status);
-      // twitter4j may report one failure twice: the first report ends the attempt
-      boolean first =
-          outcomes.offer(
-              kind == null
-                  ? new Outcome.Fatal(
-                      "Twitter answered HTTP "
-                          + status
-                          + ": "
-                          + te.getErrorMessage()
-                          + (status == 401
-                              ? " (check MOODSTREAM_INGEST_TWITTER_* credentials)"
-                              : "")
-                          + (status == 403
-                              ? " (the v1.1 streaming endpoints answer 403 since 2023)"
-                              : ""))
-                  : new Outcome.Failed(
-                      kind,
-                      stalled
-                          ? "no data for " + stall.toMillis() + " ms (stall)"
-                          : status > 0
-                              ? "HTTP " + status
-                              : String.valueOf(te.getMessage())
-                                  .lines()
-                                  .findFirst()
-                                  .orElse("connection lost"),
-                      connected.get()));
-      if (first && stalled) {
+      outcomes.offer(
+          kind == null
+              ? new Outcome.Fatal(
+                  "Twitter answered HTTP "
+                      + status
+                      + ": "
+                      + te.getErrorMessage()
+                      + (status == 401 ? " (check MOODSTREAM_INGEST_TWITTER_* credentials)" : "")
+                      + (status == 403
+                          ? " (the v1.1 streaming endpoints answer 403 since 2023)"
+                          : ""))
+              : new Outcome.Failed(
+                  kind,
+                  stalled
+                      ? "no data for " + stall.toMillis() + " ms (stall)"
+                      : status > 0
+                          ? "HTTP " + status
+                          : String.valueOf(te.getMessage())
+                              .lines()
+                              .findFirst()
+                              .orElse("connection lost"),
+                  connected.get()));
+      if (stalled) {
         in.metrics().inc("twitter-v1", "stall");
       }
     }
