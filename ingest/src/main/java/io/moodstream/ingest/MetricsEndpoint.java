@@ -1,7 +1,6 @@
 package io.moodstream.ingest;
 
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.ingest.kafka.Spool;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -80,16 +79,9 @@ public final class MetricsEndpoint implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts the exporter on {@code bindAddress:port} (0 = a free port). */
-  public static MetricsEndpoint start(
-      String bindAddress, int port, String source, Metrics metrics, Spool spool)
-      throws IOException {
-    return start(bindAddress, port, source, metrics, spool::bytes, spool.maxBytes());
-  }
-
   /**
-   * Starts the exporter with the spool's size read from {@code spoolBytes} and its bound ({@code
-   * spoolMaxBytes}, 0 = none).
+   * Starts the exporter on {@code bindAddress:port} (0 = a free port), with the spool's size read
+   * from {@code spoolBytes} and its bound ({@code spoolMaxBytes}, 0 = none).
    */
   static MetricsEndpoint start(
       String bindAddress,
