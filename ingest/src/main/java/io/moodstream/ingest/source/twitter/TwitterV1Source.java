@@ -148,7 +148,7 @@ public final class TwitterV1Source implements IngestSource {
         ts.filter(fq);
       }
       while (!life.stopping()) {
-        Outcome o = l.poll(100);
+        Outcome o = l.outcomes.poll(100, TimeUnit.MILLISECONDS);
         if (o != null) {
           return o;
         }
@@ -273,10 +273,6 @@ public final class TwitterV1Source implements IngestSource {
     Connection(Listener data) {
       this.data = data;
       this.in = data.in;
-    }
-
-    Outcome poll(long ms) throws InterruptedException {
-      return outcomes.poll(ms, TimeUnit.MILLISECONDS);
     }
 
     @Override
