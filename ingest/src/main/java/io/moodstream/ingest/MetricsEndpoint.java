@@ -93,19 +93,16 @@ public final class MetricsEndpoint implements AutoCloseable {
       throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
-    registry.register(collector(source, metrics, spoolBytes, spoolMaxBytes));
+    // the source's counters as Prometheus series, read when scraped
+    MultiCollector counters =
+        () -> snapshots(source, metrics.snapshot(), spoolBytes.getAsLong(), spoolMaxBytes);
+    registry.register(counters);
     return new MetricsEndpoint(
         HTTPServer.builder().hostname(bindAddress).port(port).registry(registry).buildAndStart());
   }
 
   public int port() {
     return server.getPort();
-  }
-
-  /** The source's counters as Prometheus series, read when scraped. */
-  static MultiCollector collector(
-      String source, Metrics metrics, LongSupplier spoolBytes, long spoolMaxBytes) {
-    return () -> snapshots(source, metrics.snapshot(), spoolBytes.getAsLong(), spoolMaxBytes);
   }
 
   /**
