@@ -238,7 +238,8 @@ public final class IngestMain implements Callable<Integer> {
     }
     String bind = config.get(IngestConfig.METRICS_BIND_ADDRESS);
     try {
-      MetricsEndpoint e = MetricsEndpoint.start(bind, port, source, metrics, spool);
+      MetricsEndpoint e =
+          MetricsEndpoint.start(bind, port, source, metrics, spool::bytes, spool.maxBytes());
       LOG.info("[{}] metrics at http://{}:{}/metrics", source, bind, e.port());
       return e;
     } catch (java.io.IOException | RuntimeException e) {

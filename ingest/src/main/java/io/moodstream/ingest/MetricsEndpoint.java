@@ -1,7 +1,6 @@
 package io.moodstream.ingest;
 
 import io.moodstream.ingest.core.Metrics;
-import io.moodstream.ingest.kafka.Spool;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -80,16 +79,9 @@ public final class MetricsEndpoint implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts the exporter on {@code bindAddress:port} (0 = a free port). */
-  public static MetricsEndpoint start(
-      String bindAddress, int port, String source, Metrics metrics, Spool spool)
-      throws IOException {
-    return start(bindAddress, port, source, metrics, spool::bytes, spool.maxBytes());
-  }
-
   /**
-   * Starts the exporter with the spool's size read from {@code spoolBytes} and its bound ({@code
-   * spoolMaxBytes}, 0 = none).
+   * Starts the exporter on {@code bindAddress:port} (0 = a free port), with the spool's size read
+   * from {@code spoolBytes} and its bound ({@code spoolMaxBytes}, 0 = none).
    */
   static MetricsEndpoint start(
       String bindAddress,
@@ -101,19 +93,16 @@ public final class MetricsEndpoint implements AutoCloseable {
       throws IOException {
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
-    registry.register(collector(source, metrics, spoolBytes, spoolMaxBytes));
+    // the source's counters as Prometheus series, read when scraped
+    MultiCollector counters =
+        () -> snapshots(source, metrics.snapshot(), spoolBytes.getAsLong(), spoolMaxBytes);
+    registry.register(counters);
     return new MetricsEndpoint(
         HTTPServer.builder().hostname(bindAddress).port(port).registry(registry).buildAndStart());
   }
 
   public int port() {
     return server.getPort();
-  }
-
-  /** The source's counters as Prometheus series, read when scraped. */
-  static MultiCollector collector(
-      String source, Metrics metrics, LongSupplier spoolBytes, long spoolMaxBytes) {
-    return () -> snapshots(source, metrics.snapshot(), spoolBytes.getAsLong(), spoolMaxBytes);
   }
 
   /**

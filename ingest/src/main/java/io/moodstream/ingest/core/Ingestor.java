@@ -63,10 +63,6 @@ public final class Ingestor {
     this.deleteCount = metrics.counter(name, "deletes");
   }
 
-  public Source source() {
-    return source;
-  }
-
   public Metrics metrics() {
     return metrics;
   }

@@ -29,26 +29,24 @@ public final class Lifecycle implements Sleeper {
     }
     stopping = true;
     stopped.countDown();
-    for (AutoCloseable c : closers) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.debug("closing {} on stop: {}", c, e.toString());
-      }
-    }
+    closers.forEach(Lifecycle::close);
   }
 
   /** Closes {@code c} on stop (at once if already stopping); returns a handle to unregister. */
   public AutoCloseable onStop(AutoCloseable c) {
     closers.add(c);
     if (stopping) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        LOG.debug("closing {} on stop: {}", c, e.toString());
-      }
+      close(c);
     }
     return () -> closers.remove(c);
+  }
+
+  private static void close(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      LOG.debug("closing {} on stop: {}", c, e.toString());
+    }
   }
 
   /** Sleeps, returning early when stopped. */

@@ -189,9 +189,7 @@ public final class BlueskySource implements IngestSource {
                 null);
       }
     } finally {
-      if (time > cursor) {
-        cursor = time;
-      }
+      cursor = Math.max(cursor, time);
     }
   }
 

@@ -62,19 +62,11 @@ public final class Backoff {
 
   /** The kind of a failed HTTP answer, or null when retrying cannot help. */
   public static Kind ofStatus(int status) {
-    if (status == 420 || status == 429) {
-      return Kind.RATE_LIMIT;
-    }
-    if (status == 400
-        || status == 401
-        || status == 403
-        || status == 404
-        || status == 406
-        || status == 413
-        || status == 416) {
-      return null;
-    }
-    return status <= 0 ? Kind.NETWORK : Kind.HTTP;
+    return switch (status) {
+      case 420, 429 -> Kind.RATE_LIMIT;
+      case 400, 401, 403, 404, 406, 413, 416 -> null;
+      default -> status <= 0 ? Kind.NETWORK : Kind.HTTP;
+    };
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -117,10 +117,6 @@ public final class SyntheticPosts {
     }
   }
 
-  public List<String> topics() {
-    return topics;
-  }
-
   public long seed() {
     return seed;
   }

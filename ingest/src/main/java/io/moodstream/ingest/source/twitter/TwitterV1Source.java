@@ -148,7 +148,7 @@ public final class TwitterV1Source implements IngestSource {
         ts.filter(fq);
       }
       while (!life.stopping()) {
-        Outcome o = l.poll(100);
+        Outcome o = l.outcomes.poll(100, TimeUnit.MILLISECONDS);
         if (o != null) {
           return o;
         }
@@ -275,10 +275,6 @@ public final class TwitterV1Source implements IngestSource {
       this.in = data.in;
     }
 
-    Outcome poll(long ms) throws InterruptedException {
-      return outcomes.poll(ms, TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void onMessage(String rawJson) {
       data.received++;
@@ -324,33 +320,29 @@ public final class TwitterV1Source implements IngestSource {
       int status = te.getStatusCode();
       boolean stalled = te.getCause() instanceof SocketTimeoutException;
       Backoff.Kind kind = Backoff.ofStatus(status);
-      // twitter4j may report one failure twice: the first report ends the attempt
-      boolean first =
-          outcomes.offer(
-              kind == null
-                  ? new Outcome.Fatal(
-                      "Twitter answered HTTP "
-                          + status
-                          + ": "
-                          + te.getErrorMessage()
-                          + (status == 401
-                              ? " (check MOODSTREAM_INGEST_TWITTER_* credentials)"
-                              : "")
-                          + (status == 403
-                              ? " (the v1.1 streaming endpoints answer 403 since 2023)"
-                              : ""))
-                  : new Outcome.Failed(
-                      kind,
-                      stalled
-                          ? "no data for " + stall.toMillis() + " ms (stall)"
-                          : status > 0
-                              ? "HTTP " + status
-                              : String.valueOf(te.getMessage())
-                                  .lines()
-                                  .findFirst()
-                                  .orElse("connection lost"),
-                      connected.get()));
-      if (first && stalled) {
+      outcomes.offer(
+          kind == null
+              ? new Outcome.Fatal(
+                  "Twitter answered HTTP "
+                      + status
+                      + ": "
+                      + te.getErrorMessage()
+                      + (status == 401 ? " (check MOODSTREAM_INGEST_TWITTER_* credentials)" : "")
+                      + (status == 403
+                          ? " (the v1.1 streaming endpoints answer 403 since 2023)"
+                          : ""))
+              : new Outcome.Failed(
+                  kind,
+                  stalled
+                      ? "no data for " + stall.toMillis() + " ms (stall)"
+                      : status > 0
+                          ? "HTTP " + status
+                          : String.valueOf(te.getMessage())
+                              .lines()
+                              .findFirst()
+                              .orElse("connection lost"),
+                  connected.get()));
+      if (stalled) {
         in.metrics().inc("twitter-v1", "stall");
       }
     }

@@ -135,7 +135,10 @@ public final class XV2Source implements IngestSource {
   }
 
   private JsonNode call(String method, String path, JsonNode body) throws IOException {
-    HttpURLConnection c = open(path);
+    HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+    c.setRequestProperty("Authorization", "Bearer " + token);
+    c.setRequestProperty("User-Agent", "moodstream-ingest");
+    c.setConnectTimeout(10_000);
     c.setRequestMethod(method);
     c.setReadTimeout(30_000);
     if (body != null) {
@@ -165,14 +168,6 @@ public final class XV2Source implements IngestSource {
       throw new FatalSourceException("X API " + method + " " + path + ": " + n.get("errors"));
     }
     return n;
-  }
-
-  private HttpURLConnection open(String path) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
-    c.setRequestProperty("Authorization", "Bearer " + token);
-    c.setRequestProperty("User-Agent", "moodstream-ingest");
-    c.setConnectTimeout(10_000);
-    return c;
   }
 
   @Override
@@ -232,10 +227,7 @@ public final class XV2Source implements IngestSource {
           }
         }
       } catch (IOException e) {
-        if (life.stopping()) {
-          return new Outcome.Stopped();
-        }
-        if (!dog.fired()) {
+        if (!life.stopping() && !dog.fired()) {
           throw e;
         }
       }

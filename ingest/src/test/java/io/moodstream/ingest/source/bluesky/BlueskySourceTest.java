@@ -205,6 +205,17 @@ class BlueskySourceTest {
   }
 
   @Test
+  void theCursorIsTheLatestEventTimeHandledWhateverTheOrder() {
+    BlueskySource src =
+        new BlueskySource("ws://127.0.0.1:9/subscribe", dir.resolve("c"), Duration.ZERO, sleeper);
+    src.handle(in, delete("did:plc:alice", "r1", 1005));
+    src.handle(in, delete("did:plc:alice", "r2", 1003)); // earlier: the cursor stays
+    src.handle(in, "{\"did\":\"did:plc:alice\",\"kind\":\"account\"}"); // no time_us
+    assertThat(src.uri().toString())
+        .isEqualTo("ws://127.0.0.1:9/subscribe?wantedCollections=app.bsky.feed.post&cursor=1005");
+  }
+
+  @Test
   void aRestartResumesFromTheSavedCursor() throws Exception {
     Path cursor = dir.resolve("bluesky.cursor");
     Files.writeString(cursor, "1007\n");

@@ -56,7 +56,10 @@ class BackoffTest {
     assertThat(Backoff.ofStatus(503)).isEqualTo(Kind.HTTP);
     assertThat(Backoff.ofStatus(500)).isEqualTo(Kind.HTTP);
     assertThat(Backoff.ofStatus(-1)).isEqualTo(Kind.NETWORK);
-    assertThat(Backoff.ofStatus(401)).isNull();
-    assertThat(Backoff.ofStatus(403)).isNull();
+    assertThat(Backoff.ofStatus(0)).as("no HTTP answer at all").isEqualTo(Kind.NETWORK);
+    assertThat(Backoff.ofStatus(402)).isEqualTo(Kind.HTTP);
+    for (int fatal : new int[] {400, 401, 403, 404, 406, 413, 416}) {
+      assertThat(Backoff.ofStatus(fatal)).as("HTTP %d", fatal).isNull();
+    }
   }
 }
