@@ -123,7 +123,8 @@ class ProducePathIT {
           new Ingestor(Source.REPLAY, TopicMatcher.of(List.of()), sink, metrics, Clock.systemUTC());
       in.reject("{\"broken\": " + marker, Reject.malformed("Unexpected end-of-input"), null);
       in.post(
-          new SourcePost(marker, Instant.now(), "x".repeat(1_048_576), "en", "u", "h", null),
+          new SourcePost(
+              marker, Instant.now(), "x".repeat(1_048_576), "en", "u", "h", null, List.of()),
           () -> "{\"id_str\":\"" + marker + "\",\"text\":\"" + "x".repeat(1_048_576) + "\"}");
       sink.flush();
     }

@@ -17,16 +17,4 @@ public record SourcePost(
     String authorId,
     String handle,
     String url,
-    List<String> tags) {
-
-  public SourcePost(
-      String id,
-      Instant createdAt,
-      String text,
-      String lang,
-      String authorId,
-      String handle,
-      String url) {
-    this(id, createdAt, text, lang, authorId, handle, url, List.of());
-  }
-}
+    List<String> tags) {}

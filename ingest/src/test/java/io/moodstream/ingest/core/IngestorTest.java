@@ -24,7 +24,8 @@ class IngestorTest {
 
   @Test
   void aPostGetsItsTopicsPlusAll() {
-    in.post(new SourcePost("1", t, "Coffee time ☕", "en", "u1", "alice", null), () -> "raw");
+    in.post(
+        new SourcePost("1", t, "Coffee time ☕", "en", "u1", "alice", null, List.of()), () -> "raw");
     PostEvent e = sink.posts.get(0);
     assertThat(e.topics()).containsExactly("all", "coffee");
     assertThat(e.author().handle()).isEqualTo("alice");
@@ -42,10 +43,12 @@ class IngestorTest {
 
   @Test
   void invalidPostsBecomeDeadLettersWithTheirReason() {
-    in.post(new SourcePost(null, t, "x", "en", "u", "h", null), () -> "{no id}");
-    in.post(new SourcePost("2", t, "x", "en", null, "h", null), () -> "{no author}");
-    in.post(new SourcePost("3", t, "x".repeat(1_000_001), "en", "u", "h", null), () -> "big");
-    in.post(new SourcePost("4", null, "x", "en", "u", "h", null), () -> "{no time}");
+    in.post(new SourcePost(null, t, "x", "en", "u", "h", null, List.of()), () -> "{no id}");
+    in.post(new SourcePost("2", t, "x", "en", null, "h", null, List.of()), () -> "{no author}");
+    in.post(
+        new SourcePost("3", t, "x".repeat(1_000_001), "en", "u", "h", null, List.of()),
+        () -> "big");
+    in.post(new SourcePost("4", null, "x", "en", "u", "h", null, List.of()), () -> "{no time}");
     assertThat(sink.posts).isEmpty();
     assertThat(sink.dead)
         .extracting(d -> d.reason())
@@ -64,10 +67,18 @@ class IngestorTest {
   void aPostDatedAheadOfIngestsClockByMoreThanTheSkewIsADeadLetter() {
     Instant now = Instant.parse("2026-11-24T12:00:00Z"); // the fixed clock
     in.post(
-        new SourcePost("5", now.plusSeconds(300), "just inside", "en", "u", "h", null), () -> "ok");
+        new SourcePost("5", now.plusSeconds(300), "just inside", "en", "u", "h", null, List.of()),
+        () -> "ok");
     in.post(
         new SourcePost(
-            "6", Instant.parse("2100-01-01T00:00:00Z"), "hello 2100", "en", "u", "h", null),
+            "6",
+            Instant.parse("2100-01-01T00:00:00Z"),
+            "hello 2100",
+            "en",
+            "u",
+            "h",
+            null,
+            List.of()),
         () -> "{2100}");
     assertThat(sink.posts).extracting(PostEvent::id).containsExactly("5");
     assertThat(sink.dead).hasSize(1);
@@ -87,7 +98,8 @@ class IngestorTest {
             Clock.fixed(now, ZoneOffset.UTC),
             java.time.Duration.ZERO);
     strict.post(
-        new SourcePost("7", now.plusMillis(1), "a millisecond ahead", "en", "u", "h", null),
+        new SourcePost(
+            "7", now.plusMillis(1), "a millisecond ahead", "en", "u", "h", null, List.of()),
         () -> "");
     assertThat(sink.posts).extracting(PostEvent::id).containsExactly("5");
   }

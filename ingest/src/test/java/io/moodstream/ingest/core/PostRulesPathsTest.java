@@ -138,7 +138,8 @@ class PostRulesPathsTest {
     String topic = "é".repeat(128); // 256 UTF-8 bytes
     Ingest in = new Ingest(List.of(topic));
     in.ingestor.post(
-        new SourcePost("1", AN_HOUR_AGO, "I say " + topic, "en", "u", "h", null), () -> "raw");
+        new SourcePost("1", AN_HOUR_AGO, "I say " + topic, "en", "u", "h", null, List.of()),
+        () -> "raw");
     assertThat(in.code()).isEqualTo(Code.UNSTORABLE);
     ObjectNode n = ownNode(GOOD);
     n.putArray("topics").add("all").add(topic);

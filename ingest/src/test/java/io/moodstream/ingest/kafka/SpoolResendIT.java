@@ -68,13 +68,17 @@ class SpoolResendIT {
       Ingestor in =
           new Ingestor(
               Source.REPLAY, TopicMatcher.of(List.of("tea")), sink, metrics, Clock.systemUTC());
-      in.post(new SourcePost("warmup", Instant.now(), "tea", "en", "u", "h", null), () -> "");
+      in.post(
+          new SourcePost("warmup", Instant.now(), "tea", "en", "u", "h", null, List.of()),
+          () -> "");
       sink.flush();
       kafka.kill(); // SIGKILL: nothing is acknowledged from here on
       for (int i = 0; i < 200; i++) {
         String id = "spooled-" + i;
         ids.add(id);
-        in.post(new SourcePost(id, Instant.now(), "tea #" + i, "en", "u", "h", null), () -> "");
+        in.post(
+            new SourcePost(id, Instant.now(), "tea #" + i, "en", "u", "h", null, List.of()),
+            () -> "");
       }
       sink.flush();
     }
@@ -128,7 +132,9 @@ class SpoolResendIT {
       for (int i = 0; i < 5_000 && stop == null; i++) {
         String id = "full-" + i;
         try {
-          in.post(new SourcePost(id, Instant.now(), padding + i, "en", "u", "h", null), () -> "");
+          in.post(
+              new SourcePost(id, Instant.now(), padding + i, "en", "u", "h", null, List.of()),
+              () -> "");
           accepted.add(id);
         } catch (FatalSourceException e) {
           stop = e;

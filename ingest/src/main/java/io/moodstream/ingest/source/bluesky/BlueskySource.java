@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -232,7 +233,8 @@ public final class BlueskySource implements IngestSource {
             lang,
             did,
             handles.get(did),
-            "https://bsky.app/profile/" + did + "/post/" + rkey),
+            "https://bsky.app/profile/" + did + "/post/" + rkey,
+            List.of()),
         () -> text);
   }
 

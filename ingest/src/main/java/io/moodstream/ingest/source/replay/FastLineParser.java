@@ -10,6 +10,7 @@ import io.moodstream.schema.event.Reject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -162,7 +163,8 @@ public final class FastLineParser implements LineParser {
             s.lang,
             userId,
             s.handle,
-            s.handle == null ? null : "https://twitter.com/" + s.handle + "/status/" + id));
+            s.handle == null ? null : "https://twitter.com/" + s.handle + "/status/" + id,
+            List.of()));
   }
 
   private static void field(JsonParser p, Status s, String f, JsonToken t) throws IOException {

@@ -6,6 +6,7 @@ import io.moodstream.schema.event.ParseResult;
 import io.moodstream.schema.event.PostEvent;
 import io.moodstream.schema.event.Reject;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A Moodstream post event line (what {@code moodstream.posts} holds), read with the contract's own
@@ -31,6 +32,7 @@ public final class OwnPostLineParser implements LineParser {
             p.lang(),
             p.author().id(),
             p.author().handle(),
-            p.url()));
+            p.url(),
+            List.of()));
   }
 }

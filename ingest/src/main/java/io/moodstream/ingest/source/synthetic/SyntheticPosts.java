@@ -243,7 +243,8 @@ public final class SyntheticPosts {
             lang,
             Long.toString(user),
             handle,
-            "https://twitter.com/" + handle + "/status/" + sid),
+            "https://twitter.com/" + handle + "/status/" + sid,
+            List.of()),
         null);
   }
 

@@ -1,6 +1,7 @@
 package io.moodstream.ingest.source.twitter;
 
 import io.moodstream.ingest.core.SourcePost;
+import java.util.List;
 import twitter4j.Status;
 import twitter4j.User;
 
@@ -24,6 +25,7 @@ public final class StatusPosts {
         s.getLang(),
         u == null || u.getId() <= 0 ? null : Long.toString(u.getId()),
         handle,
-        id == null || handle == null ? null : "https://twitter.com/" + handle + "/status/" + id);
+        id == null || handle == null ? null : "https://twitter.com/" + handle + "/status/" + id,
+        List.of());
   }
 }
