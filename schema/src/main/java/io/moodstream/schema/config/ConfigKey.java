@@ -266,7 +266,10 @@ public final class ConfigKey<T> {
     return envName(name);
   }
 
-  /** The environment variable of a key name, for a key declared by another module. */
+  /**
+   * The environment variable of a key name (a key declared by another module) or of a prefix key's
+   * entry ({@code kafka.client.ssl.key.password}).
+   */
   public static String envName(String name) {
     return "MOODSTREAM_" + name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
   }
