@@ -9,6 +9,7 @@ import io.moodstream.schema.hbase.Step;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Result;
@@ -28,39 +29,35 @@ public final class BucketReader {
 
   /** The stored buckets of {@code topic} whose start is in [from, to), in time order. */
   public List<Bucket> aggregates(Step step, String topic, long from, long to) throws IOException {
-    List<Bucket> out = new ArrayList<>();
-    try (Table t =
-            connection.getTable(
-                TableName.valueOf(layout.qualified(HBaseLayout.aggregatesTable(step))));
-        ResultScanner s =
-            t.getScanner(
-                scan(topic, from, to)
-                    .addColumn(HBaseLayout.AGG_FAMILY, HBaseLayout.AGG_QUALIFIER))) {
+    Scan scan = scan(topic, from, to).addColumn(HBaseLayout.AGG_FAMILY, HBaseLayout.AGG_QUALIFIER);
+    return read(HBaseLayout.aggregatesTable(step), scan, BucketReader::bucket);
+  }
+
+  /** The stored extremes of {@code topic} whose minute is in [from, to), in time order. */
+  public List<Extremes> extremes(String topic, long from, long to) throws IOException {
+    Scan scan = scan(topic, from, to).addFamily(HBaseLayout.EXTREMES_FAMILY);
+    return read(HBaseLayout.EXTREMES_TABLE, scan, BucketReader::extremes);
+  }
+
+  /** Every row {@code scan} finds in {@code table}, each read by {@code row}, in key order. */
+  private <T> List<T> read(String table, Scan scan, Function<Result, T> row) throws IOException {
+    List<T> out = new ArrayList<>();
+    try (Table t = connection.getTable(TableName.valueOf(layout.qualified(table)));
+        ResultScanner s = t.getScanner(scan)) {
       for (Result r : s) {
-        RowKey k = RowKey.fromBytes(r.getRow());
-        out.add(
-            new Bucket(
-                k.topic(),
-                k.epochSecond(),
-                AggregateCodec.decode(
-                    r.getValue(HBaseLayout.AGG_FAMILY, HBaseLayout.AGG_QUALIFIER))));
+        out.add(row.apply(r));
       }
     }
     return out;
   }
 
-  /** The stored extremes of {@code topic} whose minute is in [from, to), in time order. */
-  public List<Extremes> extremes(String topic, long from, long to) throws IOException {
-    List<Extremes> out = new ArrayList<>();
-    try (Table t =
-            connection.getTable(TableName.valueOf(layout.qualified(HBaseLayout.EXTREMES_TABLE)));
-        ResultScanner s =
-            t.getScanner(scan(topic, from, to).addFamily(HBaseLayout.EXTREMES_FAMILY))) {
-      for (Result r : s) {
-        out.add(extremes(r));
-      }
-    }
-    return out;
+  /** A row of an aggregates table ({@code agg_1m}, {@code agg_1h}, {@code agg_1d}). */
+  static Bucket bucket(Result r) {
+    RowKey k = RowKey.fromBytes(r.getRow());
+    return new Bucket(
+        k.topic(),
+        k.epochSecond(),
+        AggregateCodec.decode(r.getValue(HBaseLayout.AGG_FAMILY, HBaseLayout.AGG_QUALIFIER)));
   }
 
   /** A row of {@code extremes_1m}; a side without its cell is empty. */

@@ -94,15 +94,9 @@ public final class SchemaCommand implements Callable<Integer> {
               description = "apply one of the two: ${COMPLETION-CANDIDATES}")
           Part only) {
     MoodstreamConfig config = config();
-    HBaseLayout layout = HBaseLayout.from(config);
-    int code = 0;
-    if (only == null || only == Part.kafka) {
-      code = Math.max(code, applyKafka(config, dryRun, out, err));
-    }
-    if (only == null || only == Part.hbase) {
-      code = Math.max(code, applyHBase(config, layout, dryRun, out, err));
-    }
-    return code;
+    int kafka = only == Part.hbase ? 0 : applyKafka(config, dryRun);
+    int hbase = only == Part.kafka ? 0 : applyHBase(config, dryRun);
+    return Math.max(kafka, hbase);
   }
 
   @Command(
@@ -144,8 +138,7 @@ public final class SchemaCommand implements Callable<Integer> {
     return a;
   }
 
-  private static int applyKafka(
-      MoodstreamConfig config, boolean dryRun, PrintStream out, PrintStream err) {
+  private int applyKafka(MoodstreamConfig config, boolean dryRun) {
     String where = config.get(CommonConfig.KAFKA_BOOTSTRAP_SERVERS);
     out.println(
         (dryRun ? "Dry run against" : "Applying the Moodstream topics to")
@@ -177,12 +170,8 @@ public final class SchemaCommand implements Callable<Integer> {
     }
   }
 
-  private static int applyHBase(
-      MoodstreamConfig config,
-      HBaseLayout layout,
-      boolean dryRun,
-      PrintStream out,
-      PrintStream err) {
+  private int applyHBase(MoodstreamConfig config, boolean dryRun) {
+    HBaseLayout layout = HBaseLayout.from(config);
     org.apache.hadoop.conf.Configuration conf = HBaseClients.configuration(config);
     String where = HBaseClients.where(conf);
     out.println(

@@ -3,6 +3,7 @@ package io.moodstream.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.moodstream.schema.event.Author;
+import io.moodstream.schema.hbase.Aggregate;
 import io.moodstream.schema.hbase.ExtremePost;
 import io.moodstream.schema.hbase.HBaseLayout;
 import java.time.Instant;
@@ -34,6 +35,14 @@ class BucketReaderTest {
             .flatMap(List::stream)
             .sorted(CellComparator.getInstance())
             .toList());
+  }
+
+  @Test
+  void anAggregatesRowIsReadBackAsWritten() {
+    Aggregate a =
+        Aggregate.ofScored(0.5).merge(Aggregate.ofScored(-0.3)).merge(Aggregate.ofUnscored());
+    assertThat(BucketReader.bucket(stored(BucketPuts.aggregate("apple", MINUTE, a))))
+        .isEqualTo(new Bucket("apple", MINUTE, a));
   }
 
   @Test

@@ -46,6 +46,36 @@ class SchemaCommandTest {
     assertThat(run("show", "--only", "kafka")).isEqualTo(2);
   }
 
+  /**
+   * Without Kafka or HBase: a pass-through bootstrap.servers (here through spark-submit's system
+   * properties) is a configuration error of the Kafka step, which {@code --only kafka} reports
+   * without going on to HBase.
+   */
+  @Test
+  void applyOnlyKafkaStopsAtAKafkaConfigurationErrorWithoutTouchingHBase() {
+    String property = MoodstreamConfig.SPARK_PREFIX + "kafka.client.bootstrap.servers";
+    System.setProperty(property, "elsewhere:9092");
+    try {
+      assertThat(run("apply", "--only", "kafka", "--dry-run")).isEqualTo(2);
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .startsWith("Dry run against Kafka at ")
+          .doesNotContain("HBase")
+          .hasLineCount(1);
+      assertThat(err.toString(StandardCharsets.UTF_8))
+          .isEqualTo(
+              "moodstream schema apply: kafka.client.bootstrap.servers is not a pass-through"
+                  + " setting: use kafka.bootstrap.servers\n");
+      out.reset();
+      assertThat(run("apply", "--only=kafka")).isEqualTo(2);
+      assertThat(out.toString(StandardCharsets.UTF_8))
+          .startsWith("Applying the Moodstream topics to Kafka at ")
+          .doesNotContain("HBase")
+          .hasLineCount(1);
+    } finally {
+      System.clearProperty(property);
+    }
+  }
+
   @Test
   void showPrintsTablesRowKeyAndTopics() {
     assertThat(run("show")).isZero();

@@ -44,14 +44,10 @@ public final class ConfigKey<T> {
     SECRET
   }
 
+  /** A key that is neither a secret nor a prefix key. */
   private ConfigKey(
-      String name,
-      String type,
-      T defaultValue,
-      Function<String, T> parser,
-      String doc,
-      boolean secret) {
-    this(name, type, defaultValue, parser, doc, secret, null);
+      String name, String type, T defaultValue, Function<String, T> parser, String doc) {
+    this(name, type, defaultValue, parser, doc, false, null);
   }
 
   private ConfigKey(
@@ -75,14 +71,14 @@ public final class ConfigKey<T> {
   }
 
   public static ConfigKey<String> string(String name, String defaultValue, String doc) {
-    return new ConfigKey<>(name, "string", defaultValue, s -> s, doc, false);
+    return new ConfigKey<>(name, "string", defaultValue, s -> s, doc);
   }
 
   /**
    * A secret: read only from the environment or a file named by {@code <ENV>_FILE}; never logged.
    */
   public static ConfigKey<String> secret(String name, String doc) {
-    return new ConfigKey<>(name, "secret", null, s -> s, doc, true);
+    return new ConfigKey<>(name, "secret", null, s -> s, doc, true, null);
   }
 
   public static ConfigKey<Integer> integer(
@@ -103,8 +99,7 @@ public final class ConfigKey<T> {
           }
           return v;
         },
-        doc,
-        false);
+        doc);
   }
 
   public static ConfigKey<Boolean> bool(String name, boolean defaultValue, String doc) {
@@ -119,8 +114,7 @@ public final class ConfigKey<T> {
           }
           throw new IllegalArgumentException("must be true or false");
         },
-        doc,
-        false);
+        doc);
   }
 
   /** A duration written as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 90d}. */
@@ -137,8 +131,7 @@ public final class ConfigKey<T> {
           }
           return d;
         },
-        doc,
-        false);
+        doc);
   }
 
   /** One of a fixed set of words, compared case-sensitively. */
@@ -154,8 +147,7 @@ public final class ConfigKey<T> {
           }
           return s.trim();
         },
-        doc,
-        false);
+        doc);
   }
 
   /**
@@ -184,8 +176,7 @@ public final class ConfigKey<T> {
         "list",
         List.copyOf(defaultValue),
         s -> Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList(),
-        doc,
-        false);
+        doc);
   }
 
   static Duration parseDuration(String s) {
@@ -266,7 +257,10 @@ public final class ConfigKey<T> {
     return envName(name);
   }
 
-  /** The environment variable of a key name, for a key declared by another module. */
+  /**
+   * The environment variable of a key name (a key declared by another module) or of a prefix key's
+   * entry ({@code kafka.client.ssl.key.password}).
+   */
   public static String envName(String name) {
     return "MOODSTREAM_" + name.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
   }

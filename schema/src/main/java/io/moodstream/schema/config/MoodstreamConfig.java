@@ -308,12 +308,14 @@ public final class MoodstreamConfig {
                     + " is ignored by this command");
           }
         } else if (k != null && k.isSecret()) {
-          problems.add(secretRefused(name, k.envName(), layer.refusal().apply(name)));
+          problems.add(secretRefused(name, layer.refusal().apply(name)));
         }
       }
     }
 
-    private static String secretRefused(String name, String envName, String why) {
+    /** The problem of secret {@code name} found where {@code why} says it may not be. */
+    private static String secretRefused(String name, String why) {
+      String envName = ConfigKey.envName(name);
       return name + " is a secret and " + why + ": set " + envName + " or " + envName + "_FILE";
     }
 
@@ -451,19 +453,13 @@ public final class MoodstreamConfig {
         if (name.startsWith(dot) && !byName.containsKey(name) && name.length() > dot.length()) {
           String property = name.substring(dot.length());
           if (k.sensitivity(property, e.getValue()) == ConfigKey.Sensitivity.SECRET) {
-            problems.add(secretRefused(name, envOf(k, property), layer.refusal().apply(name)));
+            problems.add(secretRefused(name, layer.refusal().apply(name)));
           } else {
             entries.put(property, e.getValue());
             from.put(property, new Origin(true, layer.origin().apply(name)));
           }
         }
       }
-    }
-
-    private static String envOf(ConfigKey<?> k, String property) {
-      return k.envName()
-          + "_"
-          + property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
   }
 

@@ -210,5 +210,7 @@ class PostRulesTest {
             "future-created-at",
             "unstorable",
             "bad-binary");
+    assertThat(Arrays.stream(Code.values()).map(Code::toString))
+        .containsExactlyElementsOf(Arrays.stream(Code.values()).map(Code::counterName).toList());
   }
 }

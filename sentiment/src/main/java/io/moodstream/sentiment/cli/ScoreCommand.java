@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import picocli.CommandLine;
@@ -124,38 +125,25 @@ public final class ScoreCommand {
     Writer out =
         new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16);
     Progress progress = new Progress();
-    long invalid = 0;
-    long shortRows = 0;
     out.write(HEADER);
     out.write('\n');
-    if (options.files().isEmpty()) {
-      long[] counts = scoreStream(stdin, options, out, progress);
-      invalid += counts[0];
-      shortRows += counts[1];
-    } else {
-      for (String file : options.files()) {
-        if (file.equals("-")) {
-          long[] counts = scoreStream(stdin, options, out, progress);
-          invalid += counts[0];
-          shortRows += counts[1];
-        } else {
-          try (InputStream in = Files.newInputStream(Path.of(file))) {
-            long[] counts = scoreStream(in, options, out, progress);
-            invalid += counts[0];
-            shortRows += counts[1];
-          }
+    for (String file : options.files().isEmpty() ? List.of("-") : options.files()) {
+      if (file.equals("-")) {
+        scoreStream(stdin, options, out, progress);
+      } else {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+          scoreStream(in, options, out, progress);
         }
       }
     }
     out.flush();
     progress.finish();
-    return new Summary(progress.lines, invalid, shortRows);
+    return new Summary(progress.lines, progress.invalidUtf8, progress.shortRows);
   }
 
-  private long[] scoreStream(InputStream in, ScoreOptions options, Writer out, Progress progress)
+  private void scoreStream(InputStream in, ScoreOptions options, Writer out, Progress progress)
       throws IOException {
     Utf8LineReader reader = new Utf8LineReader(in);
-    long shortRows = 0;
     if (options.tsv()) {
       reader.readLine(); // header row
     }
@@ -165,14 +153,14 @@ public final class ScoreCommand {
       if (options.tsv()) {
         text = column(line, options.tsvColumn());
         if (text == null) {
-          shortRows++;
+          progress.shortRows++;
           text = "";
         }
       }
       write(out, scorer.score(text));
       progress.tick();
     }
-    return new long[] {reader.replacements(), shortRows};
+    progress.invalidUtf8 += reader.replacements();
   }
 
   /** Field {@code column} (1-based) of a TAB-separated row, or null when the row is shorter. */
@@ -200,9 +188,14 @@ public final class ScoreCommand {
     out.write('\n');
   }
 
-  /** Counts lines; when interactive, redraws "N lines, R lines/s" on stderr about once a second. */
+  /**
+   * Counts what the summary reports; when interactive, redraws "N lines, R lines/s" on stderr about
+   * once a second.
+   */
   private final class Progress {
     long lines;
+    long invalidUtf8;
+    long shortRows;
     private final long started = nanoTime.getAsLong();
     private long lastDrawn = started;
     private boolean drawn;

@@ -78,6 +78,29 @@ class ScoreCommandTest {
   }
 
   @Test
+  void inputsAreScoredInTurnAndTheSummaryAddsUpEveryInput() throws IOException {
+    Path first = dir.resolve("first.tsv");
+    Files.writeString(first, "id\ttext\n1\tNo way.\n2\n");
+    Path second = dir.resolve("second.tsv");
+    Files.write(second, new byte[] {'h', '\t', 't', '\n', '3', '\t', 'o', 'k', (byte) 0xFF, '\n'});
+    byte[] stdin = utf8("h\tt\n4\n5\tIt is so good.\n");
+    assertThat(run(stdin, "--tsv", "--column", "2", first.toString(), "-", second.toString()))
+        .isEqualTo(ScoreCommand.OK);
+    assertThat(stdout().split("\n"))
+        .containsExactly(
+            "neg\tneu\tpos\tcompound",
+            "0.688\t0.312\t0.0\t-0.296",
+            "0.0\t0.0\t0.0\t0.0",
+            "0.0\t0.0\t0.0\t0.0",
+            "0.0\t0.445\t0.555\t0.5777",
+            "0.0\t1.0\t0.0\t0.0");
+    assertThat(stderr())
+        .contains(
+            "scored 5 lines, 1 invalid UTF-8 sequences replaced by U+FFFD,"
+                + " 2 TSV rows without the column");
+  }
+
+  @Test
   void tsvColumnIsOneBasedAndTheHeaderRowIsSkipped() throws IOException {
     Path file = dir.resolve("posts.tsv");
     Files.writeString(file, "id\ttext\tlang\n1\tIt is so good.\ten\n2\tNo way.\ten\n3\n");
