@@ -49,22 +49,14 @@ final class LocalStack implements StackPlan.Effects {
 
   /** A supervisor of {@code plan} with real processes, the wall clock and this stack's output. */
   Supervisor supervisor(List<ChildSpec> plan) {
-    Supervisor[] self = new Supervisor[1];
-    Supervisor s =
-        new Supervisor(
-            plan,
-            ChildProcess.launcher(paths),
-            RestartPolicy.from(config),
-            Clock.systemUTC(),
-            d -> Thread.sleep(d.toMillis()),
-            this::step,
-            () -> {
-              if (self[0] != null) {
-                writeStatus(paths, plan, self[0].status());
-              }
-            });
-    self[0] = s;
-    return s;
+    return new Supervisor(
+        plan,
+        ChildProcess.launcher(paths),
+        RestartPolicy.from(config),
+        Clock.systemUTC(),
+        d -> Thread.sleep(d.toMillis()),
+        this::step,
+        status -> writeStatus(paths, plan, status));
   }
 
   // ---------------------------------------------------------------- preflight

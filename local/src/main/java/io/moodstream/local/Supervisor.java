@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Runs a plan of {@link ChildSpec}s: starts each child as soon as the children it needs are ready
@@ -113,7 +114,8 @@ final class Supervisor implements AutoCloseable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Steps steps;
-  private final Runnable onChange;
+  // given every child's status after each change: the launcher writes its status file
+  private final Consumer<List<Status>> onChange;
   private boolean stopping;
 
   Supervisor(
@@ -123,7 +125,7 @@ final class Supervisor implements AutoCloseable {
       Clock clock,
       Sleeper sleeper,
       Steps steps,
-      Runnable onChange) {
+      Consumer<List<Status>> onChange) {
     for (ChildSpec s : plan) {
       if (children.put(s.id(), new Child(s)) != null) {
         throw new IllegalArgumentException("child id used twice: " + s.id());
@@ -534,7 +536,7 @@ final class Supervisor implements AutoCloseable {
   }
 
   private void changed() {
-    onChange.run();
+    onChange.accept(status());
   }
 
   static String human(Duration d) {

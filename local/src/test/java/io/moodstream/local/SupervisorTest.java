@@ -128,7 +128,7 @@ class SupervisorTest {
         clock,
         clock::advance,
         (id, msg) -> events.add(id + ": " + msg),
-        () -> {});
+        status -> {});
   }
 
   static ChildSpec server(String id, Restart restart, String... needs) {
@@ -469,7 +469,7 @@ class SupervisorTest {
             clock,
             clock::advance,
             (id, msg) -> events.add(id + ": " + msg),
-            () -> {});
+            status -> {});
     s.startAll();
     assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.FINISHED);
     assertThat(status(s, "after").state()).isEqualTo(Supervisor.State.UP);
@@ -488,7 +488,7 @@ class SupervisorTest {
             clock,
             clock::advance,
             (id, msg) -> events.add(id + ": " + msg),
-            () -> {});
+            status -> {});
     assertThatThrownBy(t::startAll).hasMessageContaining("kafka exited with status 1 during start");
   }
 
@@ -587,7 +587,7 @@ class SupervisorTest {
             clock,
             clock::advance,
             (id, msg) -> events.add(id + ": " + msg),
-            () -> {});
+            status -> {});
     s.startAll();
     s.close();
     assertThat(events.stream().filter(e -> e.endsWith(": stopped"))).hasSize(3);
