@@ -64,7 +64,9 @@ final class LocalStack implements StackPlan.Effects {
   /** Problems that must stop {@code up} before anything starts: taken ports, too little memory. */
   List<String> preflight(List<ChildSpec> plan, List<String> modules) {
     List<String> problems = new ArrayList<>();
+    long needMb = 0;
     for (ChildSpec s : plan) {
+      needMb += s.heap() == null ? 0 : LocalConfig.heapMegabytes(s.heap());
       for (ChildSpec.Port p : s.ports()) {
         if (!free(p.port())) {
           problems.add(
@@ -77,10 +79,6 @@ final class LocalStack implements StackPlan.Effects {
                   + "'`) or configure another port");
         }
       }
-    }
-    long needMb = 0;
-    for (ChildSpec s : plan) {
-      needMb += s.heap() == null ? 0 : LocalConfig.heapMegabytes(s.heap());
     }
     long availMb = availableMemoryMb();
     if (availMb > 0 && availMb < needMb + 512) {
