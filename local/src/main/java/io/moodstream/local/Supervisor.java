@@ -100,7 +100,6 @@ final class Supervisor implements AutoCloseable {
     Instant upSince;
     Instant restartAt;
     int restarts;
-    boolean restarting;
     String note = "";
 
     Child(ChildSpec spec) {
@@ -295,7 +294,8 @@ final class Supervisor implements AutoCloseable {
     for (Child c : children.values()) {
       switch (c.state) {
         case UP -> changed |= watchUp(c, now);
-        case STARTING -> changed |= c.restarting && watchStarting(c, now);
+        // a restart: a child that was ready once (its first start is startChild's)
+        case STARTING -> changed |= c.ready.getCount() == 0 && watchStarting(c, now);
         case BACKOFF -> {
           if (!now.isBefore(c.restartAt)) {
             relaunch(c, now);
@@ -336,7 +336,6 @@ final class Supervisor implements AutoCloseable {
     if (isReady(c, c.proc)) {
       c.state = State.UP;
       c.upSince = now;
-      c.restarting = false;
       c.note = "";
       steps.step(c.spec.id(), "ready again (pid " + c.proc.pid() + ")");
       return true;
@@ -423,7 +422,6 @@ final class Supervisor implements AutoCloseable {
       c.proc = launcher.launch(c.spec, cmd);
       c.state = State.STARTING;
       c.launchedAt = now;
-      c.restarting = true;
       steps.step(
           c.spec.id(), "restarted (pid " + c.proc.pid() + "); waiting until it is ready again");
     } catch (Exception e) {
