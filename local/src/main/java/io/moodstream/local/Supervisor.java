@@ -153,17 +153,13 @@ final class Supervisor implements AutoCloseable {
    * running until {@link #close()}).
    */
   void startAll() throws Exception {
-    List<Child> all;
-    synchronized (this) {
-      all = List.copyOf(children.values());
-    }
-    if (all.isEmpty()) {
+    if (children.isEmpty()) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(all.size());
+    ExecutorService pool = Executors.newFixedThreadPool(children.size());
     ExecutorCompletionService<String> done = new ExecutorCompletionService<>(pool);
     try {
-      for (Child c : all) {
+      for (Child c : children.values()) {
         done.submit(
             () -> {
               for (String n : c.spec.needs()) {
@@ -176,7 +172,7 @@ final class Supervisor implements AutoCloseable {
               return c.spec.id();
             });
       }
-      for (int i = 0; i < all.size(); i++) {
+      for (int i = 0; i < children.size(); i++) {
         try {
           done.take().get();
         } catch (ExecutionException e) {
