@@ -1,5 +1,9 @@
 package io.moodstream.broker;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +36,21 @@ public final class ChildJvm {
     cmd.add(main);
     cmd.addAll(args);
     return cmd;
+  }
+
+  /**
+   * A child's classpath that the build resolved and wrote into the classes beside {@code owner} as
+   * {@code resource}; built by Maven as {@code artifact}, or it is missing.
+   */
+  public static String classpath(Class<?> owner, String resource, String artifact) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " missing: build " + artifact + " with Maven");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

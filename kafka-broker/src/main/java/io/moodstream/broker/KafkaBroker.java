@@ -1,8 +1,6 @@
 package io.moodstream.broker;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -166,15 +164,7 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** The classpath of kafka_2.13 and its logging binding, resolved when this module was built. */
   public static String classpath() {
-    try (InputStream in = KafkaBroker.class.getResourceAsStream("classpath.txt")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "classpath.txt missing: build moodstream-kafka-broker with Maven");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ChildJvm.classpath(KafkaBroker.class, "classpath.txt", "moodstream-kafka-broker");
   }
 
   /** The options with free ports picked for the ones given as 0. */

@@ -19,14 +19,12 @@ import java.util.concurrent.TimeUnit;
  * another terminal can find it.
  */
 final class ChildProcess implements Supervisor.Running {
-  private final String name;
   private final Path logFile;
   private final Path pidFile;
   private final Process process;
   private final long logStart;
 
-  private ChildProcess(String name, Path logFile, Path pidFile, Process process, long logStart) {
-    this.name = name;
+  private ChildProcess(Path logFile, Path pidFile, Process process, long logStart) {
     this.logFile = logFile;
     this.pidFile = pidFile;
     this.process = process;
@@ -51,7 +49,7 @@ final class ChildProcess implements Supervisor.Running {
         StandardOpenOption.APPEND);
     long offset = Files.size(log);
     Process p = builder(command, env, log, paths).start();
-    return new ChildProcess(name, log, writePid(paths, name, p.pid()), p, offset);
+    return new ChildProcess(log, writePid(paths, name, p.pid()), p, offset);
   }
 
   /**
@@ -136,10 +134,6 @@ final class ChildProcess implements Supervisor.Running {
     boolean clean = stop(process.toHandle(), grace);
     Files.deleteIfExists(pidFile);
     return clean;
-  }
-
-  String name() {
-    return name;
   }
 
   @Override

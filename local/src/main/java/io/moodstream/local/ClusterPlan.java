@@ -282,8 +282,7 @@ final class ClusterPlan {
         spark.submitCommand(
             conf,
             config.get(LocalConfig.CLUSTER_HEAP_SPARK_DRIVER),
-            config.get(LocalConfig.CLUSTER_HEAP_SPARK_EXECUTOR),
-            List.of());
+            config.get(LocalConfig.CLUSTER_HEAP_SPARK_EXECUTOR));
     List<String> needs = new ArrayList<>(List.of("topics", "tables"));
     needs.addAll(workers);
     return new ChildSpec(

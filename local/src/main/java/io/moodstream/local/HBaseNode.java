@@ -3,9 +3,6 @@ package io.moodstream.local;
 import io.moodstream.broker.ChildJvm;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,15 +25,7 @@ final class HBaseNode {
 
   /** The jars HBase server needs beyond ours, resolved when this module was built. */
   static String serverClasspath() {
-    try (InputStream in = HBaseNode.class.getResourceAsStream("hbase-classpath.txt")) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "hbase-classpath.txt missing: build moodstream-local with Maven");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ChildJvm.classpath(HBaseNode.class, "hbase-classpath.txt", "moodstream-local");
   }
 
   /**

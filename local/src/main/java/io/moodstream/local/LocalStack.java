@@ -49,22 +49,14 @@ final class LocalStack implements StackPlan.Effects {
 
   /** A supervisor of {@code plan} with real processes, the wall clock and this stack's output. */
   Supervisor supervisor(List<ChildSpec> plan) {
-    Supervisor[] self = new Supervisor[1];
-    Supervisor s =
-        new Supervisor(
-            plan,
-            ChildProcess.launcher(paths),
-            RestartPolicy.from(config),
-            Clock.systemUTC(),
-            d -> Thread.sleep(d.toMillis()),
-            this::step,
-            () -> {
-              if (self[0] != null) {
-                writeStatus(paths, plan, self[0].status());
-              }
-            });
-    self[0] = s;
-    return s;
+    return new Supervisor(
+        plan,
+        ChildProcess.launcher(paths),
+        RestartPolicy.from(config),
+        Clock.systemUTC(),
+        d -> Thread.sleep(d.toMillis()),
+        this::step,
+        status -> writeStatus(paths, plan, status));
   }
 
   // ---------------------------------------------------------------- preflight
@@ -72,7 +64,9 @@ final class LocalStack implements StackPlan.Effects {
   /** Problems that must stop {@code up} before anything starts: taken ports, too little memory. */
   List<String> preflight(List<ChildSpec> plan, List<String> modules) {
     List<String> problems = new ArrayList<>();
+    long needMb = 0;
     for (ChildSpec s : plan) {
+      needMb += s.heap() == null ? 0 : LocalConfig.heapMegabytes(s.heap());
       for (ChildSpec.Port p : s.ports()) {
         if (!free(p.port())) {
           problems.add(
@@ -85,10 +79,6 @@ final class LocalStack implements StackPlan.Effects {
                   + "'`) or configure another port");
         }
       }
-    }
-    long needMb = 0;
-    for (ChildSpec s : plan) {
-      needMb += s.heap() == null ? 0 : LocalConfig.heapMegabytes(s.heap());
     }
     long availMb = availableMemoryMb();
     if (availMb > 0 && availMb < needMb + 512) {

@@ -237,8 +237,7 @@ final class SparkCluster {
    * {@code spark-submit --deploy-mode cluster --supervise} of the {@code -emr} jar with these
    * {@code --conf} settings.
    */
-  List<String> submitCommand(
-      List<String> conf, String driverMemory, String executorMemory, List<String> jobArgs) {
+  List<String> submitCommand(List<String> conf, String driverMemory, String executorMemory) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -258,7 +257,6 @@ final class SparkCluster {
       args.add(c);
     }
     args.add(emrJar().toString());
-    args.addAll(jobArgs);
     return ChildJvm.command("256m", flags(List.of()), classpath(), SUBMIT_MAIN, args);
   }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Runs a plan of {@link ChildSpec}s: starts each child as soon as the children it needs are ready
@@ -99,7 +100,6 @@ final class Supervisor implements AutoCloseable {
     Instant upSince;
     Instant restartAt;
     int restarts;
-    boolean restarting;
     String note = "";
 
     Child(ChildSpec spec) {
@@ -113,7 +113,8 @@ final class Supervisor implements AutoCloseable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Steps steps;
-  private final Runnable onChange;
+  // given every child's status after each change: the launcher writes its status file
+  private final Consumer<List<Status>> onChange;
   private boolean stopping;
 
   Supervisor(
@@ -123,7 +124,7 @@ final class Supervisor implements AutoCloseable {
       Clock clock,
       Sleeper sleeper,
       Steps steps,
-      Runnable onChange) {
+      Consumer<List<Status>> onChange) {
     for (ChildSpec s : plan) {
       if (children.put(s.id(), new Child(s)) != null) {
         throw new IllegalArgumentException("child id used twice: " + s.id());
@@ -152,17 +153,13 @@ final class Supervisor implements AutoCloseable {
    * running until {@link #close()}).
    */
   void startAll() throws Exception {
-    List<Child> all;
-    synchronized (this) {
-      all = List.copyOf(children.values());
-    }
-    if (all.isEmpty()) {
+    if (children.isEmpty()) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(all.size());
+    ExecutorService pool = Executors.newFixedThreadPool(children.size());
     ExecutorCompletionService<String> done = new ExecutorCompletionService<>(pool);
     try {
-      for (Child c : all) {
+      for (Child c : children.values()) {
         done.submit(
             () -> {
               for (String n : c.spec.needs()) {
@@ -175,7 +172,7 @@ final class Supervisor implements AutoCloseable {
               return c.spec.id();
             });
       }
-      for (int i = 0; i < all.size(); i++) {
+      for (int i = 0; i < children.size(); i++) {
         try {
           done.take().get();
         } catch (ExecutionException e) {
@@ -293,7 +290,8 @@ final class Supervisor implements AutoCloseable {
     for (Child c : children.values()) {
       switch (c.state) {
         case UP -> changed |= watchUp(c, now);
-        case STARTING -> changed |= c.restarting && watchStarting(c, now);
+        // a restart: a child that was ready once (its first start is startChild's)
+        case STARTING -> changed |= c.ready.getCount() == 0 && watchStarting(c, now);
         case BACKOFF -> {
           if (!now.isBefore(c.restartAt)) {
             relaunch(c, now);
@@ -334,7 +332,6 @@ final class Supervisor implements AutoCloseable {
     if (isReady(c, c.proc)) {
       c.state = State.UP;
       c.upSince = now;
-      c.restarting = false;
       c.note = "";
       steps.step(c.spec.id(), "ready again (pid " + c.proc.pid() + ")");
       return true;
@@ -421,7 +418,6 @@ final class Supervisor implements AutoCloseable {
       c.proc = launcher.launch(c.spec, cmd);
       c.state = State.STARTING;
       c.launchedAt = now;
-      c.restarting = true;
       steps.step(
           c.spec.id(), "restarted (pid " + c.proc.pid() + "); waiting until it is ready again");
     } catch (Exception e) {
@@ -534,7 +530,7 @@ final class Supervisor implements AutoCloseable {
   }
 
   private void changed() {
-    onChange.run();
+    onChange.accept(status());
   }
 
   static String human(Duration d) {

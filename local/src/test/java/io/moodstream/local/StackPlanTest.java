@@ -381,7 +381,7 @@ class StackPlanTest {
         .contains("spark.driver.extraJavaOptions=-Dx=1")
         .contains("spark.executor.extraJavaOptions=-Dx=1");
     SparkCluster spark = new SparkCluster(new StackPaths(home), 7077, 8081);
-    List<String> submit = spark.submitCommand(conf, "768m", "768m", List.of());
+    List<String> submit = spark.submitCommand(conf, "768m", "768m");
     String line = String.join(" ", submit);
     assertThat(line)
         .contains(SparkCluster.SUBMIT_MAIN + " --master spark://127.0.0.1:7077")

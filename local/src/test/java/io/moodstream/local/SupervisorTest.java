@@ -114,6 +114,10 @@ class SupervisorTest {
   volatile boolean readyOnLaunch = true;
 
   Supervisor supervisor(List<ChildSpec> plan) {
+    return supervisor(plan, clock::advance);
+  }
+
+  Supervisor supervisor(List<ChildSpec> plan, Supervisor.Sleeper sleeper) {
     return new Supervisor(
         plan,
         (spec, cmd) -> {
@@ -126,9 +130,9 @@ class SupervisorTest {
         },
         POLICY,
         clock,
-        clock::advance,
+        sleeper,
         (id, msg) -> events.add(id + ": " + msg),
-        () -> {});
+        status -> {});
   }
 
   static ChildSpec server(String id, Restart restart, String... needs) {
@@ -271,6 +275,41 @@ class SupervisorTest {
     readyOnLaunch = false;
     assertThatThrownBy(() -> supervisor(List.of(server("kafka", Restart.PERMANENT))).startAll())
         .hasMessageContaining("kafka not ready after 30 s");
+  }
+
+  @Test
+  void watchLeavesAFirstStartToStartAll() throws Exception {
+    readyOnLaunch = false;
+    CountDownLatch polling = new CountDownLatch(1);
+    CountDownLatch proceed = new CountDownLatch(1);
+    Supervisor s =
+        supervisor(
+            List.of(server("kafka", Restart.PERMANENT)),
+            d -> {
+              polling.countDown();
+              proceed.await();
+              clock.advance(d);
+            });
+    Thread start =
+        new Thread(
+            () -> {
+              try {
+                s.startAll();
+              } catch (Exception e) {
+                events.add("start failed: " + e);
+              }
+            });
+    start.start();
+    assertThat(polling.await(10, TimeUnit.SECONDS)).isTrue();
+    current("kafka").ready = true;
+    clock.advance(Duration.ofMinutes(1)); // past its start timeout, too
+    s.watch();
+    assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.STARTING);
+    assertThat(current("kafka").stops).isEmpty();
+    proceed.countDown();
+    start.join(10_000);
+    assertThat(events).containsExactly("kafka: starting", "kafka: ready (pid 101)");
+    assertThat(status(s, "kafka").state()).isEqualTo(Supervisor.State.UP);
   }
 
   @Test
@@ -469,7 +508,7 @@ class SupervisorTest {
             clock,
             clock::advance,
             (id, msg) -> events.add(id + ": " + msg),
-            () -> {});
+            status -> {});
     s.startAll();
     assertThat(status(s, "ingest").state()).isEqualTo(Supervisor.State.FINISHED);
     assertThat(status(s, "after").state()).isEqualTo(Supervisor.State.UP);
@@ -488,7 +527,7 @@ class SupervisorTest {
             clock,
             clock::advance,
             (id, msg) -> events.add(id + ": " + msg),
-            () -> {});
+            status -> {});
     assertThatThrownBy(t::startAll).hasMessageContaining("kafka exited with status 1 during start");
   }
 
@@ -587,7 +626,7 @@ class SupervisorTest {
             clock,
             clock::advance,
             (id, msg) -> events.add(id + ": " + msg),
-            () -> {});
+            status -> {});
     s.startAll();
     s.close();
     assertThat(events.stream().filter(e -> e.endsWith(": stopped"))).hasSize(3);
