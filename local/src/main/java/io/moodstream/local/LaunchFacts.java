@@ -1,5 +1,6 @@
 package io.moodstream.local;
 
+import io.moodstream.schema.cli.Cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ import java.util.Properties;
 record LaunchFacts(
     String version, String artifact, List<String> jvmFlags, Map<String, String> commands) {
   /** Where the facts are, in every module's classes and jar. */
-  static final String RESOURCE = "META-INF/moodstream/build.properties";
+  static final String RESOURCE = Cli.BUILD_PROPERTIES.substring(1); // a class loader's name
 
   private static final LaunchFacts OWN = own();
 
