@@ -162,16 +162,8 @@ public final class StreamStatus implements MultiCollector {
     if (root == null || !root.isObject()) {
       throw new IOException("the status is not a JSON object");
     }
-    Instant updated = s.get().modified();
-    JsonNode u = root.get("updatedAt");
-    if (u != null && u.isTextual()) {
-      try {
-        updated = Instant.parse(u.asText());
-      } catch (DateTimeParseException e) {
-        // keep the file's modification time
-      }
-    }
-    return Optional.of(new Parsed(root, updated));
+    Instant updated = instant(root.get("updatedAt")); // else the file's modification time
+    return Optional.of(new Parsed(root, updated != null ? updated : s.get().modified()));
   }
 
   /** FRESH when the status was updated at most {@code maxAge} ago ({@code 0}: not checked). */
@@ -284,14 +276,19 @@ public final class StreamStatus implements MultiCollector {
   }
 
   private static double instantSeconds(JsonNode q, String field) {
-    JsonNode n = q.get(field);
+    Instant i = instant(q.get(field));
+    return i == null ? Double.NaN : i.toEpochMilli() / 1000.0;
+  }
+
+  /** The ISO-8601 instant a text node holds; null for no node, another type or another text. */
+  private static Instant instant(JsonNode n) {
     if (n == null || !n.isTextual()) {
-      return Double.NaN;
+      return null;
     }
     try {
-      return Instant.parse(n.asText()).toEpochMilli() / 1000.0;
+      return Instant.parse(n.asText());
     } catch (DateTimeParseException e) {
-      return Double.NaN;
+      return null;
     }
   }
 
