@@ -203,8 +203,7 @@ public final class ExportMain implements Callable<Integer> {
     SparkSession spark = env.session(config, "moodstream-export");
     SqlSession.useSqlSettings(spark, config);
     Progress progress =
-        new Progress(
-            stderr, "buckets", r.maxRows(), 2_000, env.interactive(), System::currentTimeMillis);
+        new Progress(stderr, r.maxRows(), env.interactive(), System::currentTimeMillis);
     ReadProgress listener = new ReadProgress(progress);
     try {
       Dataset<Row> df = frame(spark, SqlSession.hbaseOptions(config), r);
