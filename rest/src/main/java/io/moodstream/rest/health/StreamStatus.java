@@ -41,35 +41,34 @@ public final class StreamStatus implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(StreamStatus.class);
 
   /** What a query's progress fields become: metric name, help, unit and how to read the value. */
-  private record QueryGauge(
-      String name, String help, Unit unit, ToDoubleFunction<JsonNode> value) {}
+  private record QueryGauge(String name, String help, Unit unit, ToDoubleFunction<JsonNode> value) {
+    /** A gauge without a unit: counts, rates, ids, epoch seconds. */
+    QueryGauge(String name, String help, ToDoubleFunction<JsonNode> value) {
+      this(name, help, null, value);
+    }
+  }
 
   private static final List<QueryGauge> QUERY_GAUGES =
       List.of(
           new QueryGauge(
               "moodstream_stream_last_batch_id",
               "Id of the query's last reported micro-batch.",
-              null,
               q -> number(q, "batchId")),
           new QueryGauge(
               "moodstream_stream_last_progress_timestamp_seconds",
               "When the query's last progress was reported, epoch seconds.",
-              null,
               q -> instantSeconds(q, "timestamp")),
           new QueryGauge(
               "moodstream_stream_batch_input_rows",
               "Rows (posts or deletes) the query's last micro-batch read.",
-              null,
               q -> number(q, "numInputRows")),
           new QueryGauge(
               "moodstream_stream_input_rows_per_second",
               "Rate at which rows arrived during the query's last micro-batch.",
-              null,
               q -> number(q, "inputRowsPerSecond")),
           new QueryGauge(
               "moodstream_stream_processed_rows_per_second",
               "Rate at which the query's last micro-batch processed rows.",
-              null,
               q -> number(q, "processedRowsPerSecond")),
           new QueryGauge(
               "moodstream_stream_batch_duration_seconds",
@@ -79,37 +78,30 @@ public final class StreamStatus implements MultiCollector {
           new QueryGauge(
               "moodstream_stream_watermark_timestamp_seconds",
               "The query's event-time watermark, epoch seconds.",
-              null,
               q -> instantSeconds(q, "watermark")),
           new QueryGauge(
               "moodstream_stream_batch_posts",
               "Posts the query's last micro-batch counted.",
-              null,
               q -> number(q, "posts")),
           new QueryGauge(
               "moodstream_stream_batch_late_posts",
               "Posts of the query's last micro-batch that arrived behind the watermark.",
-              null,
               q -> number(q, "latePosts")),
           new QueryGauge(
               "moodstream_stream_batch_duplicate_posts",
               "Posts of the query's last micro-batch dropped as re-sent duplicates.",
-              null,
               q -> number(q, "duplicatePosts")),
           new QueryGauge(
               "moodstream_stream_batch_dead_letters",
               "Records of the query's last micro-batch sent to the dead-letter topic.",
-              null,
               q -> number(q, "deadLetters")),
           new QueryGauge(
               "moodstream_stream_batch_future_created_at",
               "Posts of the query's last micro-batch dated too far ahead (dead letters).",
-              null,
               q -> number(q, "futureCreatedAt")),
           new QueryGauge(
               "moodstream_stream_batch_late_rows",
               "Rows the query's last micro-batch's state operators dropped as late.",
-              null,
               q -> number(q, "lateRows")));
 
   /**
