@@ -41,35 +41,34 @@ public final class StreamStatus implements MultiCollector {
   private static final Logger LOG = LoggerFactory.getLogger(StreamStatus.class);
 
   /** What a query's progress fields become: metric name, help, unit and how to read the value. */
-  private record QueryGauge(
-      String name, String help, Unit unit, ToDoubleFunction<JsonNode> value) {}
+  private record QueryGauge(String name, String help, Unit unit, ToDoubleFunction<JsonNode> value) {
+    /** A gauge without a unit: counts, rates, ids, epoch seconds. */
+    QueryGauge(String name, String help, ToDoubleFunction<JsonNode> value) {
+      this(name, help, null, value);
+    }
+  }
 
   private static final List<QueryGauge> QUERY_GAUGES =
       List.of(
           new QueryGauge(
               "moodstream_stream_last_batch_id",
               "Id of the query's last reported micro-batch.",
-              null,
               q -> number(q, "batchId")),
           new QueryGauge(
               "moodstream_stream_last_progress_timestamp_seconds",
               "When the query's last progress was reported, epoch seconds.",
-              null,
               q -> instantSeconds(q, "timestamp")),
           new QueryGauge(
               "moodstream_stream_batch_input_rows",
               "Rows (posts or deletes) the query's last micro-batch read.",
-              null,
               q -> number(q, "numInputRows")),
           new QueryGauge(
               "moodstream_stream_input_rows_per_second",
               "Rate at which rows arrived during the query's last micro-batch.",
-              null,
               q -> number(q, "inputRowsPerSecond")),
           new QueryGauge(
               "moodstream_stream_processed_rows_per_second",
               "Rate at which the query's last micro-batch processed rows.",
-              null,
               q -> number(q, "processedRowsPerSecond")),
           new QueryGauge(
               "moodstream_stream_batch_duration_seconds",
@@ -79,37 +78,30 @@ public final class StreamStatus implements MultiCollector {
           new QueryGauge(
               "moodstream_stream_watermark_timestamp_seconds",
               "The query's event-time watermark, epoch seconds.",
-              null,
               q -> instantSeconds(q, "watermark")),
           new QueryGauge(
               "moodstream_stream_batch_posts",
               "Posts the query's last micro-batch counted.",
-              null,
               q -> number(q, "posts")),
           new QueryGauge(
               "moodstream_stream_batch_late_posts",
               "Posts of the query's last micro-batch that arrived behind the watermark.",
-              null,
               q -> number(q, "latePosts")),
           new QueryGauge(
               "moodstream_stream_batch_duplicate_posts",
               "Posts of the query's last micro-batch dropped as re-sent duplicates.",
-              null,
               q -> number(q, "duplicatePosts")),
           new QueryGauge(
               "moodstream_stream_batch_dead_letters",
               "Records of the query's last micro-batch sent to the dead-letter topic.",
-              null,
               q -> number(q, "deadLetters")),
           new QueryGauge(
               "moodstream_stream_batch_future_created_at",
               "Posts of the query's last micro-batch dated too far ahead (dead letters).",
-              null,
               q -> number(q, "futureCreatedAt")),
           new QueryGauge(
               "moodstream_stream_batch_late_rows",
               "Rows the query's last micro-batch's state operators dropped as late.",
-              null,
               q -> number(q, "lateRows")));
 
   /**
@@ -162,16 +154,8 @@ public final class StreamStatus implements MultiCollector {
     if (root == null || !root.isObject()) {
       throw new IOException("the status is not a JSON object");
     }
-    Instant updated = s.get().modified();
-    JsonNode u = root.get("updatedAt");
-    if (u != null && u.isTextual()) {
-      try {
-        updated = Instant.parse(u.asText());
-      } catch (DateTimeParseException e) {
-        // keep the file's modification time
-      }
-    }
-    return Optional.of(new Parsed(root, updated));
+    Instant updated = instant(root.get("updatedAt")); // else the file's modification time
+    return Optional.of(new Parsed(root, updated != null ? updated : s.get().modified()));
   }
 
   /** FRESH when the status was updated at most {@code maxAge} ago ({@code 0}: not checked). */
@@ -284,14 +268,19 @@ public final class StreamStatus implements MultiCollector {
   }
 
   private static double instantSeconds(JsonNode q, String field) {
-    JsonNode n = q.get(field);
+    Instant i = instant(q.get(field));
+    return i == null ? Double.NaN : i.toEpochMilli() / 1000.0;
+  }
+
+  /** The ISO-8601 instant a text node holds; null for no node, another type or another text. */
+  private static Instant instant(JsonNode n) {
     if (n == null || !n.isTextual()) {
-      return Double.NaN;
+      return null;
     }
     try {
-      return Instant.parse(n.asText()).toEpochMilli() / 1000.0;
+      return Instant.parse(n.asText());
     } catch (DateTimeParseException e) {
-      return Double.NaN;
+      return null;
     }
   }
 

@@ -59,15 +59,11 @@ public final class ErrorMappers {
 
     @Override
     public Response toResponse(LimitException e) {
-      metrics.rejected(e.reason());
+      metrics.rejected(e.error());
       Response.ResponseBuilder b =
-          Response.fromResponse(
-              json(e.status(), new ApiError(e.error(), e.parameter(), e.getMessage())));
+          Response.fromResponse(json(e.status(), new ApiError(e.error(), null, e.getMessage())));
       if (e.retryAfterSeconds() > 0) {
         b.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-      }
-      if (e.status() == 401) {
-        b.header("WWW-Authenticate", "Bearer realm=\"moodstream\"");
       }
       return b.build();
     }

@@ -1,39 +1,27 @@
 package io.moodstream.rest.http;
 
 /**
- * A request refused to protect the service (rate limit, oversized answer, missing credentials):
- * answered with its status, an {@code ApiError} body and, when it is worth retrying, Retry-After;
- * counted in {@code moodstream_http_rejected_total} by reason.
+ * A request refused to protect the service (rate limit, oversized answer): answered with its
+ * status, an {@code ApiError} body and, when it is worth retrying, Retry-After; counted in {@code
+ * moodstream_http_rejected_total} under its error code.
  */
 public final class LimitException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;
   private final String error;
-  private final String parameter;
   private final long retryAfterSeconds;
-  private final String reason;
 
   /**
-   * @param status HTTP status (429, 400, 401, 503)
-   * @param error the body's error code
-   * @param parameter the parameter at fault, or null
+   * @param status HTTP status (429, 400)
+   * @param error the body's error code, also the metrics label
    * @param detail the sentence for people
    * @param retryAfterSeconds Retry-After, or 0 for none
-   * @param reason the metrics label
    */
-  public LimitException(
-      int status,
-      String error,
-      String parameter,
-      String detail,
-      long retryAfterSeconds,
-      String reason) {
+  private LimitException(int status, String error, String detail, long retryAfterSeconds) {
     super(detail);
     this.status = status;
     this.error = error;
-    this.parameter = parameter;
     this.retryAfterSeconds = retryAfterSeconds;
-    this.reason = reason;
   }
 
   /** 429 with Retry-After. */
@@ -41,10 +29,8 @@ public final class LimitException extends RuntimeException {
     return new LimitException(
         429,
         "rate_limited",
-        null,
         "too many " + what + " from your address; retry in " + retryAfterSeconds + " s",
-        retryAfterSeconds,
-        "rate_limited");
+        retryAfterSeconds);
   }
 
   /** 400: the answer would be larger than {@code rest.response.max.bytes}. */
@@ -52,12 +38,10 @@ public final class LimitException extends RuntimeException {
     return new LimitException(
         400,
         "too_large",
-        null,
         "the answer would be larger than "
             + maxBytes
             + " bytes: ask fewer topics, a coarser step or a shorter range",
-        0,
-        "too_large");
+        0);
   }
 
   public int status() {
@@ -68,15 +52,7 @@ public final class LimitException extends RuntimeException {
     return error;
   }
 
-  public String parameter() {
-    return parameter;
-  }
-
   public long retryAfterSeconds() {
     return retryAfterSeconds;
-  }
-
-  public String reason() {
-    return reason;
   }
 }

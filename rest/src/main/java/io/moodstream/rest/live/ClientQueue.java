@@ -29,7 +29,6 @@ final class ClientQueue implements LiveSink {
   private boolean draining;
   private volatile boolean closed;
   private volatile long stalledSince; // System.nanoTime() when its buffers were found full, or 0
-  private volatile long writingSince; // System.nanoTime() when the current write began, or 0
   private final long stallLimitNanos;
 
   /** Bytes queued over all clients, bounded: the memory that slow clients can hold. */
@@ -192,11 +191,8 @@ final class ClientQueue implements LiveSink {
   /** Whether the client stalled: a write blocked, or none was possible, for about the limit. */
   private boolean hasStalled() {
     long now = System.nanoTime();
-    long writing = writingSince;
     long limit = stallLimitNanos / 10 * 9;
-    return out.stalled()
-        || (writing != 0 && now - writing >= limit)
-        || (stalledSince != 0 && now - stalledSince >= limit);
+    return out.stalled() || (stalledSince != 0 && now - stalledSince >= limit);
   }
 
   /** The client's stream failed: cut for stalling past the write timeout, or simply gone. */

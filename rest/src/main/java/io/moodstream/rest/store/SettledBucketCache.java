@@ -315,21 +315,18 @@ public final class SettledBucketCache implements BucketStore {
   private NavigableMap<Long, Aggregate> settled(Step step, String topic, long from, long to) {
     String key = step.label() + "\u0000" + topic;
     long now = clock.millis();
-    Entry e = get(key) instanceof Entry x ? x : null;
-    if (e != null
-        && e.from() <= from
-        && to <= e.to()
-        && now - e.loadedAtMillis() < TTL.toMillis()) {
+    // what is cached, if it is still fresh: a stale entry serves nothing and widens nothing
+    Entry e = get(key) instanceof Entry x && now - x.loadedAtMillis() < TTL.toMillis() ? x : null;
+    if (e != null && e.from() <= from && to <= e.to()) {
       if (e.dirtyWithin(from, to)) {
         e = reread(key, e);
       }
       return e.rows().subMap(from, true, to, false);
     }
-    // (re)load: the asked range, widened to what was cached if that is still fresh and adjacent
+    // (re)load: the asked range, widened to what was cached if that is adjacent
     long loadFrom = from;
     long loadTo = to;
     if (e != null
-        && now - e.loadedAtMillis() < TTL.toMillis()
         && e.from() <= to
         && from <= e.to()
         && (Math.max(to, e.to()) - Math.min(from, e.from())) / step.seconds()

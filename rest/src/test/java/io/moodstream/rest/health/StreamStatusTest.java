@@ -185,6 +185,57 @@ class StreamStatusTest {
     assertThat(Freshness.NOT_CONFIGURED.ready()).isTrue();
   }
 
+  /** A status whose source says it was modified {@code modifiedAgo} before NOW. */
+  StreamStatus status(String json, Duration modifiedAgo) {
+    StatusFiles.Content c =
+        new StatusFiles.Content(json.getBytes(StandardCharsets.UTF_8), NOW.minus(modifiedAgo));
+    return new StreamStatus(Optional.of(() -> Optional.of(c)), new ObjectMapper(), clock);
+  }
+
+  @Test
+  void withoutAReadableUpdatedAtTheModificationTimeDatesTheStatus() throws Exception {
+    for (String json :
+        java.util.List.of(
+            "{\"state\" : \"running\"}",
+            "{\"updatedAt\" : \"yesterday\"}",
+            "{\"updatedAt\" : 1795557390}")) {
+      StreamStatus s = status(json, Duration.ofSeconds(30));
+      assertThat(s.freshness(Duration.ofMinutes(1))).as(json).isEqualTo(Freshness.FRESH);
+      assertThat(s.freshness(Duration.ofSeconds(20))).as(json).isEqualTo(Freshness.STALE);
+      Family age =
+          Exposition.parse(text(s.collect(), "text/plain"), Exposition.Format.PROMETHEUS)
+              .get("moodstream_stream_status_age_seconds");
+      assertThat(age.value(age.name(), Map.of())).as(json).isEqualTo(30.0);
+    }
+    assertThat(
+            status("{\"updatedAt\" : \"2026-11-24T21:56:20Z\"}", Duration.ofHours(1))
+                .freshness(Duration.ofSeconds(20)))
+        .as("a readable updatedAt wins over the modification time")
+        .isEqualTo(Freshness.FRESH);
+  }
+
+  @Test
+  void aQueryTimeThatIsNotAnInstantIsLeftOut() throws Exception {
+    String json =
+        """
+        {"queries" : {
+          "good" : {"timestamp" : "2026-11-24T21:56:19.500Z", "watermark" : 5},
+          "bad" : {"timestamp" : "soon", "watermark" : "2026-11-24T21:50:00Z"}
+        }}
+        """;
+    Map<String, Family> m =
+        Exposition.parse(
+            text(status(json, Duration.ZERO).collect(), "text/plain"),
+            Exposition.Format.PROMETHEUS);
+    Family progress = m.get("moodstream_stream_last_progress_timestamp_seconds");
+    assertThat(progress.value(progress.name(), Map.of("query", "good"))).isEqualTo(1_795_557_379.5);
+    assertThat(progress.find(progress.name(), Map.of("query", "bad"))).isEmpty();
+    Family watermark = m.get("moodstream_stream_watermark_timestamp_seconds");
+    assertThat(watermark.value(watermark.name(), Map.of("query", "bad")))
+        .isEqualTo(Instant.parse("2026-11-24T21:50:00Z").getEpochSecond());
+    assertThat(watermark.find(watermark.name(), Map.of("query", "good"))).isEmpty();
+  }
+
   @Test
   void theStatusIsReadThroughStorageStatusFilesFromAPathOrAFileUri(@TempDir Path dir)
       throws Exception {

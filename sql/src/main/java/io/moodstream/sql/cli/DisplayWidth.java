@@ -9,13 +9,7 @@ final class DisplayWidth {
   private DisplayWidth() {}
 
   static int of(String s) {
-    int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      w += of(cp);
-      i += Character.charCount(cp);
-    }
-    return w;
+    return s.codePoints().map(DisplayWidth::of).sum();
   }
 
   static int of(int cp) {

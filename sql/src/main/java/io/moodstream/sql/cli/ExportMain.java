@@ -14,10 +14,7 @@ import io.moodstream.sql.cli.ResultFiles.Format;
 import io.moodstream.sql.source.KeyConstraint;
 import io.moodstream.sql.source.MoodstreamSource;
 import io.moodstream.sql.source.View;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -203,8 +200,7 @@ public final class ExportMain implements Callable<Integer> {
     SparkSession spark = env.session(config, "moodstream-export");
     SqlSession.useSqlSettings(spark, config);
     Progress progress =
-        new Progress(
-            stderr, "buckets", r.maxRows(), 2_000, env.interactive(), System::currentTimeMillis);
+        new Progress(stderr, r.maxRows(), env.interactive(), System::currentTimeMillis);
     ReadProgress listener = new ReadProgress(progress);
     try {
       Dataset<Row> df = frame(spark, SqlSession.hbaseOptions(config), r);
@@ -215,12 +211,7 @@ public final class ExportMain implements Callable<Integer> {
         rows = ParquetFiles.rowCount(r.out());
       } else {
         Dataset<Row> csv = df.select(csvColumns());
-        if (r.out() == null) {
-          Writer w = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);
-          rows = ResultFiles.writeText(csv, Format.CSV, w, progress::update);
-        } else {
-          rows = ResultFiles.writeText(csv, Format.CSV, r.out(), r.force(), progress::update);
-        }
+        rows = ResultFiles.writeText(csv, Format.CSV, r.out(), r.force(), stdout, progress::update);
       }
       progress.finish();
       stderr.printf(

@@ -4,14 +4,14 @@ import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
 /**
- * A progress line for long runs, on stderr: at most one every {@code everyMillis}, none at all for
- * runs shorter than that. On a terminal each line overwrites the previous one.
+ * The export's progress line for long runs, on stderr: at most one every {@link #EVERY_MILLIS},
+ * none at all for runs shorter than that. On a terminal each line overwrites the previous one.
  */
 final class Progress {
+  static final long EVERY_MILLIS = 2_000;
+
   private final PrintStream err;
-  private final String what;
   private final long total;
-  private final long everyMillis;
   private final boolean terminal;
   private final LongSupplier clock;
   private final long started;
@@ -19,28 +19,19 @@ final class Progress {
   private boolean printed;
 
   /**
-   * @param what what is counted, e.g. "buckets"
-   * @param total an upper bound of the count, or 0 when unknown
+   * @param total an upper bound of the buckets counted, or 0 when unknown
    */
-  Progress(
-      PrintStream err,
-      String what,
-      long total,
-      long everyMillis,
-      boolean terminal,
-      LongSupplier clock) {
+  Progress(PrintStream err, long total, boolean terminal, LongSupplier clock) {
     this.err = err;
-    this.what = what;
     this.total = total;
-    this.everyMillis = everyMillis;
     this.terminal = terminal;
     this.clock = clock;
     this.started = clock.getAsLong();
   }
 
   /**
-   * Reports {@code done}; prints when rows have been arriving for {@code everyMillis} and the last
-   * line is that old, so a short run prints none.
+   * Reports {@code done}; prints when rows have been arriving for {@link #EVERY_MILLIS} and the
+   * last line is that old, so a short run prints none.
    */
   synchronized void update(long done) {
     long now = clock.getAsLong();
@@ -51,16 +42,15 @@ final class Progress {
       lastPrinted = now; // the first rows: the clock of the progress lines starts here
       return;
     }
-    if (now - lastPrinted < everyMillis) {
+    if (now - lastPrinted < EVERY_MILLIS) {
       return;
     }
     lastPrinted = now;
     printed = true;
     String line =
         String.format(
-            "export: %,d %s%s, %.0f s",
+            "export: %,d buckets%s, %.0f s",
             done,
-            what,
             total > 0
                 ? String.format(" of at most %,d (%d%%)", total, Math.min(100, done * 100 / total))
                 : "",

@@ -3,6 +3,7 @@ package io.moodstream.sql.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -82,9 +83,16 @@ final class ResultFiles {
     }
   }
 
-  /** CSV or JSON Lines from the driver, row by row. Returns the rows written. */
-  static long writeText(Dataset<Row> df, Format f, Path out, boolean force, LongConsumer progress)
+  /**
+   * CSV or JSON Lines from the driver, row by row, into the file {@code out}, or to {@code stdout}
+   * when {@code out} is null. Returns the rows written.
+   */
+  static long writeText(
+      Dataset<Row> df, Format f, Path out, boolean force, PrintStream stdout, LongConsumer progress)
       throws IOException {
+    if (out == null) {
+      return writeText(df, f, new OutputStreamWriter(stdout, StandardCharsets.UTF_8), progress);
+    }
     Path tmp = temporary(out);
     try {
       long n;
@@ -101,8 +109,8 @@ final class ResultFiles {
     }
   }
 
-  /** CSV or JSON Lines to a writer (stdout). */
-  static long writeText(Dataset<Row> df, Format f, Writer w, LongConsumer progress)
+  /** CSV or JSON Lines to a writer. */
+  private static long writeText(Dataset<Row> df, Format f, Writer w, LongConsumer progress)
       throws IOException {
     Iterator<Row> rows = df.toLocalIterator();
     return f == Format.CSV

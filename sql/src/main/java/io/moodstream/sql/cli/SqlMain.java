@@ -11,9 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -238,13 +236,7 @@ public final class SqlMain implements Callable<Integer> {
           footer(count, t0, ScanStats.of(limited));
         }
         case CSV, JSON -> {
-          long n;
-          if (out == null) {
-            Writer w = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);
-            n = ResultFiles.writeText(df, fmt, w, x -> {});
-          } else {
-            n = ResultFiles.writeText(df, fmt, out, force, x -> {});
-          }
+          long n = ResultFiles.writeText(df, fmt, out, force, stdout, x -> {});
           footer(rows(n) + (out == null ? "" : " written to " + out), t0, ScanStats.of(df));
         }
         case PARQUET -> {

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructType;
 
@@ -25,8 +23,7 @@ final class TablePrinter {
     String[] header = new String[n];
     int[] w = new int[n];
     for (int i = 0; i < n; i++) {
-      DataType t = schema.fields()[i].dataType();
-      right[i] = t instanceof NumericType || t instanceof DecimalType;
+      right[i] = schema.fields()[i].dataType() instanceof NumericType; // DecimalType is one too
       header[i] = DisplayWidth.truncate(schema.fields()[i].name(), width);
       w[i] = DisplayWidth.of(header[i]);
     }

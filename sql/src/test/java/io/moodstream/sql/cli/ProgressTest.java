@@ -14,12 +14,7 @@ class ProgressTest {
 
   Progress progress(boolean terminal) {
     return new Progress(
-        new PrintStream(err, true, StandardCharsets.UTF_8),
-        "buckets",
-        10_000,
-        2_000,
-        terminal,
-        clock::get);
+        new PrintStream(err, true, StandardCharsets.UTF_8), 10_000, terminal, clock::get);
   }
 
   String err() {

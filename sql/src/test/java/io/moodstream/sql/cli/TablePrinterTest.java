@@ -72,6 +72,28 @@ class TablePrinterTest {
   }
 
   @Test
+  void decimalsAlignRightAsOtherNumbers() {
+    StructType schema =
+        new StructType().add("name", DataTypes.StringType).add("amount", "decimal(10,2)");
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    TablePrinter.print(
+        schema,
+        List.of(
+            RowFactory.create("a", new java.math.BigDecimal("1.50")),
+            RowFactory.create("bb", new java.math.BigDecimal("12345.00"))),
+        48,
+        new PrintStream(b, true, StandardCharsets.UTF_8));
+    assertThat(b.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            """
+             name | amount
+            ------+----------
+             a    |     1.50
+             bb   | 12345.00
+            """);
+  }
+
+  @Test
   void doublesShowFourDecimalsOrScientificNotation() {
     assertThat(Cells.number(0.0)).isEqualTo("0.0000");
     assertThat(Cells.number(-0.0)).isEqualTo("0.0000");
