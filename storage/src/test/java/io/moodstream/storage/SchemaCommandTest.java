@@ -61,10 +61,12 @@ class SchemaCommandTest {
           .startsWith("Dry run against Kafka at ")
           .doesNotContain("HBase")
           .hasLineCount(1);
-      assertThat(err.toString(StandardCharsets.UTF_8))
-          .isEqualTo(
+      // the one error line, whatever the environment of the test adds as warnings
+      assertThat(
+              err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("warning:")))
+          .containsExactly(
               "moodstream schema apply: kafka.client.bootstrap.servers is not a pass-through"
-                  + " setting: use kafka.bootstrap.servers\n");
+                  + " setting: use kafka.bootstrap.servers");
       out.reset();
       assertThat(run("apply", "--only=kafka")).isEqualTo(2);
       assertThat(out.toString(StandardCharsets.UTF_8))

@@ -43,7 +43,10 @@ public final class MoodstreamConfig {
   /** The prefix under which SparkConf carries Moodstream keys: {@code spark.moodstream.<key>}. */
   public static final String SPARK_PREFIX = "spark.moodstream.";
 
-  /** Launcher variables that are not configuration keys. */
+  /**
+   * Variables of the launcher, and of the Ansible tooling an operator exports beside them ({@code
+   * MOODSTREAM_AWS_PYTHON}, ansible/README.md), that are not configuration keys.
+   */
   private static final Set<String> LAUNCHER_ENV =
       Set.of(
           CONFIG_FILE_ENV,
@@ -51,7 +54,8 @@ public final class MoodstreamConfig {
           "MOODSTREAM_VAR",
           "MOODSTREAM_JAVA_OPTS",
           "MOODSTREAM_HEAP",
-          "MOODSTREAM_LOG_LEVEL");
+          "MOODSTREAM_LOG_LEVEL",
+          "MOODSTREAM_AWS_PYTHON");
 
   /**
    * The first word of every key of every Moodstream command. A file, the environment and SparkConf

@@ -137,6 +137,7 @@ class MoodstreamConfigTest {
             Map.of(
                 "MOODSTREAM_REST_PORT", "8099",
                 "MOODSTREAM_LOCAL_REST_PORT", "8099",
+                "MOODSTREAM_AWS_PYTHON", "/usr/bin/python3", // the Ansible tooling's (its README)
                 "MOODSTREAM_HBASE_ZOOKEEPER_PROT", "1",
                 "MOODSTREAM_RESTT_PORT", "1",
                 "MOODSTREAM_X_BEARER_TOKN", "t"),
