@@ -123,7 +123,7 @@ class SyntheticPostsTest {
 
   @Test
   void theLogNamesEachTopicWithItsBaseMood() {
-    assertThat(String.join(", ", new SyntheticPosts(42, List.of("coffee", "ai")).describe()))
+    assertThat(new SyntheticPosts(42, List.of("coffee", "ai")).describe())
         .isEqualTo("coffee (base mood +0.22), ai (base mood -0.27)");
   }
 
