@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -259,14 +258,13 @@ public record IngestArgs(
   }
 
   static Instant time(String opt, String v) {
-    Optional<Instant> t = EpochSeconds.instant(v);
-    if (t.isEmpty()) {
-      throw new IllegalArgumentException(
-          opt
-              + " must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z), got '"
-              + v
-              + "'");
-    }
-    return t.get();
+    return EpochSeconds.instant(v)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    opt
+                        + " must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z), got '"
+                        + v
+                        + "'"));
   }
 }

@@ -65,6 +65,13 @@ class IngestArgsTest {
         .hasMessageContaining("--from and --to go together");
     assertThatThrownBy(() -> IngestArgs.parse("--from", "2026-01-02", "--to", "2026-01-01"))
         .hasMessageContaining("before");
+    assertThatThrownBy(() -> IngestArgs.parse("--from", "yesterday", "--to", "2026-01-01"))
+        .hasMessage(
+            "--from must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z),"
+                + " got 'yesterday'");
+    assertThatThrownBy(() -> IngestArgs.parse("--from", "2026-01-01", "--to", "soon"))
+        .hasMessage(
+            "--to must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z), got 'soon'");
     assertThatThrownBy(() -> IngestArgs.parse("replay", "f", "--speed", "fast"))
         .hasMessageContaining("--speed must be");
     assertThatThrownBy(() -> IngestArgs.parse("replay", "f", "--speed", "0"))

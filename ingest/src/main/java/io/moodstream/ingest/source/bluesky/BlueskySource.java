@@ -77,12 +77,8 @@ public final class BlueskySource implements IngestSource {
   }
 
   URI uri() {
-    StringBuilder b = new StringBuilder(url);
-    b.append(url.contains("?") ? '&' : '?').append("wantedCollections=").append(COLLECTION);
-    if (cursor > 0) {
-      b.append("&cursor=").append(cursor);
-    }
-    return URI.create(b.toString());
+    String collection = (url.contains("?") ? "&" : "?") + "wantedCollections=" + COLLECTION;
+    return URI.create(url + collection + (cursor > 0 ? "&cursor=" + cursor : ""));
   }
 
   @Override

@@ -3,10 +3,11 @@ package io.moodstream.ingest.source.synthetic;
 import io.moodstream.ingest.core.SourcePost;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Generates realistic posts, reproducibly: the same seed and the same event times give the same
@@ -319,12 +320,10 @@ public final class SyntheticPosts {
     return (h ^ (h >>> 29)) * 0x94D049BB133111EBL;
   }
 
-  /** Topics for logs: names with their base mood. */
-  public List<String> describe() {
-    List<String> l = new ArrayList<>();
-    for (int i = 0; i < topics.size(); i++) {
-      l.add(String.format(Locale.ROOT, "%s (base mood %+.2f)", topics.get(i), base[i]));
-    }
-    return l;
+  /** Topics for logs: names with their base mood, comma-separated. */
+  public String describe() {
+    return IntStream.range(0, topics.size())
+        .mapToObj(i -> String.format(Locale.ROOT, "%s (base mood %+.2f)", topics.get(i), base[i]))
+        .collect(Collectors.joining(", "));
   }
 }

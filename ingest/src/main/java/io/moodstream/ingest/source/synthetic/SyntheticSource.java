@@ -40,7 +40,7 @@ public record SyntheticSource(
         from == null ? "live" : "backfill " + from + " .. " + to,
         rate,
         steady ? " (steady)" : "",
-        String.join(", ", posts.describe()));
+        posts.describe());
     if (from != null) {
       backfill(in, life);
     } else {

@@ -152,22 +152,19 @@ public final class XV2Source implements IngestSource {
     InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream();
     String text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     if (status >= 300) {
-      throw new FatalSourceException(
-          "X API "
-              + method
-              + " "
-              + path
-              + " answered HTTP "
-              + status
-              + ": "
-              + text.strip()
-              + (status == 401 ? " (check MOODSTREAM_INGEST_X_BEARER_TOKEN)" : ""));
+      throw new FatalSourceException(refused("X API " + method + " " + path, status, text));
     }
     JsonNode n = MAPPER.readTree(text);
     if (n.has("errors") && !n.has("data") && !n.has("meta")) {
       throw new FatalSourceException("X API " + method + " " + path + ": " + n.get("errors"));
     }
     return n;
+  }
+
+  /** What {@code who} answered when it refused a call; a 401 names the token's variable. */
+  private static String refused(String who, int status, String body) {
+    String hint = status == 401 ? " (check MOODSTREAM_INGEST_X_BEARER_TOKEN)" : "";
+    return who + " answered HTTP " + status + ": " + body.strip() + hint;
   }
 
   @Override
@@ -191,16 +188,11 @@ public final class XV2Source implements IngestSource {
       if (status != 200) {
         String body;
         try (InputStream err = res.body()) {
-          body = new String(err.readAllBytes(), StandardCharsets.UTF_8).strip();
+          body = new String(err.readAllBytes(), StandardCharsets.UTF_8);
         }
         Backoff.Kind kind = Backoff.ofStatus(status);
         if (kind == null) {
-          return new Outcome.Fatal(
-              "the X stream answered HTTP "
-                  + status
-                  + ": "
-                  + body
-                  + (status == 401 ? " (check MOODSTREAM_INGEST_X_BEARER_TOKEN)" : ""));
+          return new Outcome.Fatal(refused("the X stream", status, body));
         }
         return new Outcome.Failed(kind, "HTTP " + status, false);
       }

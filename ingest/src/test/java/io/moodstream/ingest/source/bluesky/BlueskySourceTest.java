@@ -216,6 +216,19 @@ class BlueskySourceTest {
   }
 
   @Test
+  void anEndpointWithAQueryKeepsItAndTheCollectionFollowsIt() {
+    BlueskySource src =
+        new BlueskySource(
+            "wss://jetstream.example/subscribe?compress=false",
+            dir.resolve("c"),
+            Duration.ZERO,
+            sleeper);
+    assertThat(src.uri().toString())
+        .isEqualTo(
+            "wss://jetstream.example/subscribe?compress=false&wantedCollections=app.bsky.feed.post");
+  }
+
+  @Test
   void aRestartResumesFromTheSavedCursor() throws Exception {
     Path cursor = dir.resolve("bluesky.cursor");
     Files.writeString(cursor, "1007\n");

@@ -122,6 +122,12 @@ class SyntheticPostsTest {
   }
 
   @Test
+  void theLogNamesEachTopicWithItsBaseMood() {
+    assertThat(new SyntheticPosts(42, List.of("coffee", "ai")).describe())
+        .isEqualTo("coffee (base mood +0.22), ai (base mood -0.27)");
+  }
+
+  @Test
   void volumeFollowsTheDayAndMoodStaysInRange() {
     SyntheticPosts p = new SyntheticPosts(42, TOPICS);
     double night = p.volume(Instant.parse("2026-11-24T03:00:00Z"));

@@ -1,11 +1,13 @@
 package io.moodstream.ingest.source.xv2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.moodstream.ingest.core.FatalSourceException;
 import io.moodstream.ingest.core.Ingestor;
 import io.moodstream.ingest.core.Lifecycle;
 import io.moodstream.ingest.core.RecordingSink;
@@ -139,6 +141,31 @@ class XV2SourceTest {
   }
 
   @Test
+  void aRefusedRulesCallIsFatalAndNamesTheCallAndOnA401TheToken() throws Exception {
+    List<Integer> answers = new ArrayList<>(List.of(401, 403));
+    try (ScriptedStreamServer s = new ScriptedStreamServer("/2/tweets/search/stream", List.of())) {
+      s.handle(
+          "/2/tweets/search/stream/rules",
+          x -> {
+            byte[] b = "{\"title\":\"Refused\"}\n".getBytes(StandardCharsets.UTF_8);
+            x.sendResponseHeaders(answers.remove(0), b.length);
+            x.getResponseBody().write(b);
+            x.close();
+          });
+      s.start();
+      assertThatThrownBy(() -> source(s).syncRules(false, report -> {}))
+          .isInstanceOf(FatalSourceException.class)
+          .hasMessage(
+              "X API GET tweets/search/stream/rules answered HTTP 401: {\"title\":\"Refused\"}"
+                  + " (check MOODSTREAM_INGEST_X_BEARER_TOKEN)");
+      assertThatThrownBy(() -> source(s).syncRules(true, report -> {}))
+          .isInstanceOf(FatalSourceException.class)
+          .hasMessage(
+              "X API GET tweets/search/stream/rules answered HTTP 403: {\"title\":\"Refused\"}");
+    }
+  }
+
+  @Test
   void theCommandLineDryRunPrintsThePlanAndNeedsNoKafka() throws Exception {
     rules.add(new String[] {"1", "stale term", "old"});
     try (ScriptedStreamServer s = server(List.of())) {
@@ -177,7 +204,11 @@ class XV2SourceTest {
     steps.add(new Status(401, "{\"title\":\"Unauthorized\"}"));
     ScriptedStreamServer s = server(steps);
     return SourceThread.runUntilFatal(
-        s, source(s, heartbeat), in, "HTTP 401", "MOODSTREAM_INGEST_X_BEARER_TOKEN");
+        s,
+        source(s, heartbeat),
+        in,
+        "the X stream answered HTTP 401: {\"title\":\"Unauthorized\"}"
+            + " (check MOODSTREAM_INGEST_X_BEARER_TOKEN)");
   }
 
   @Test
