@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -215,15 +214,12 @@ public final class StreamStatus implements MultiCollector {
               null,
               Map.of(Labels.of("state", state.asText()), 1.0)));
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
       String key = e.getKey();
-      String name = null;
-      if (key.endsWith("Total") && key.length() > 5) {
-        name = "moodstream_stream_" + snake(key.substring(0, key.length() - 5));
-      } else if (OTHER_COUNTERS.containsKey(key)) {
-        name = OTHER_COUNTERS.get(key);
-      }
+      String name =
+          key.endsWith("Total") && key.length() > 5
+              ? "moodstream_stream_" + snake(key.substring(0, key.length() - 5))
+              : OTHER_COUNTERS.get(key); // null: not a counter
       if (name != null && e.getValue().isNumber()) {
         out.add(
             CounterSnapshot.builder()
@@ -238,8 +234,7 @@ public final class StreamStatus implements MultiCollector {
     if (queries != null && queries.isObject()) {
       for (QueryGauge g : QUERY_GAUGES) {
         Map<Labels, Double> points = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = queries.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> q = it.next();
+        for (Map.Entry<String, JsonNode> q : queries.properties()) {
           double v = g.value().applyAsDouble(q.getValue());
           if (!Double.isNaN(v)) {
             points.put(Labels.of("query", q.getKey()), v);

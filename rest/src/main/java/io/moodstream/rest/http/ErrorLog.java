@@ -44,19 +44,8 @@ public final class ErrorLog {
       skipped = suppressed;
       suppressed = 0;
     }
-    String p = printable(path);
-    if (skipped > 0) {
-      LOG.info(
-          "{} {} {} from {}: {} ({} similar line(s) left out)",
-          status,
-          method,
-          p,
-          client,
-          error,
-          skipped);
-    } else {
-      LOG.info("{} {} {} from {}: {}", status, method, p, client, error);
-    }
+    String leftOut = skipped > 0 ? " (" + skipped + " similar line(s) left out)" : "";
+    LOG.info("{} {} {} from {}: {}{}", status, method, printable(path), client, error, leftOut);
   }
 
   /** Refused or failed requests reported so far (logged or left out). */

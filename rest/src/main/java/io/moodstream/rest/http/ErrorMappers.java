@@ -20,15 +20,20 @@ public final class ErrorMappers {
 
   private ErrorMappers() {}
 
-  static Response json(int status, ApiError e) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(e).build();
+  static Response.ResponseBuilder json(int status, ApiError e) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(e);
+  }
+
+  /** 503 with Retry-After. */
+  private static Response unavailable(ApiError e) {
+    return json(503, e).header("Retry-After", RETRY_AFTER_SECONDS).build();
   }
 
   /** 400 naming the parameter. */
   public static final class BadParameter implements ExceptionMapper<BadParameterException> {
     @Override
     public Response toResponse(BadParameterException e) {
-      return json(400, ApiError.badParameter(e.parameter(), e.getMessage()));
+      return json(400, ApiError.badParameter(e.parameter(), e.getMessage())).build();
     }
   }
 
@@ -37,15 +42,9 @@ public final class ErrorMappers {
     @Override
     public Response toResponse(StoreUnavailableException e) {
       LOG.debug("storage unavailable: {}", e.getMessage());
-      return Response.fromResponse(
-              json(
-                  503,
-                  new ApiError(
-                      "unavailable",
-                      null,
-                      "HBase is unreachable or too slow; retry in a few seconds")))
-          .header("Retry-After", RETRY_AFTER_SECONDS)
-          .build();
+      return unavailable(
+          new ApiError(
+              "unavailable", null, "HBase is unreachable or too slow; retry in a few seconds"));
     }
   }
 
@@ -60,8 +59,7 @@ public final class ErrorMappers {
     @Override
     public Response toResponse(LimitException e) {
       metrics.rejected(e.error());
-      Response.ResponseBuilder b =
-          Response.fromResponse(json(e.status(), new ApiError(e.error(), null, e.getMessage())));
+      Response.ResponseBuilder b = json(e.status(), new ApiError(e.error(), null, e.getMessage()));
       if (e.retryAfterSeconds() > 0) {
         b.header("Retry-After", Long.toString(e.retryAfterSeconds()));
       }
@@ -80,10 +78,7 @@ public final class ErrorMappers {
     @Override
     public Response toResponse(LiveHub.FullException e) {
       metrics.rejected(e.reason());
-      return Response.fromResponse(
-              json(503, new ApiError("too_many_clients", null, e.getMessage() + "; retry later")))
-          .header("Retry-After", RETRY_AFTER_SECONDS)
-          .build();
+      return unavailable(new ApiError("too_many_clients", null, e.getMessage() + "; retry later"));
     }
   }
 
@@ -118,8 +113,7 @@ public final class ErrorMappers {
             case 406 -> "cannot produce the media type asked for in Accept";
             default -> type.getReasonPhrase() == null ? "HTTP " + status : type.getReasonPhrase();
           };
-      Response.ResponseBuilder b =
-          Response.fromResponse(json(status, new ApiError(code, null, detail)));
+      Response.ResponseBuilder b = json(status, new ApiError(code, null, detail));
       String allow = e.getResponse().getHeaderString("Allow");
       if (allow != null) {
         b.header("Allow", allow);
@@ -133,7 +127,8 @@ public final class ErrorMappers {
     @Override
     public Response toResponse(Throwable e) {
       LOG.error("unexpected failure", e);
-      return json(500, new ApiError("internal", null, "internal error; see the server log"));
+      return json(500, new ApiError("internal", null, "internal error; see the server log"))
+          .build();
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.moodstream.rest.http;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -18,7 +17,13 @@ public final class RateLimiter {
   private final double perSecond;
   private final double burst;
   private final LongSupplier nanos;
-  private final LinkedHashMap<String, double[]> buckets = new LinkedHashMap<>(64, 0.75f, true);
+  private final Map<String, double[]> buckets =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, double[]> eldest) {
+          return size() > MAX_ADDRESSES; // the least recently seen goes
+        }
+      };
 
   /**
    * @param what what is limited, for the error message ("score calls")
@@ -56,16 +61,8 @@ public final class RateLimiter {
     }
     long now = nanos.getAsLong();
     synchronized (buckets) {
-      double[] b = buckets.get(address); // {tokens, last refill nanos}
-      if (b == null) {
-        b = new double[] {burst, now};
-        buckets.put(address, b);
-        if (buckets.size() > MAX_ADDRESSES) {
-          Iterator<Map.Entry<String, double[]>> eldest = buckets.entrySet().iterator();
-          eldest.next();
-          eldest.remove();
-        }
-      }
+      // {tokens, last refill nanos}
+      double[] b = buckets.computeIfAbsent(address, a -> new double[] {burst, now});
       double tokens = Math.min(burst, b[0] + (now - (long) b[1]) / 1e9 * perSecond);
       b[1] = now;
       if (tokens >= 1) {

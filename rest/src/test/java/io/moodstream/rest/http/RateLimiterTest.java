@@ -67,4 +67,18 @@ class RateLimiterTest {
     }
     assertThat(limiter.addresses()).isEqualTo(RateLimiter.MAX_ADDRESSES);
   }
+
+  @Test
+  void theLeastRecentlySeenAddressIsForgottenFirst() {
+    for (int i = 0; i < 3; i++) {
+      limiter.waitSeconds("a");
+    }
+    for (int i = 1; i < RateLimiter.MAX_ADDRESSES; i++) {
+      limiter.waitSeconds("10.0." + (i >> 8) + "." + (i & 255));
+    }
+    assertThat(limiter.waitSeconds("a")).as("full: 'a' seen again, its bucket still empty").isOne();
+    limiter.waitSeconds("192.168.0.1"); // one more: the eldest seen (10.0.0.1) goes, not 'a'
+    assertThat(limiter.waitSeconds("a")).as("'a' still remembered").isOne();
+    assertThat(limiter.addresses()).isEqualTo(RateLimiter.MAX_ADDRESSES);
+  }
 }

@@ -201,19 +201,20 @@ public record KeyConstraint(SortedSet<String> topics, long from, long to, Set<St
   public String describe() {
     List<String> parts = new ArrayList<>();
     parts.add("topics=" + (topics == null ? "any" : topics.toString()));
-    parts.add(
-        "time="
-            + (timeBounded()
-                ? "["
-                    + Instant.ofEpochSecond(from)
-                    + ", "
-                    + (to == END ? "end" : Instant.ofEpochSecond(to).toString())
-                    + ")"
-                : "any"));
+    parts.add("time=" + (timeBounded() ? span(from, to) : "any"));
     if (polarities != null) {
       parts.add("polarity=" + new TreeSet<>(polarities));
     }
     return String.join(" ", parts);
+  }
+
+  /** {@code [from, to)} as instants, {@link #END} as {@code end}: for EXPLAIN and scan labels. */
+  static String span(long from, long to) {
+    return "["
+        + Instant.ofEpochSecond(from)
+        + ", "
+        + (to >= END ? "end" : Instant.ofEpochSecond(to).toString())
+        + ")";
   }
 
   static boolean validTopic(String s) {

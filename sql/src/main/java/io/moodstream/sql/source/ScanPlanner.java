@@ -2,7 +2,6 @@ package io.moodstream.sql.source;
 
 import io.moodstream.schema.hbase.RowKey;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
@@ -126,7 +125,9 @@ public final class ScanPlanner {
       }
       out.add(
           new RangePartition(
-              RowKey.startRow(topic, s), RowKey.stopRow(topic, e), label(topic, s, e)));
+              RowKey.startRow(topic, s),
+              RowKey.stopRow(topic, e),
+              topic + " " + KeyConstraint.span(s, e)));
       s = e;
     }
   }
@@ -137,14 +138,5 @@ public final class ScanPlanner {
 
   private static long alignDown(long t, long step) {
     return Math.floorDiv(t, step) * step;
-  }
-
-  static String label(String topic, long from, long to) {
-    return topic
-        + " ["
-        + Instant.ofEpochSecond(from)
-        + ", "
-        + (to >= KeyConstraint.END ? "end" : Instant.ofEpochSecond(to).toString())
-        + ")";
   }
 }

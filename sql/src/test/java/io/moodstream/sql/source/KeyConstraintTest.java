@@ -75,6 +75,19 @@ class KeyConstraintTest {
   }
 
   @Test
+  void describeSaysAnyForWhatIsNotNarrowedAndEndForAnOpenRange() {
+    assertThat(KeyConstraint.ANY.describe()).isEqualTo("topics=any time=any");
+    assertThat(of(new GreaterThan("bucket_start", T)).describe())
+        .isEqualTo("topics=any time=[2026-11-24T14:00:01Z, end)");
+    assertThat(of(new LessThan("bucket_start", T)).describe())
+        .isEqualTo("topics=any time=[1970-01-01T00:00:00Z, 2026-11-24T14:00:00Z)");
+    assertThat(
+            new KeyConstraint(null, S, KeyConstraint.END, Set.of("negative", "positive"))
+                .describe())
+        .isEqualTo("topics=any time=[2026-11-24T14:00:00Z, end) polarity=[negative, positive]");
+  }
+
+  @Test
   void orKeepsTheUnionOfTopicsAndTheHullOfRanges() {
     KeyConstraint c =
         of(
