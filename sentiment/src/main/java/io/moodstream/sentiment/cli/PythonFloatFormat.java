@@ -49,23 +49,8 @@ public final class PythonFloatFormat {
   }
 
   private static String fixed(boolean negative, long k, int decimals) {
-    StringBuilder sb = new StringBuilder(24);
-    if (negative) {
-      sb.append('-');
-    }
-    if (decimals == 0) {
-      return sb.append(k).append(".0").toString();
-    }
-    String digits = Long.toString(k);
-    if (digits.length() <= decimals) {
-      sb.append("0.");
-      sb.append("0".repeat(decimals - digits.length()));
-      sb.append(digits);
-    } else {
-      int point = digits.length() - decimals;
-      sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
-    }
-    return sb.toString();
+    String plain = BigDecimal.valueOf(negative ? -k : k, decimals).toPlainString();
+    return decimals == 0 ? plain + ".0" : plain;
   }
 
   private static String general(double x) {
