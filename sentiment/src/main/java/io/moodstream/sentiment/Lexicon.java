@@ -44,7 +44,7 @@ final class Lexicon {
     }
   }
 
-  /** Parses a lexicon file; the returned map is in file order, later duplicates winning. */
+  /** Parses a lexicon file; a later duplicate line replaces an earlier one. */
   static Map<String, Double> parse(InputStream in) throws IOException {
     Map<String, Double> lexicon = new HashMap<>(16_384);
     BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -96,11 +96,6 @@ public final class HBaseClients {
     }
   }
 
-  /** {@link #configuration(MoodstreamConfig, Timeouts)} for a command. */
-  public static Configuration configuration(MoodstreamConfig config) {
-    return configuration(config, Timeouts.COMMAND);
-  }
-
   /** The client configuration: hbase-site.xml (classpath, $HBASE_CONF_DIR), then ours. */
   public static Configuration configuration(MoodstreamConfig config, Timeouts timeouts) {
     return configuration(siteConfiguration(System.getenv()), config, timeouts);
@@ -163,7 +158,7 @@ public final class HBaseClients {
   }
 
   public static Connection connect(MoodstreamConfig config) throws IOException {
-    return ConnectionFactory.createConnection(configuration(config));
+    return connect(config, Timeouts.COMMAND);
   }
 
   public static Connection connect(MoodstreamConfig config, Timeouts timeouts) throws IOException {

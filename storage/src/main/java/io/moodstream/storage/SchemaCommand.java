@@ -172,7 +172,8 @@ public final class SchemaCommand implements Callable<Integer> {
 
   private int applyHBase(MoodstreamConfig config, boolean dryRun) {
     HBaseLayout layout = HBaseLayout.from(config);
-    org.apache.hadoop.conf.Configuration conf = HBaseClients.configuration(config);
+    org.apache.hadoop.conf.Configuration conf =
+        HBaseClients.configuration(config, HBaseClients.Timeouts.COMMAND);
     String where = HBaseClients.where(conf);
     out.println(
         (dryRun ? "Dry run against" : "Applying the Moodstream schema to")

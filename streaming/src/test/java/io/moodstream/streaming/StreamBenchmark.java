@@ -21,7 +21,6 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -101,9 +100,7 @@ public final class StreamBenchmark {
       Batches posts = new Batches();
       spark.streams().addListener(posts);
       t = System.nanoTime();
-      try (StreamJob job =
-          new StreamJob(
-              spark, c, ConnectionFactory.createConnection(HBaseClients.configuration(c)))) {
+      try (StreamJob job = new StreamJob(spark, c, HBaseClients.connect(c))) {
         job.start(true);
         job.runUntilStopped(dir.resolve("stop").toString(), () -> false);
       }
@@ -138,9 +135,7 @@ public final class StreamBenchmark {
       MoodstreamConfig c2 = ItSupport.config(env2);
       Batches live = new Batches();
       spark.streams().addListener(live);
-      StreamJob job =
-          new StreamJob(
-              spark, c2, ConnectionFactory.createConnection(HBaseClients.configuration(c2)));
+      StreamJob job = new StreamJob(spark, c2, HBaseClients.connect(c2));
       job.start(false);
       Thread.sleep(15_000); // queries up and warmed at the latest offsets
       Map<Integer, List<long[]>> sent = new ConcurrentHashMap<>(); // partition -> [offset, ts]

@@ -32,7 +32,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.hbase.TableName;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.hadoop.hbase.client.Get;
 import org.apache.hadoop.hbase.client.Table;
 import org.apache.spark.sql.SparkSession;
@@ -93,9 +92,7 @@ class StreamJobIT {
 
   private static void runUntilCaughtUp() throws Exception {
     MoodstreamConfig c = ItSupport.config(env);
-    try (StreamJob job =
-        new StreamJob(
-            spark, c, ConnectionFactory.createConnection(HBaseClients.configuration(c)))) {
+    try (StreamJob job = new StreamJob(spark, c, HBaseClients.connect(c))) {
       job.start(true);
       job.runUntilStopped(dir.resolve("stop").toString(), () -> false);
     }

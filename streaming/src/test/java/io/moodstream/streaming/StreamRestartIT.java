@@ -27,7 +27,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.hbase.client.Connection;
-import org.apache.hadoop.hbase.client.ConnectionFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,14 +120,12 @@ class StreamRestartIT {
     Map<String, String> env = env("reference");
     MoodstreamConfig c = ItSupport.config(env);
     SparkSession spark = StreamJob.session(c);
-    try (StreamJob job =
-        new StreamJob(
-            spark, c, ConnectionFactory.createConnection(HBaseClients.configuration(c)))) {
+    try (StreamJob job = new StreamJob(spark, c, HBaseClients.connect(c))) {
       job.start(true);
       job.runUntilStopped(dir.resolve("reference/stop").toString(), () -> false);
       // every post is in topic "all": the posts its minutes hold plus the late ones are all posts
       long stored = 0;
-      try (Connection hbase = ConnectionFactory.createConnection(HBaseClients.configuration(c))) {
+      try (Connection hbase = HBaseClients.connect(c)) {
         for (Bucket b :
             new BucketReader(hbase, layout)
                 .aggregates(
@@ -248,9 +245,7 @@ class StreamRestartIT {
   private static ProgressReporter runUntilCaughtUp(MoodstreamConfig c, String run)
       throws Exception {
     SparkSession spark = StreamJob.session(c);
-    try (StreamJob job =
-        new StreamJob(
-            spark, c, ConnectionFactory.createConnection(HBaseClients.configuration(c)))) {
+    try (StreamJob job = new StreamJob(spark, c, HBaseClients.connect(c))) {
       job.start(true);
       job.runUntilStopped(dir.resolve(run + "/stop").toString(), () -> false);
       return job.progress();

@@ -122,15 +122,10 @@ public final class Cli {
   }
 
   /** Prints {@code name: message} and the hint to {@code --help}; returns {@value #USAGE}. */
-  public static int usage(PrintWriter err, String name, String message) {
-    err.println(name + ": " + message);
-    return helpHint(err, name);
-  }
-
-  /** {@link #usage(PrintWriter, String, String)} for a stream. */
   public static int usage(PrintStream err, String name, String message) {
     PrintWriter w = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    return usage(w, name, message);
+    w.println(name + ": " + message);
+    return helpHint(w, name);
   }
 
   /** The project version from {@value #BUILD_PROPERTIES}, or {@code unknown} without it. */

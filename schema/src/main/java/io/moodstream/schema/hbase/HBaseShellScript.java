@@ -22,25 +22,25 @@ public final class HBaseShellScript {
             .orElseThrow();
     Duration ttl = extremes.families().get(0).ttl();
     String compression = extremes.families().get(0).compression();
-    StringBuilder b = new StringBuilder();
-    b.append("#!/usr/bin/env bash\n");
-    b.append("# Creates the Moodstream HBase tables with the HBase shell.\n");
-    b.append(
-        "# Generated from io.moodstream.schema.hbase.HBaseLayout; `./moodstream schema apply`\n");
-    b.append(
-        "# applies the same definition (idempotently). Layout explained in ../HBASE-SCHEMA.md.\n");
-    b.append(
-        "# Re-runnable: the namespace and the tables that exist already are left as they are.\n");
-    b.append("#\n");
-    b.append(
-        "# Usage: [COMPRESSION=SNAPPY] [EXTREMES_TTL_SECONDS=2592000] [HBASE_HOME=...] ./create_tables.sh\n");
-    b.append("set -euo pipefail\n");
-    b.append("COMPRESSION=${COMPRESSION:-").append(compression).append("}\n");
-    b.append("EXTREMES_TTL_SECONDS=${EXTREMES_TTL_SECONDS:-").append(ttl.toSeconds()).append("}\n");
-    b.append("HBASE=${HBASE_HOME:+$HBASE_HOME/bin/}hbase\n");
-    b.append("\n");
-    b.append("exec \"$HBASE\" shell -n <<EOF\n");
-    b.append("create_namespace '").append(layout.namespace()).append("' rescue nil\n");
+    StringBuilder b =
+        new StringBuilder(
+            """
+            #!/usr/bin/env bash
+            # Creates the Moodstream HBase tables with the HBase shell.
+            # Generated from io.moodstream.schema.hbase.HBaseLayout; `./moodstream schema apply`
+            # applies the same definition (idempotently). Layout explained in ../HBASE-SCHEMA.md.
+            # Re-runnable: the namespace and the tables that exist already are left as they are.
+            #
+            # Usage: [COMPRESSION=SNAPPY] [EXTREMES_TTL_SECONDS=2592000] [HBASE_HOME=...] ./create_tables.sh
+            set -euo pipefail
+            COMPRESSION=${COMPRESSION:-%s}
+            EXTREMES_TTL_SECONDS=${EXTREMES_TTL_SECONDS:-%s}
+            HBASE=${HBASE_HOME:+$HBASE_HOME/bin/}hbase
+
+            exec "$HBASE" shell -n <<EOF
+            create_namespace '%s' rescue nil
+            """
+                .formatted(compression, ttl.toSeconds(), layout.namespace()));
     for (TableSpec t : layout.tables()) {
       String table = layout.qualified(t.name());
       b.append("# ").append(t.holds()).append('\n');

@@ -132,6 +132,17 @@ class CliTest {
   }
 
   @Test
+  void aUsageErrorACommandFindsItselfNamesTheCommandAndPointsToItsHelp() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        Cli.usage(
+            new PrintStream(err, true, StandardCharsets.UTF_8), "moodstream sql", "no statement…");
+    assertThat(code).isEqualTo(Cli.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .isEqualTo("moodstream sql: no statement…\nTry './moodstream sql --help' for more.\n");
+  }
+
+  @Test
   void aNamedConfigFileMustExistAndTheDefaultOneMayBeAbsent(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("nope.properties");
     assertThatThrownBy(

@@ -3,6 +3,7 @@ package io.moodstream.sentiment.cli;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 
 /**
  * Formats a double as Python's {@code str(float)} does (the shortest string that reads back to the
@@ -49,23 +50,8 @@ public final class PythonFloatFormat {
   }
 
   private static String fixed(boolean negative, long k, int decimals) {
-    StringBuilder sb = new StringBuilder(24);
-    if (negative) {
-      sb.append('-');
-    }
-    if (decimals == 0) {
-      return sb.append(k).append(".0").toString();
-    }
-    String digits = Long.toString(k);
-    if (digits.length() <= decimals) {
-      sb.append("0.");
-      sb.append("0".repeat(decimals - digits.length()));
-      sb.append(digits);
-    } else {
-      int point = digits.length() - decimals;
-      sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
-    }
-    return sb.toString();
+    String plain = BigDecimal.valueOf(negative ? -k : k, decimals).toPlainString();
+    return decimals == 0 ? plain + ".0" : plain;
   }
 
   private static String general(double x) {
@@ -84,20 +70,8 @@ public final class PythonFloatFormat {
       String plain = shortest.toPlainString();
       return plain.indexOf('.') < 0 ? plain + ".0" : plain;
     }
-    String digits = shortest.unscaledValue().abs().toString();
-    StringBuilder sb = new StringBuilder();
-    if (x < 0) {
-      sb.append('-');
-    }
-    sb.append(digits.charAt(0));
-    if (digits.length() > 1) {
-      sb.append('.').append(digits, 1, digits.length());
-    }
-    sb.append('e').append(exponent < 0 ? '-' : '+');
-    int abs = Math.abs(exponent);
-    if (abs < 10) {
-      sb.append('0');
-    }
-    return sb.append(abs).toString();
+    // d or d.ddd (the point after the first digit), e, the sign and two or more digits: 5e-05
+    String mantissa = shortest.movePointLeft(exponent).toPlainString();
+    return String.format(Locale.ROOT, "%se%+03d", mantissa, exponent);
   }
 }
