@@ -372,6 +372,21 @@ class StackPlanTest {
   }
 
   @Test
+  void eachSparkWorkerWorksInTheDirectoryItsPrepareCreates() throws Exception {
+    MoodstreamConfig c = config(LocalMain.clusterEnv(Map.of(), config(Map.of())));
+    StackPaths paths = new StackPaths(home);
+    List<ChildSpec> plan =
+        ClusterPlan.plan(c, paths, LocalMain.parseUp(List.of("--cluster")), NO_EFFECTS);
+    for (int i = 1; i <= ClusterPlan.WORKERS; i++) {
+      Start.Command worker = (Start.Command) spec(plan, "spark-worker-" + i).start();
+      Path work = paths.data("cluster").resolve("spark-work-" + i);
+      assertThat(worker.argv()).containsSequence("--work-dir", work.toString());
+      worker.prepare().run();
+      assertThat(work).isDirectory();
+    }
+  }
+
+  @Test
   void theJobIsSubmittedAsTheEmrJarInClusterDeployModeWithItsSettingsAsSparkConf() {
     List<String> conf =
         ClusterPlan.submitConf(
