@@ -236,7 +236,7 @@ final class ClusterPlan {
               "spark",
               new Start.Command(
                   spark.workerCommand(
-                      i,
+                      work,
                       ports.get(i - 1),
                       config.get(LocalConfig.CLUSTER_SPARK_WORKER_CORES),
                       config.get(LocalConfig.CLUSTER_SPARK_WORKER_MEMORY),

@@ -403,7 +403,7 @@ class StackPlanTest {
         .contains("--deploy-mode cluster --supervise --class io.moodstream.streaming.StreamMain")
         .contains("--driver-memory 768m --executor-memory 768m")
         .endsWith("moodstream-streaming-" + LaunchFacts.current().version() + "-emr.jar");
-    assertThat(String.join(" ", spark.workerCommand(1, 7078, 1, "1g", "192m")))
+    assertThat(String.join(" ", spark.workerCommand(home.resolve("work"), 7078, 1, "1g", "192m")))
         .contains(SparkCluster.WORKER_MAIN)
         .contains("--cores 1 --memory 1g")
         .endsWith("spark://127.0.0.1:7077");
