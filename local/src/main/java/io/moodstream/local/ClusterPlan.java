@@ -266,7 +266,7 @@ final class ClusterPlan {
     // Secrets never go into SparkConf (the UI and event logs show it): the standalone submit
     // client hands its environment to the driver, so the launcher's MOODSTREAM_* variables (a
     // Kafka truststore password, say) reach the job as they are; the settings above win.
-    Map<String, String> env = new LinkedHashMap<>(spark.env());
+    Map<String, String> env = spark.env();
     List<String> submit =
         spark.submitCommand(
             conf,
