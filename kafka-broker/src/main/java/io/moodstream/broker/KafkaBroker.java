@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A Kafka KRaft node (combined broker and controller) in a child JVM. Used by the local stack and
@@ -145,11 +146,9 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** {@code id@127.0.0.1:port,...} for nodes 1..n with these controller ports. */
   public static String voters(List<Integer> controllerPorts) {
-    List<String> v = new ArrayList<>();
-    for (int i = 0; i < controllerPorts.size(); i++) {
-      v.add((i + 1) + "@127.0.0.1:" + controllerPorts.get(i));
-    }
-    return String.join(",", v);
+    return IntStream.range(0, controllerPorts.size())
+        .mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i))
+        .collect(Collectors.joining(","));
   }
 
   private final Process process;

@@ -83,12 +83,8 @@ final class ChildProcess implements Supervisor.Running {
 
   /** The process of a component started earlier (maybe by another launcher), if it still runs. */
   static Optional<ProcessHandle> running(String name, StackPaths paths) {
-    Path pid = paths.pid(name);
     try {
-      if (!Files.exists(pid)) {
-        return Optional.empty();
-      }
-      long p = Long.parseLong(Files.readString(pid).strip());
+      long p = Long.parseLong(Files.readString(paths.pid(name)).strip());
       return ProcessHandle.of(p).filter(ProcessHandle::isAlive);
     } catch (IOException | NumberFormatException e) {
       return Optional.empty();

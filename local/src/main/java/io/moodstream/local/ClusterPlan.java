@@ -69,14 +69,9 @@ final class ClusterPlan {
 
   private static List<String> kafka(
       MoodstreamConfig config, StackPaths paths, List<ChildSpec> plan) {
-    List<Integer> ports =
-        LocalConfig.ports(
-            LocalConfig.CLUSTER_KAFKA_PORTS, config.get(LocalConfig.CLUSTER_KAFKA_PORTS), BROKERS);
+    List<Integer> ports = LocalConfig.ports(config, LocalConfig.CLUSTER_KAFKA_PORTS, BROKERS);
     List<Integer> controllers =
-        LocalConfig.ports(
-            LocalConfig.CLUSTER_KAFKA_CONTROLLER_PORTS,
-            config.get(LocalConfig.CLUSTER_KAFKA_CONTROLLER_PORTS),
-            BROKERS);
+        LocalConfig.ports(config, LocalConfig.CLUSTER_KAFKA_CONTROLLER_PORTS, BROKERS);
     String voters = KafkaBroker.voters(controllers);
     KafkaBroker.Tls tls = tls(config);
     List<String> ids = new ArrayList<>();
@@ -132,10 +127,7 @@ final class ClusterPlan {
     int zk = config.get(CommonConfig.HBASE_ZOOKEEPER_PORT);
     int master = config.get(LocalConfig.HBASE_MASTER_PORT);
     List<Integer> rsPorts =
-        LocalConfig.ports(
-            LocalConfig.CLUSTER_HBASE_REGIONSERVER_PORTS,
-            config.get(LocalConfig.CLUSTER_HBASE_REGIONSERVER_PORTS),
-            REGION_SERVERS);
+        LocalConfig.ports(config, LocalConfig.CLUSTER_HBASE_REGIONSERVER_PORTS, REGION_SERVERS);
     plan.add(
         hbaseProcess(
             data,
@@ -233,10 +225,7 @@ final class ClusterPlan {
                     "spark master web UI",
                     config.get(LocalConfig.CLUSTER_SPARK_MASTER_WEBUI_PORT)))));
     List<Integer> ports =
-        LocalConfig.ports(
-            LocalConfig.CLUSTER_SPARK_WORKER_PORTS,
-            config.get(LocalConfig.CLUSTER_SPARK_WORKER_PORTS),
-            WORKERS);
+        LocalConfig.ports(config, LocalConfig.CLUSTER_SPARK_WORKER_PORTS, WORKERS);
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= WORKERS; i++) {
       String id = "spark-worker-" + i;
@@ -247,7 +236,7 @@ final class ClusterPlan {
               "spark",
               new Start.Command(
                   spark.workerCommand(
-                      i,
+                      work,
                       ports.get(i - 1),
                       config.get(LocalConfig.CLUSTER_SPARK_WORKER_CORES),
                       config.get(LocalConfig.CLUSTER_SPARK_WORKER_MEMORY),
@@ -277,7 +266,7 @@ final class ClusterPlan {
     // Secrets never go into SparkConf (the UI and event logs show it): the standalone submit
     // client hands its environment to the driver, so the launcher's MOODSTREAM_* variables (a
     // Kafka truststore password, say) reach the job as they are; the settings above win.
-    Map<String, String> env = new LinkedHashMap<>(spark.env());
+    Map<String, String> env = spark.env();
     List<String> submit =
         spark.submitCommand(
             conf,

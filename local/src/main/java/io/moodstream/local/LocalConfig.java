@@ -2,6 +2,7 @@ package io.moodstream.local;
 
 import io.moodstream.schema.config.CommonConfig;
 import io.moodstream.schema.config.ConfigKey;
+import io.moodstream.schema.config.MoodstreamConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,7 +244,8 @@ final class LocalConfig {
   }
 
   /** The integer ports of a list key, with a message naming the key when one is not a port. */
-  static List<Integer> ports(ConfigKey<List<String>> key, List<String> values, int expected) {
+  static List<Integer> ports(MoodstreamConfig config, ConfigKey<List<String>> key, int expected) {
+    List<String> values = config.get(key);
     if (values.size() != expected) {
       throw new IllegalArgumentException(
           key.name() + " must list " + expected + " ports, has " + values.size() + ": " + values);

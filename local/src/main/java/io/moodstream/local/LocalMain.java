@@ -298,9 +298,7 @@ public final class LocalMain implements Callable<Integer> {
    */
   static Map<String, String> clusterEnv(Map<String, String> env, MoodstreamConfig config) {
     Map<String, String> m = new HashMap<>(env);
-    List<Integer> ports =
-        LocalConfig.ports(
-            LocalConfig.CLUSTER_KAFKA_PORTS, config.get(LocalConfig.CLUSTER_KAFKA_PORTS), 3);
+    List<Integer> ports = LocalConfig.ports(config, LocalConfig.CLUSTER_KAFKA_PORTS, 3);
     m.put(
         CommonConfig.KAFKA_BOOTSTRAP_SERVERS.envName(),
         String.join(",", ports.stream().map(p -> "127.0.0.1:" + p).toList()));

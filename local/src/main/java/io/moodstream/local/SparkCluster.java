@@ -211,7 +211,7 @@ final class SparkCluster {
             Integer.toString(webUiPort)));
   }
 
-  List<String> workerCommand(int n, int port, int cores, String memory, String heap) {
+  List<String> workerCommand(Path work, int port, int cores, String memory, String heap) {
     return ChildJvm.command(
         heap,
         flags(List.of()),
@@ -229,7 +229,7 @@ final class SparkCluster {
             "--memory",
             memory,
             "--work-dir",
-            paths.data("cluster").resolve("spark-work-" + n).toString(),
+            work.toString(),
             masterUrl()));
   }
 

@@ -51,6 +51,17 @@ class ChildProcessTest {
   }
 
   @Test
+  void aComponentWithoutAReadablePidFileIsNotRunning() throws Exception {
+    StackPaths paths = new StackPaths(home);
+    assertThat(ChildProcess.running("kafka", paths)).isEmpty(); // no var/run at all
+    Files.createDirectories(paths.pid("hbase"));
+    assertThat(ChildProcess.running("hbase", paths)).isEmpty(); // a directory, not a file
+    Files.writeString(paths.pid("rest"), "not a pid\n");
+    assertThat(ChildProcess.running("rest", paths)).isEmpty();
+    assertThat(ChildProcess.running("ingest", paths)).isEmpty(); // var/run, but no pid file
+  }
+
+  @Test
   void aLogsTailIsItsLastLinesFromItsLast64KiB() throws Exception {
     Path log = home.resolve("x.log");
     Files.writeString(log, "one\ntwo\r\nthree\nfour\n");

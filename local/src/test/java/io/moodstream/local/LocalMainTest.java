@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,13 +93,18 @@ class LocalMainTest {
             ChildProcess.redact(
                 List.of("spark.moodstream.kafka.client.ssl.truststore.password=s3cret")))
         .containsExactly("spark.moodstream.kafka.client.ssl.truststore.password=******");
-    assertThat(LocalConfig.ports(LocalConfig.CLUSTER_KAFKA_PORTS, List.of("1", "2", "3"), 3))
-        .containsExactly(1, 2, 3);
-    assertThatThrownBy(
-            () -> LocalConfig.ports(LocalConfig.CLUSTER_KAFKA_PORTS, List.of("1", "x", "3"), 3))
+    assertThat(kafkaPorts("1,2,3")).containsExactly(1, 2, 3);
+    assertThatThrownBy(() -> kafkaPorts("1,x,3"))
         .hasMessage("local.cluster.kafka.ports: 'x' is not a port");
-    assertThatThrownBy(() -> LocalConfig.ports(LocalConfig.CLUSTER_KAFKA_PORTS, List.of("1"), 3))
-        .hasMessageContaining("must list 3 ports");
+    assertThatThrownBy(() -> kafkaPorts("1")).hasMessageContaining("must list 3 ports");
+  }
+
+  /** The three brokers' ports of a configuration that sets local.cluster.kafka.ports. */
+  private static List<Integer> kafkaPorts(String value) {
+    return LocalConfig.ports(
+        StackPlanTest.config(Map.of(LocalConfig.CLUSTER_KAFKA_PORTS.envName(), value)),
+        LocalConfig.CLUSTER_KAFKA_PORTS,
+        3);
   }
 
   @Test

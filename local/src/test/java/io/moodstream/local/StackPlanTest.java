@@ -77,6 +77,15 @@ class StackPlanTest {
         config(Map.of()), new StackPaths(home), LocalMain.parseUp(List.of(args)), NO_EFFECTS);
   }
 
+  /** {@code up --cluster}'s plan with the default configuration, under {@code home}. */
+  List<ChildSpec> clusterPlan() {
+    return ClusterPlan.plan(
+        config(LocalMain.clusterEnv(Map.of(), config(Map.of()))),
+        new StackPaths(home),
+        LocalMain.parseUp(List.of("--cluster")),
+        NO_EFFECTS);
+  }
+
   @Test
   void upRunsOneOfEachAndStopsIngestFirstAndKafkaLast() {
     List<ChildSpec> plan = singlePlan();
@@ -151,12 +160,7 @@ class StackPlanTest {
   @Test
   void theSchemaIsAppliedByOneOffStepsOnceKafkaAndHBaseAreUp() {
     List<ChildSpec> single = singlePlan();
-    List<ChildSpec> cluster =
-        ClusterPlan.plan(
-            config(LocalMain.clusterEnv(Map.of(), config(Map.of()))),
-            new StackPaths(home),
-            LocalMain.parseUp(List.of("--cluster")),
-            NO_EFFECTS);
+    List<ChildSpec> cluster = clusterPlan();
     assertThat(
             List.of(
                 spec(single, "topics"), spec(single, "tables"),
@@ -343,10 +347,8 @@ class StackPlanTest {
 
   @Test
   void theBrokersFormOneQuorumAndTheHBaseProcessesShareOneRoot() throws Exception {
-    MoodstreamConfig c = config(LocalMain.clusterEnv(Map.of(), config(Map.of())));
     StackPaths paths = new StackPaths(home);
-    List<ChildSpec> plan =
-        ClusterPlan.plan(c, paths, LocalMain.parseUp(List.of("--cluster")), NO_EFFECTS);
+    List<ChildSpec> plan = clusterPlan();
     for (String id : List.of("zookeeper", "hbase-master", "hbase-rs-1", "hbase-rs-2")) {
       ((Start.Command) spec(plan, id).start()).prepare().run();
     }
@@ -372,6 +374,18 @@ class StackPlanTest {
   }
 
   @Test
+  void eachSparkWorkerWorksInTheDirectoryItsPrepareCreates() throws Exception {
+    List<ChildSpec> plan = clusterPlan();
+    for (int i = 1; i <= ClusterPlan.WORKERS; i++) {
+      Start.Command worker = (Start.Command) spec(plan, "spark-worker-" + i).start();
+      Path work = new StackPaths(home).data("cluster").resolve("spark-work-" + i);
+      assertThat(worker.argv()).containsSequence("--work-dir", work.toString());
+      worker.prepare().run();
+      assertThat(work).isDirectory();
+    }
+  }
+
+  @Test
   void theJobIsSubmittedAsTheEmrJarInClusterDeployModeWithItsSettingsAsSparkConf() {
     List<String> conf =
         ClusterPlan.submitConf(
@@ -388,7 +402,7 @@ class StackPlanTest {
         .contains("--deploy-mode cluster --supervise --class io.moodstream.streaming.StreamMain")
         .contains("--driver-memory 768m --executor-memory 768m")
         .endsWith("moodstream-streaming-" + LaunchFacts.current().version() + "-emr.jar");
-    assertThat(String.join(" ", spark.workerCommand(1, 7078, 1, "1g", "192m")))
+    assertThat(String.join(" ", spark.workerCommand(home.resolve("work"), 7078, 1, "1g", "192m")))
         .contains(SparkCluster.WORKER_MAIN)
         .contains("--cores 1 --memory 1g")
         .endsWith("spark://127.0.0.1:7077");
@@ -470,10 +484,7 @@ class StackPlanTest {
 
   @Test
   void everyPartOfTheClusterHasAHeapAndTheyFitTheMachine() {
-    MoodstreamConfig c = config(LocalMain.clusterEnv(Map.of(), config(Map.of())));
-    List<ChildSpec> plan =
-        ClusterPlan.plan(
-            c, new StackPaths(home), LocalMain.parseUp(List.of("--cluster")), NO_EFFECTS);
+    List<ChildSpec> plan = clusterPlan();
     long mb = 0;
     Set<String> without = new HashSet<>();
     for (ChildSpec s : plan) {
