@@ -529,7 +529,8 @@ final class Supervisor implements AutoCloseable {
     }
   }
 
-  private void changed() {
+  // under the lock: two children that change at once must not write their snapshots out of order
+  private synchronized void changed() {
     onChange.accept(status());
   }
 
