@@ -131,7 +131,7 @@ final class LocalStack implements StackPlan.Effects {
     try (org.apache.kafka.clients.admin.Admin kafka =
         org.apache.kafka.clients.admin.Admin.create(KafkaClientConfig.properties(config))) {
       ApplyReport r = new KafkaTopicApplier(kafka, 60_000).apply(config);
-      out.print(r.describe().lines().map(l -> "  " + l + "\n").reduce("", String::concat));
+      out.print(r.describe().indent(2));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while creating Kafka topics", e);

@@ -86,9 +86,7 @@ final class LineReader {
         start = 0;
       }
       if (end == buf.length) { // a line longer than the buffer but below maxLine
-        byte[] bigger = new byte[buf.length * 2];
-        System.arraycopy(buf, 0, bigger, 0, end);
-        buf = bigger;
+        buf = java.util.Arrays.copyOf(buf, buf.length * 2);
       }
       int n;
       try {
