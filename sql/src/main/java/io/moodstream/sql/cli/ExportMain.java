@@ -166,13 +166,10 @@ public final class ExportMain implements Callable<Integer> {
     }
     boolean stdoutCsv = out.equals("-");
     Path path = stdoutCsv ? null : Path.of(out);
-    Format fmt;
-    if (format != null) {
-      fmt = Format.parse(format);
-    } else if (path != null && Format.ofFile(path) != null) {
-      fmt = Format.ofFile(path);
-    } else {
-      fmt = stdoutCsv ? Format.CSV : Format.PARQUET;
+    Format fmt =
+        format != null ? Format.parse(format) : stdoutCsv ? Format.CSV : Format.ofFile(path);
+    if (fmt == null) {
+      fmt = Format.PARQUET; // a file name without a known extension
     }
     if (fmt != Format.PARQUET && fmt != Format.CSV) {
       throw new IllegalArgumentException("--format: export writes parquet or csv");

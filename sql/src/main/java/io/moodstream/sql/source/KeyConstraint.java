@@ -246,7 +246,8 @@ public record KeyConstraint(SortedSet<String> topics, long from, long to, Set<St
     }
   }
 
-  private static long ceilDiv(long x, long y) {
+  /** x / y rounded up, as Java 18's Math.ceilDiv (ScanPlanner uses it too). */
+  static long ceilDiv(long x, long y) {
     return -Math.floorDiv(-x, y);
   }
 }

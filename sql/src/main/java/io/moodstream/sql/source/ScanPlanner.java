@@ -1,5 +1,7 @@
 package io.moodstream.sql.source;
 
+import static io.moodstream.sql.source.KeyConstraint.ceilDiv;
+
 import io.moodstream.schema.hbase.RowKey;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -119,7 +121,7 @@ public final class ScanPlanner {
       }
     }
     for (long s = from; s < to; ) {
-      long e = to - s > slice ? alignDown(s + slice, step) : to;
+      long e = to - s > slice ? Math.floorDiv(s + slice, step) * step : to;
       if (e <= s) {
         e = Math.min(to, s + slice);
       }
@@ -130,13 +132,5 @@ public final class ScanPlanner {
               topic + " " + KeyConstraint.span(s, e)));
       s = e;
     }
-  }
-
-  private static long ceilDiv(long x, long y) {
-    return -Math.floorDiv(-x, y);
-  }
-
-  private static long alignDown(long t, long step) {
-    return Math.floorDiv(t, step) * step;
   }
 }

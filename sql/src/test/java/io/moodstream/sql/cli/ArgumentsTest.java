@@ -137,6 +137,7 @@ class ArgumentsTest {
           {"--topic", "a", "--from", "now-1h", "--step", "5m", "--out", out},
           {"--topic", "", "--from", "now-1h", "--out", out},
           {"--topic", "a", "--from", "now-1h", "--format", "json", "--out", out},
+          {"--topic", "a", "--from", "now-1h", "--out", dir.resolve("x.json").toString()},
           {"--topic", "a", "--from", "now-1h", "--format", "parquet", "--out", "-"},
           {"--topic", "a", "--from", "1960-01-01", "--out", out},
           {"--topic", "a", "--from", "now-1h", "--out", dir.resolve("none/x.csv").toString()},
@@ -170,6 +171,26 @@ class ArgumentsTest {
     assertThat(r.format()).isEqualTo(ResultFiles.Format.CSV);
     assertThat(Instant.ofEpochSecond(r.from())).isEqualTo(Instant.parse("2026-11-23T21:56:00Z"));
     assertThat(Instant.ofEpochSecond(r.to())).isEqualTo(Instant.parse("2026-11-24T21:57:00Z"));
+  }
+
+  @Test
+  void exportTakesItsFormatFromTheOptionElseTheFileNameElseParquet(@TempDir Path dir) {
+    ExportMain e = new ExportMain(NO_SPARK, System.out, System.err);
+    e.topics = java.util.List.of("apple");
+    e.from = "now-1h";
+    e.to = "now";
+    e.step = "1m";
+    e.out = dir.resolve("x.csv").toString();
+    assertThat(e.request(NOW).format()).isEqualTo(ResultFiles.Format.CSV);
+    e.out = dir.resolve("x.PARQUET").toString();
+    assertThat(e.request(NOW).format()).isEqualTo(ResultFiles.Format.PARQUET);
+    e.out = dir.resolve("x.txt").toString();
+    assertThat(e.request(NOW).format()).isEqualTo(ResultFiles.Format.PARQUET);
+    e.format = " CSV ";
+    assertThat(e.request(NOW).format()).isEqualTo(ResultFiles.Format.CSV);
+    e.out = "-";
+    e.format = null;
+    assertThat(e.request(NOW).format()).isEqualTo(ResultFiles.Format.CSV);
   }
 
   @Test
