@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Get;
@@ -71,17 +72,11 @@ public final class PostRefs {
       return Set.of();
     }
     List<String> list = new ArrayList<>(ids);
-    List<Get> gets = new ArrayList<>(list.size());
-    for (String id : list) {
-      gets.add(deletionMarker(id));
-    }
+    Result[] results = get(list, PostRefs::deletionMarker);
     Set<String> deleted = new HashSet<>();
-    try (Table t = table()) {
-      Result[] results = t.get(gets);
-      for (int i = 0; i < results.length; i++) {
-        if (!results[i].isEmpty()) {
-          deleted.add(list.get(i));
-        }
+    for (int i = 0; i < results.length; i++) {
+      if (!results[i].isEmpty()) {
+        deleted.add(list.get(i));
       }
     }
     return deleted;
@@ -92,18 +87,10 @@ public final class PostRefs {
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<Get> gets = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      gets.add(references(id));
-    }
     Set<ByteBuffer> rows = new LinkedHashSet<>(); // ByteBuffer: equality by content
-    try (Table t = table()) {
-      for (Result r : t.get(gets)) {
-        if (!r.isEmpty()) {
-          r.getFamilyMap(HBaseLayout.REFS_FAMILY)
-              .keySet()
-              .forEach(q -> rows.add(ByteBuffer.wrap(q)));
-        }
+    for (Result r : get(ids, PostRefs::references)) {
+      if (!r.isEmpty()) {
+        r.getFamilyMap(HBaseLayout.REFS_FAMILY).keySet().forEach(q -> rows.add(ByteBuffer.wrap(q)));
       }
     }
     List<byte[]> out = new ArrayList<>(rows.size());
@@ -111,7 +98,15 @@ public final class PostRefs {
     return out;
   }
 
-  private Table table() throws IOException {
-    return connection.getTable(TableName.valueOf(layout.qualified(HBaseLayout.POST_REFS_TABLE)));
+  /** One batched read of post_refs: the result of {@code get} of each id, in the order of ids. */
+  private Result[] get(Collection<String> ids, Function<String, Get> get) throws IOException {
+    List<Get> gets = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      gets.add(get.apply(id));
+    }
+    try (Table t =
+        connection.getTable(TableName.valueOf(layout.qualified(HBaseLayout.POST_REFS_TABLE)))) {
+      return t.get(gets);
+    }
   }
 }

@@ -53,25 +53,20 @@ public final class Cli {
     return execute(command, args, out, err, null);
   }
 
-  /** {@link #execute(Object, String[], PrintStream, PrintStream)} with its own failure report. */
+  /**
+   * {@link #execute(Object, String[], PrintStream, PrintStream)} with its own failure report. The
+   * command (with its subcommands) writes to {@code out} and {@code err} in UTF-8, prints the
+   * project version, and errors are sorted: a bad argument or a {@link #usageError} is {@value
+   * #USAGE} with picocli's suggestions, a {@link ConfigException} is {@value #USAGE}, anything else
+   * a command throws goes to {@code onException} (null: one line, {@value #FAILURE}).
+   */
   public static int execute(
       Object command,
       String[] args,
       PrintStream out,
       PrintStream err,
       IExecutionExceptionHandler onException) {
-    return configure(new CommandLine(command), out, err, onException).execute(args);
-  }
-
-  /**
-   * Sets up {@code cl} (a command, with its subcommands added) to write to {@code out} and {@code
-   * err} in UTF-8, print the project version, and sort errors: a bad argument or a {@link
-   * #usageError} is {@value #USAGE} with picocli's suggestions, a {@link ConfigException} is
-   * {@value #USAGE}, anything else a command throws goes to {@code onException} (null: one line,
-   * {@value #FAILURE}).
-   */
-  private static CommandLine configure(
-      CommandLine cl, PrintStream out, PrintStream err, IExecutionExceptionHandler onException) {
+    CommandLine cl = new CommandLine(command);
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     // help texts keep lines of up to 100 characters (key lists) whole; a wider terminal is used
@@ -90,7 +85,7 @@ public final class Cli {
               ? onException.handleExecutionException(e, c, parsed)
               : failure(c.getErr(), name(c.getCommandSpec()), e);
         });
-    return cl;
+    return cl.execute(args);
   }
 
   /**

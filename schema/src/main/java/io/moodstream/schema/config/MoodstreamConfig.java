@@ -319,8 +319,7 @@ public final class MoodstreamConfig {
 
     /** The problem of secret {@code name} found where {@code why} says it may not be. */
     private static String secretRefused(String name, String why) {
-      String envName = ConfigKey.envName(name);
-      return name + " is a secret and " + why + ": set " + envName + " or " + envName + "_FILE";
+      return name + " is a secret and " + why + ": " + set(name);
     }
 
     private void checkEnvNames() {
@@ -509,16 +508,15 @@ public final class MoodstreamConfig {
     String v = get(secret);
     if (v == null || v.isEmpty()) {
       throw new ConfigException(
-          secret.name()
-              + " is required: set "
-              + secret.envName()
-              + " or "
-              + secret.envName()
-              + "_FILE ("
-              + secret.doc()
-              + ")");
+          secret.name() + " is required: " + set(secret.name()) + " (" + secret.doc() + ")");
     }
     return v;
+  }
+
+  /** Where secret {@code name} may be given: "set" its variable or the file variable beside it. */
+  private static String set(String name) {
+    String envName = ConfigKey.envName(name);
+    return "set " + envName + " or " + envName + "_FILE";
   }
 
   /** Keys that looked like configuration but are not used by this command (likely typos). */

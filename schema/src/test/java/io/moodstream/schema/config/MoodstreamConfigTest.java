@@ -105,7 +105,9 @@ class MoodstreamConfigTest {
   void aMissingSecretSaysWhatToSet() {
     MoodstreamConfig c = MoodstreamConfig.load(KEYS, Map.of(), null);
     assertThatThrownBy(() -> c.require(TOKEN))
-        .hasMessageContaining("set MOODSTREAM_X_BEARER_TOKEN or MOODSTREAM_X_BEARER_TOKEN_FILE");
+        .hasMessage(
+            "x.bearer.token is required: set MOODSTREAM_X_BEARER_TOKEN or"
+                + " MOODSTREAM_X_BEARER_TOKEN_FILE (X API v2 bearer token)");
   }
 
   @Test
