@@ -257,8 +257,9 @@ class ConfigDocsTest {
                   envNames.contains(name)
                       || secretEnvNames.contains(base)
                       || prefixEnv.stream().anyMatch(name::startsWith)
-                      || isLauncherVariable(name)
-                      || isReadByItsTools(name);
+                      // before isLauncherVariable, so its check that the tools read it still runs
+                      || isReadByItsTools(name)
+                      || isLauncherVariable(name);
               if (!known) {
                 unknown.put(name, where);
               }
